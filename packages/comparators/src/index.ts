@@ -1,1 +1,1 @@
-export {};
+export type { Comparator, Comparison, Difference } from './comparison.js';
