@@ -1,1 +1,31 @@
-export {};
+export type { CallbackKind } from './callback-containment.js';
+export type { ComparisonRecord, RecordedPath } from './comparison-record.js';
+export type { ComparisonSink } from './comparison-sink.js';
+export { equalityComparator } from './equality-comparator.js';
+export type { ErrorComparator, Ignorer } from './experiment.js';
+export { InMemoryLock } from './in-memory-lock.js';
+export type { AcquireOptions, Lock, LockLease } from './lock.js';
+export type { Logger } from './logger.js';
+export { Migration } from './migration.js';
+export type { MigrationStats } from './migration.js';
+export { DEFAULT_MIGRATION_CONFIG, MIGRATION_ENV, resolveMigrationConfig } from './migration-config.js';
+export type { MigrationConfig, MigrationConfigSources, MigrationOptions } from './migration-config.js';
+export { InvalidOptionError, ItemLockedError, MigrationError, RunTimeoutError } from './migration-error.js';
+export type { MigrationErrorCode } from './migration-error.js';
+export type {
+  ComparisonEvent,
+  ComparisonOutcome,
+  FallbackEvent,
+  MigrationEvent,
+  MigrationListener,
+  PathEvent,
+  PathOutcome,
+  SkipReason,
+  StageEvent,
+} from './migration-events.js';
+export type { Implementations, ItemLock, MigrationInit, StageClient } from './migration-init.js';
+export type { Observation, ObservationStatus } from './observation.js';
+export type { Implementation, Operation, Path, RunContext } from './run-context.js';
+export { sameError } from './same-error.js';
+export { isStage, READ_PLAN, STAGES, WRITE_PLAN } from './stage.js';
+export type { Stage, StagePlan } from './stage.js';

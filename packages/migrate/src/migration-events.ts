@@ -1,0 +1,75 @@
+import type { Difference } from '@cutover/comparators';
+import type { Operation, Path } from './run-context.js';
+import type { Stage } from './stage.js';
+
+/** The stage read for one call. `raw` is what the flag served; an unknown value runs as `off`. */
+export interface StageEvent {
+  readonly type: 'stage';
+  readonly flagKey: string;
+  readonly operation: Operation;
+  /** The stage the runner acted on. */
+  readonly stage: Stage;
+  /** The value the flag evaluation returned. */
+  readonly raw: string;
+  /** False when `raw` is not a stage and `off` was used instead. */
+  readonly known: boolean;
+  /** OpenFeature's reason and error code of the evaluation, when it gave them. */
+  readonly reason?: string;
+  readonly errorCode?: string;
+}
+
+/** How one path of one call ended, as seen by the runner. */
+export type PathOutcome = 'ok' | 'error' | 'timeout' | 'skipped';
+
+/** Why a path that the stage calls for did not run. */
+export type SkipReason = 'unsampled' | 'in-flight-limit' | 'authoritative-failed';
+
+/** One path of one call: ok, error, timeout or skipped, with its duration. */
+export interface PathEvent {
+  readonly type: 'path';
+  readonly flagKey: string;
+  readonly operation: Operation;
+  readonly stage: Stage;
+  readonly path: Path;
+  /** True when the caller got (or would have got) this path's outcome. */
+  readonly authoritative: boolean;
+  readonly outcome: PathOutcome;
+  /** Milliseconds the runner observed; 0 when skipped. */
+  readonly durationMs: number;
+  readonly skipReason?: SkipReason;
+}
+
+/** Outcome of one comparison: `error` when a user callback (comparator, ignorer) threw. */
+export type ComparisonOutcome = 'match' | 'mismatch' | 'error';
+
+/** One comparison of legacy with candidate, after noise cancellation and ignorers. */
+export interface ComparisonEvent {
+  readonly type: 'comparison';
+  readonly flagKey: string;
+  readonly stage: Stage;
+  readonly outcome: ComparisonOutcome;
+  /** True when a mismatch was turned into a match by an `ignore` callback. */
+  readonly ignored: boolean;
+  /** Differences that count (noise removed). */
+  readonly differences: readonly Difference[];
+  /** Paths of differences excluded as noise (legacy disagreed with itself there). */
+  readonly noisy: readonly string[];
+  readonly legacyMs: number;
+  readonly candidateMs: number;
+}
+
+/** The candidate failed in `live` and `fallbackToLegacy` returned legacy's outcome instead. */
+export interface FallbackEvent {
+  readonly type: 'fallback';
+  readonly flagKey: string;
+  readonly stage: Stage;
+  readonly operation: Operation;
+  /** What the candidate ended with. */
+  readonly cause: 'error' | 'timeout';
+}
+
+/** Every event the runner emits; the hooks package turns them into metrics and guard decisions. */
+export type MigrationEvent = StageEvent | PathEvent | ComparisonEvent | FallbackEvent;
+
+/** Receives events; may throw, the runner counts and logs it. */
+export type MigrationListener = (event: MigrationEvent) => void;

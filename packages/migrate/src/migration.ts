@@ -1,0 +1,306 @@
+import type { EvaluationContext } from '@openfeature/server-sdk';
+import type { CallbackKind } from './callback-containment.js';
+import { CallbackContainment } from './callback-containment.js';
+import { equalityComparator } from './equality-comparator.js';
+import { EventPublisher } from './event-publisher.js';
+import { Experiment } from './experiment.js';
+import { InFlightLimiter } from './in-flight-limiter.js';
+import type { LockLease } from './lock.js';
+import type { Logger } from './logger.js';
+import { CONSOLE_LOGGER } from './logger.js';
+import type { MigrationConfig } from './migration-config.js';
+import { resolveMigrationConfig } from './migration-config.js';
+import { ItemLockedError, MigrationError } from './migration-error.js';
+import type { MigrationListener, SkipReason } from './migration-events.js';
+import type { Implementations, ItemLock, MigrationInit, StageClient } from './migration-init.js';
+import { NoiseFilter } from './noise-filter.js';
+import type { Observation } from './observation.js';
+import { observe } from './observation.js';
+import type { Implementation, Operation, Path, RunContext } from './run-context.js';
+import { sameError } from './same-error.js';
+import type { Stage } from './stage.js';
+import { isStage, READ_PLAN, WRITE_PLAN } from './stage.js';
+
+/** Counters of a {@link Migration}, for operators and tests. */
+export interface MigrationStats {
+  /** Evaluations that returned a value that is not a stage (run as `off`). */
+  readonly unknownStages: number;
+  /** Calls whose non-authoritative run was skipped because `maxInFlight` runs were in flight. */
+  readonly inFlightSkips: number;
+  /** `live` calls answered by legacy because the candidate failed (`fallbackToLegacy`). */
+  readonly fallbacks: number;
+  /** Non-authoritative writes that failed or timed out (the caller still got the authoritative outcome). */
+  readonly secondaryWriteFailures: number;
+  /** Non-authoritative runs in flight now. */
+  readonly inFlight: number;
+  /** Contained throws of user callbacks, per kind. */
+  readonly callbackFailures: Partial<Record<CallbackKind, number>>;
+  /** Paths learned as noise. */
+  readonly noisyPaths: readonly string[];
+}
+
+// Authoritative runs are never aborted by the runner; one shared signal avoids a controller per call.
+const NEVER_ABORTED = new AbortController().signal;
+// Distinct unknown stage values logged, at most; the counter keeps counting.
+const MAX_REPORTED_UNKNOWN = 16;
+
+/**
+ * A migration of one code path from a legacy to a candidate implementation,
+ * driven by the stage its flag serves for each call (see the stage table).
+ */
+export class Migration<I, O, W = never, R = void> {
+  /** The migration flag. */
+  readonly flagKey: string;
+  /** The resolved options. */
+  readonly config: Readonly<MigrationConfig>;
+  private readonly client: StageClient;
+  private readonly reads: Implementations<I, O>;
+  private readonly writes: Implementations<W, R> | undefined;
+  private readonly lock: ItemLock<I | W> | undefined;
+  private readonly snapshot: ((value: O) => O) | undefined;
+  private readonly logger: Logger;
+  private readonly containment: CallbackContainment;
+  private readonly publisher: EventPublisher;
+  private readonly limiter: InFlightLimiter;
+  private readonly noise = new NoiseFilter();
+  private readonly experiment: Experiment<I, O>;
+  private readonly reportedUnknown = new Set<string>();
+  private counts = { unknownStages: 0, inFlightSkips: 0, fallbacks: 0, secondaryWriteFailures: 0 };
+
+  constructor(init: MigrationInit<I, O, W, R>) {
+    this.flagKey = init.flagKey;
+    this.config = Object.freeze(resolveMigrationConfig({ options: init.options ?? {} }));
+    this.client = init.client;
+    this.reads = init.read;
+    this.writes = init.write;
+    this.lock = init.lock;
+    this.snapshot = init.snapshot;
+    this.logger = init.logger ?? CONSOLE_LOGGER;
+    this.containment = new CallbackContainment(this.logger, `migration "${init.flagKey}"`);
+    this.publisher = new EventPublisher(this.containment);
+    for (const listener of init.listeners ?? []) this.publisher.subscribe(listener);
+    this.limiter = new InFlightLimiter(this.config.maxInFlight);
+    this.experiment = new Experiment<I, O>({
+      flagKey: init.flagKey,
+      compare: init.compare ?? equalityComparator,
+      compareErrors: init.compareErrors ?? sameError,
+      ignore: init.ignore ?? [],
+      clean: init.clean ?? ((value) => value),
+      redact: init.redact ?? ((input) => input),
+      maxStoredBytes: this.config.maxStoredBytes,
+      store: init.store,
+      publisher: this.publisher,
+      containment: this.containment,
+      noise: this.noise,
+    });
+  }
+
+  /** Adds an event listener; returns a function that removes it. */
+  subscribe(listener: MigrationListener): () => void {
+    return this.publisher.subscribe(listener);
+  }
+
+  /**
+   * Reads through the path(s) the stage calls for and returns the authoritative
+   * outcome: legacy's in off/dualwrite/shadow, the candidate's in live/rampdown/complete.
+   * `context` is the caller's OpenFeature evaluation context (its targeting key splits a canary).
+   */
+  async read(input: I, context?: EvaluationContext): Promise<O> {
+    const stage = await this.evaluate(context, 'read');
+    if (!this.lock) return this.readAt(stage, input);
+    const lease = await this.acquire(input);
+    try {
+      return await this.readAt(stage, input);
+    } finally {
+      await this.release(lease);
+    }
+  }
+
+  /**
+   * Writes through the path(s) the stage calls for: both from dualwrite to rampdown,
+   * the authoritative one first; when it fails the other is skipped. Resolves when
+   * both are done, with the authoritative outcome.
+   */
+  async write(input: W, context?: EvaluationContext): Promise<R> {
+    const writes = this.writes;
+    if (!writes) throw new MigrationError('NOT_CONFIGURED', `migration "${this.flagKey}" has no write implementations`);
+    const stage = await this.evaluate(context, 'write');
+    const lease = this.lock ? await this.acquire(input) : undefined;
+    try {
+      return await this.writeAt(stage, input, writes);
+    } finally {
+      if (lease) await this.release(lease);
+    }
+  }
+
+  /** A snapshot of the counters. */
+  stats(): MigrationStats {
+    return { ...this.counts, inFlight: this.limiter.inFlight, callbackFailures: this.containment.snapshot(), noisyPaths: this.noise.noisyPaths() };
+  }
+
+  private async evaluate(context: EvaluationContext | undefined, operation: Operation): Promise<Stage> {
+    const details = await this.client.getStringDetails(this.flagKey, 'off', context);
+    const raw = details.value;
+    const known = isStage(raw);
+    const stage: Stage = known ? raw : 'off';
+    if (!known) this.unknownStage(raw);
+    if (this.publisher.active) {
+      this.publisher.emit({ type: 'stage', flagKey: this.flagKey, operation, stage, raw, known, reason: details.reason, errorCode: details.errorCode });
+    }
+    return stage;
+  }
+
+  private unknownStage(raw: string): void {
+    this.counts.unknownStages++;
+    if (this.reportedUnknown.size >= MAX_REPORTED_UNKNOWN || this.reportedUnknown.has(raw)) return;
+    this.reportedUnknown.add(raw);
+    this.logger.warn(`migration "${this.flagKey}": flag served unknown stage "${raw}", running as "off"`);
+  }
+
+  private readAt(stage: Stage, input: I): O | Promise<O> {
+    const plan = READ_PLAN[stage];
+    if (plan.other === undefined) return this.runAlone(plan.authoritative, this.reads[plan.authoritative], input, stage, 'read');
+    return plan.authoritative === 'legacy' ? this.shadowRead(input, stage) : this.liveRead(input, stage);
+  }
+
+  private async shadowRead(input: I, stage: Stage): Promise<O> {
+    const candidate = this.startOffPath('candidate', input, stage);
+    const legacy = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy') });
+    this.emitPath(legacy, stage, 'read', true);
+    if (candidate) this.compareLater(stage, input, this.snapshotOf(legacy), candidate);
+    return unwrap(legacy);
+  }
+
+  private async liveRead(input: I, stage: Stage): Promise<O> {
+    const legacy = this.startOffPath('legacy', input, stage);
+    const controller = new AbortController();
+    const run: RunContext = { stage, operation: 'read', path: 'candidate', readonly: false, signal: controller.signal };
+    const candidate = await observe({ implementation: this.reads.candidate, input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
+    this.emitPath(candidate, stage, 'read', true);
+    if (candidate.status === 'ok' || !this.config.fallbackToLegacy) {
+      if (legacy) this.compareLater(stage, input, legacy, this.snapshotOf(candidate));
+      return unwrap(candidate);
+    }
+    this.counts.fallbacks++;
+    if (this.publisher.active) this.publisher.emit({ type: 'fallback', flagKey: this.flagKey, stage, operation: 'read', cause: candidate.status });
+    if (legacy) {
+      this.compareLater(stage, input, legacy, candidate);
+      return unwrap(await legacy);
+    }
+    const fallback = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy') });
+    this.emitPath(fallback, stage, 'read', true);
+    return unwrap(fallback);
+  }
+
+  private async writeAt(stage: Stage, input: W, writes: Implementations<W, R>): Promise<R> {
+    const plan = WRITE_PLAN[stage];
+    if (plan.other === undefined) return this.runAlone(plan.authoritative, writes[plan.authoritative], input, stage, 'write');
+    const first = await observe({ implementation: writes[plan.authoritative], input, run: authoritative(stage, 'write', plan.authoritative) });
+    this.emitPath(first, stage, 'write', true);
+    if (first.status !== 'ok') {
+      this.emitSkip(plan.other, stage, 'write', 'authoritative-failed');
+      return unwrap(first);
+    }
+    const controller = new AbortController();
+    const run: RunContext = { stage, operation: 'write', path: plan.other, readonly: false, signal: controller.signal };
+    const second = await observe({ implementation: writes[plan.other], input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
+    this.emitPath(second, stage, 'write', false);
+    if (second.status !== 'ok') this.counts.secondaryWriteFailures++;
+    return unwrap(first);
+  }
+
+  /** One path only: the overhead is the flag evaluation, plus timing when someone listens. */
+  private runAlone<X, Y>(path: Path, implementation: Implementation<X, Y>, input: X, stage: Stage, operation: Operation): Y | Promise<Y> {
+    const run = authoritative(stage, operation, path);
+    if (!this.publisher.active) return implementation(input, run);
+    return observe({ implementation, input, run }).then((observation) => {
+      this.emitPath(observation, stage, operation, true);
+      return unwrap(observation);
+    });
+  }
+
+  /** Starts the non-authoritative read when sampled and a slot is free; its path event is emitted when it ends. */
+  private startOffPath(path: Path, input: I, stage: Stage): Promise<Observation<O>> | undefined {
+    const { sampleRatio } = this.config;
+    if (sampleRatio < 1 && Math.random() >= sampleRatio) {
+      this.emitSkip(path, stage, 'read', 'unsampled');
+      return undefined;
+    }
+    const started = this.startLimited(path, input, stage);
+    if (!started) {
+      this.counts.inFlightSkips++;
+      this.emitSkip(path, stage, 'read', 'in-flight-limit');
+      return undefined;
+    }
+    return started.then((observation) => {
+      this.emitPath(observation, stage, 'read', false);
+      return observation;
+    });
+  }
+
+  private startLimited(path: Path, input: I, stage: Stage): Promise<Observation<O>> | undefined {
+    if (!this.limiter.tryAcquire()) return undefined;
+    const controller = new AbortController();
+    const run: RunContext = { stage, operation: 'read', path, readonly: true, signal: controller.signal };
+    const { candidateTimeoutMs: timeoutMs } = this.config;
+    // The slot is freed when the run really settles, not at the timeout: a hung
+    // run still holds memory, and the cap is what bounds it.
+    const onSettled = (): void => this.limiter.release();
+    // setImmediate keeps a synchronous implementation's work out of the caller's turn.
+    return new Promise((resolve) => {
+      setImmediate(() => resolve(observe({ implementation: this.reads[path], input, run, timeoutMs, controller, onSettled })));
+    });
+  }
+
+  private compareLater(stage: Stage, input: I, legacy: Observation<O> | Promise<Observation<O>>, candidate: Observation<O> | Promise<Observation<O>>): void {
+    const { noiseRatio } = this.config;
+    const secondLegacy = noiseRatio > 0 && Math.random() < noiseRatio ? this.startLimited('legacy', input, stage) : undefined;
+    this.experiment.conclude({ stage, input, legacy, candidate, secondLegacy }).catch((error: unknown) => {
+      this.logger.error(`migration "${this.flagKey}": comparison failed (contained)`, error);
+    });
+  }
+
+  private snapshotOf(observation: Observation<O>): Observation<O> {
+    const { snapshot } = this;
+    if (!snapshot || observation.status !== 'ok') return observation;
+    const value = this.containment.run('snapshot', () => snapshot(observation.value), observation.value);
+    return Object.freeze({ ...observation, value });
+  }
+
+  private async acquire(input: I | W): Promise<LockLease> {
+    const { lock, key } = this.lock as ItemLock<I | W>;
+    const item = `${this.flagKey}:${key(input)}`;
+    const lease = await lock.acquire(item, { ttlMs: this.config.lockTtlMs, waitMs: this.config.lockWaitMs });
+    if (!lease) throw new ItemLockedError(item);
+    return lease;
+  }
+
+  private async release(lease: LockLease): Promise<void> {
+    // The caller's outcome is already decided; a failed release only delays the next holder until the TTL.
+    try {
+      await lease.release();
+    } catch (error) {
+      this.logger.error(`migration "${this.flagKey}": releasing lock "${lease.key}" failed`, error);
+    }
+  }
+
+  private emitPath(observation: Observation<unknown>, stage: Stage, operation: Operation, isAuthoritative: boolean): void {
+    if (!this.publisher.active) return;
+    const { path, status: outcome, durationMs } = observation;
+    this.publisher.emit({ type: 'path', flagKey: this.flagKey, operation, stage, path, authoritative: isAuthoritative, outcome, durationMs });
+  }
+
+  private emitSkip(path: Path, stage: Stage, operation: Operation, skipReason: SkipReason): void {
+    if (!this.publisher.active) return;
+    this.publisher.emit({ type: 'path', flagKey: this.flagKey, operation, stage, path, authoritative: false, outcome: 'skipped', durationMs: 0, skipReason });
+  }
+}
+
+function authoritative(stage: Stage, operation: Operation, path: Path): RunContext {
+  return { stage, operation, path, readonly: false, signal: NEVER_ABORTED };
+}
+
+function unwrap<T>(observation: Observation<T>): T {
+  if (observation.status === 'ok') return observation.value;
+  throw observation.error;
+}
