@@ -1,0 +1,106 @@
+// Every metric and label name Cutover exposes, in one place, so that the hooks,
+// the runner, the guard, the Prometheus rules in deploy/prometheus and the docs
+// cannot drift apart.
+//
+// Flag evaluation metrics follow what OpenFeature's OpenTelemetry MetricsHook
+// (js-sdk-contrib) emits, with the OpenTelemetry feature_flag attribute names
+// (`feature_flag.key`, `feature_flag.provider.name`, `feature_flag.result.variant`,
+// `feature_flag.result.reason`, `error.type`), translated to Prometheus the way
+// the OpenTelemetry Prometheus exporter does: dots become underscores.
+
+/** Names of the flag evaluation metrics written by `MetricsHook`. */
+export const FLAG_METRICS = {
+  /** Counter, OTel `feature_flag.evaluation_requests_total`: evaluations started. */
+  requests: 'feature_flag_evaluation_requests_total',
+  /** Counter, OTel `feature_flag.evaluation_success_total`: evaluations that resolved, by variant and reason. */
+  success: 'feature_flag_evaluation_success_total',
+  /** Counter, OTel `feature_flag.evaluation_error_total`: evaluations that ended in an error, by error code. */
+  error: 'feature_flag_evaluation_error_total',
+  /**
+   * Gauge, OTel `feature_flag.evaluation_active_count`: evaluations in flight.
+   * The `_count` suffix is dropped because Prometheus reserves it for histograms
+   * and summaries (`promtool check metrics` rejects it on a gauge).
+   */
+  active: 'feature_flag_evaluation_active',
+  /** Histogram in seconds: time from the hook's `before` to its `finally` stage. */
+  duration: 'feature_flag_evaluation_duration_seconds',
+} as const;
+
+/** Label names of the flag evaluation metrics. */
+export const FLAG_LABELS = {
+  /** OTel `feature_flag.key`. */
+  key: 'feature_flag_key',
+  /** OTel `feature_flag.provider.name`. */
+  provider: 'feature_flag_provider_name',
+  /** OTel `feature_flag.result.variant`; empty when the provider names no variant (values are never used). */
+  variant: 'feature_flag_result_variant',
+  /** OTel `feature_flag.result.reason`, lower case as OpenFeature's telemetry writes it (`static`, `targeting_match`). */
+  reason: 'feature_flag_result_reason',
+  /** OTel `error.type`: the OpenFeature error code in lower case (`flag_not_found`). Never the message. */
+  errorType: 'error_type',
+} as const;
+
+/**
+ * Label value that replaces a flag key, variant, reason or error code once the
+ * hook's cardinality limits are reached, so a misbehaving caller cannot create
+ * series without bound.
+ */
+export const OVERFLOW_LABEL_VALUE = '__overflow__';
+
+/** Names of the migration metrics written from the runner's outcome events and by rollbacks. */
+export const MIGRATION_METRICS = {
+  /** Counter: calls of one implementation, by path and outcome. */
+  calls: 'cutover_migration_calls_total',
+  /** Histogram in seconds: duration of one implementation's call, by path. */
+  duration: 'cutover_migration_duration_seconds',
+  /** Counter: comparisons of candidate against legacy, by result. */
+  comparisons: 'cutover_migration_comparisons_total',
+  /** Counter: rollbacks, by reason and status. */
+  rollbacks: 'cutover_rollbacks_total',
+  /** Gauge: 1 for the stage a migration currently serves, 0 for the others it has served. */
+  stage: 'cutover_migration_stage',
+  /** Gauge: 1 while a flag source (for example flagd) is unreachable and older data answers, else 0. */
+  sourceStale: 'cutover_flag_source_stale',
+} as const;
+
+/** Label names of the migration metrics. */
+export const MIGRATION_LABELS = {
+  /** The migration's flag key; the same label name as the evaluation metrics so that the two join. */
+  key: FLAG_LABELS.key,
+  /** Which implementation ran: one of {@link MIGRATION_PATHS}. */
+  path: 'path',
+  /** How the call ended: one of {@link CALL_OUTCOMES}. */
+  outcome: 'outcome',
+  /** How a comparison ended: one of {@link COMPARISON_RESULTS}. */
+  result: 'result',
+  /** Why a rollback happened: one of {@link ROLLBACK_REASONS}. */
+  reason: 'reason',
+  /** Whether a rollback took effect: one of {@link ROLLBACK_STATUSES}. */
+  status: 'status',
+  /** A migration stage: `off`, `dualwrite`, `shadow`, `live`, `rampdown` or `complete`. */
+  stage: 'stage',
+  /** A flag source layer of the provider, e.g. `flagd` or `files`. */
+  source: 'source',
+} as const;
+
+/** Values of the `path` label. */
+export const MIGRATION_PATHS = { legacy: 'legacy', candidate: 'candidate' } as const;
+
+/** Values of the `outcome` label; `rejected` means the candidate was shed by its in-flight bound. */
+export const CALL_OUTCOMES = { success: 'success', error: 'error', timeout: 'timeout', rejected: 'rejected' } as const;
+
+/** Values of the `result` label; `error` means the comparator itself threw. */
+export const COMPARISON_RESULTS = { match: 'match', mismatch: 'mismatch', ignored: 'ignored', error: 'error' } as const;
+
+/** Values of the rollback `reason` label: the guard check that tripped, or `manual`. */
+export const ROLLBACK_REASONS = {
+  errorRate: 'error_rate',
+  latency: 'latency',
+  matchRate: 'match_rate',
+  successRate: 'success_rate',
+  throughput: 'throughput',
+  manual: 'manual',
+} as const;
+
+/** Values of the rollback `status` label. */
+export const ROLLBACK_STATUSES = { completed: 'completed', failed: 'failed' } as const;

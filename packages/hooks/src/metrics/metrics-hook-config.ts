@@ -1,0 +1,105 @@
+import { register } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { z } from 'zod';
+import { InvalidOptionError } from '../invalid-option-error.js';
+
+/** Settings of `MetricsHook`, all filled in. */
+export interface MetricsHookConfig {
+  /**
+   * Registry the metrics are registered in. Hooks sharing a registry share its
+   * metrics, which are created once.
+   * @default prom-client's global `register`
+   */
+  readonly registry: Registry;
+  /**
+   * Upper bounds, in seconds and increasing, of the evaluation duration
+   * histogram's buckets. Environment: `CUTOVER_METRICS_DURATION_BUCKETS`
+   * (comma-separated).
+   * @default 10 µs … 1 s, see {@link DEFAULT_METRICS_HOOK_CONFIG}
+   */
+  readonly durationBuckets: readonly number[];
+  /**
+   * Distinct (provider, flag key) pairs that get series of their own; further
+   * flags are counted under the `__overflow__` flag key. Environment:
+   * `CUTOVER_METRICS_MAX_FLAGS`.
+   * @default 1000
+   */
+  readonly maxFlags: number;
+  /**
+   * Distinct outcomes (variant × reason, or error code) counted per flag;
+   * further ones are counted under `__overflow__`.
+   * @default 64
+   */
+  readonly maxOutcomesPerFlag: number;
+}
+
+/** Options of `MetricsHook`: any subset of {@link MetricsHookConfig}. */
+export type MetricsHookOptions = Partial<MetricsHookConfig>;
+
+/** Defaults of {@link MetricsHookConfig}. */
+export const DEFAULT_METRICS_HOOK_CONFIG: MetricsHookConfig = Object.freeze({
+  registry: register,
+  // An in-memory evaluation takes microseconds, a remote one milliseconds; the
+  // buckets cover both so a slow remote source shows up as its own mode.
+  durationBuckets: Object.freeze([
+    0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1,
+  ]),
+  maxFlags: 1000,
+  maxOutcomesPerFlag: 64,
+});
+
+const ENV = {
+  durationBuckets: 'CUTOVER_METRICS_DURATION_BUCKETS',
+  maxFlags: 'CUTOVER_METRICS_MAX_FLAGS',
+} as const;
+
+// Duck-typed rather than `instanceof Registry`: an application may load its own
+// copy of prom-client, and its registry is just as good.
+const isRegistry = (value: unknown): value is Registry =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Partial<Registry>).registerMetric === 'function' &&
+  typeof (value as Partial<Registry>).getSingleMetric === 'function';
+
+const schema = z.strictObject({
+  registry: z.custom<Registry>(isRegistry, { message: 'expected a prom-client Registry' }),
+  durationBuckets: z
+    .array(z.number().positive().finite())
+    .min(1)
+    .refine((b) => b.every((v, i) => i === 0 || v > (b[i - 1] ?? 0)), { message: 'bounds must increase strictly' }),
+  maxFlags: z.number().int().positive(),
+  maxOutcomesPerFlag: z.number().int().positive(),
+});
+
+/**
+ * Merges defaults, environment and options (options win), then validates.
+ * @throws {InvalidOptionError} naming the first option whose value is unusable
+ */
+export function resolveMetricsHookConfig(
+  options: MetricsHookOptions = {},
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): MetricsHookConfig {
+  const fromEnv: { durationBuckets?: number[]; maxFlags?: number } = {};
+  const buckets = env[ENV.durationBuckets]?.trim();
+  if (buckets) fromEnv.durationBuckets = buckets.split(',').map(Number);
+  const maxFlags = env[ENV.maxFlags]?.trim();
+  if (maxFlags) fromEnv.maxFlags = Number(maxFlags);
+
+  const given = withoutUndefined(options);
+  const merged = { ...DEFAULT_METRICS_HOOK_CONFIG, ...fromEnv, ...given };
+  const parsed = schema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const option = String(issue?.path[0] ?? '(options)');
+    const envVar = option in fromEnv && given[option as keyof MetricsHookOptions] === undefined ? ENV[option as keyof typeof ENV] : undefined;
+    const source = envVar ? ` (from ${envVar})` : '';
+    throw new InvalidOptionError(option, `${issue?.message ?? 'invalid value'}${source}`, { cause: parsed.error });
+  }
+  return Object.freeze({ ...parsed.data, durationBuckets: Object.freeze([...parsed.data.durationBuckets]) });
+}
+
+// `{ maxFlags: undefined }` means "not given", as it does for every other
+// OpenFeature options object, so it must not override the default.
+function withoutUndefined(options: MetricsHookOptions): MetricsHookOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+}
