@@ -14,6 +14,8 @@ export function resolveOptions<Config extends object>(
   const result = schema.safeParse({ ...defaults, ...defined });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const option = issue?.path.join('.') || '(options)';
+  // An unknown option has no path of its own; zod lists it in `keys`.
+  const keys = issue?.code === 'unrecognized_keys' ? issue.keys : [];
+  const option = [...(issue?.path ?? []).map(String), ...keys].join('.') || '(options)';
   throw new InvalidOptionError(option, issue?.message ?? 'invalid', { cause: result.error });
 }

@@ -1,0 +1,11 @@
+export { foodDetectionComparator } from './food-detection-comparator.js';
+export type { FoodDetection } from './food-detection-comparator.js';
+export { nutritionLogComparator } from './nutrition-log-comparator.js';
+export type { NutritionLog } from './nutrition-log-comparator.js';
+export { nutritionReportComparator } from './nutrition-report-comparator.js';
+export type { NutritionReport } from './nutrition-report-comparator.js';
+export { MACROS } from './food-item.js';
+export type { FoodItem, Macro, Macros } from './food-item.js';
+export { normalizeUnit } from './normalize-unit.js';
+export { DEFAULT_NUTRITION_CONFIG, resolveNutritionConfig } from './nutrition-config.js';
+export type { NutritionConfig, NutritionOptions } from './nutrition-config.js';
