@@ -1,1 +1,23 @@
-export const hello = 'world';
+export { CutoverProvider } from './cutover-provider.js';
+export {
+  CutoverProviderOptionError,
+  DEFAULT_CUTOVER_PROVIDER_CONFIG,
+  resolveCutoverProviderConfig,
+} from './cutover-provider-options.js';
+export type { CutoverProviderConfig, CutoverProviderOptions } from './cutover-provider-options.js';
+export type { FlagSnapshotEntry } from './flag-snapshot.js';
+export type { Layer } from './layer.js';
+export type { LayerName, LayerResolution } from './layer-resolution.js';
+export type { FlagType } from './flags/compiled-flag.js';
+export type { FlagDefinition, FlagFileDocument, MetadataValue } from './flags/flag-definition.js';
+export { FlagFileError } from './flags/flag-file-error.js';
+export type { FlagFileProblem } from './flags/flag-file-error.js';
+export { parseFlagFile } from './flags/parse-flag-file.js';
+export type { FlagSet } from './flags/flag-set.js';
+export { dependenciesOf, isMigrationFlag } from './flags/migration-conventions.js';
+export { ROLLED_BACK } from './layers/rollback-layer.js';
+export { envName } from './layers/env-value.js';
+export { bucketFor, bucketOf, inPercent } from './hashing/bucket.js';
+export { murmur3 } from './hashing/murmur3.js';
+export { MIGRATION_STAGES, isMigrationStage } from './migration-stages.js';
+export type { MigrationStage } from './migration-stages.js';

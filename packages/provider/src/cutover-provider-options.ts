@@ -1,0 +1,102 @@
+import { dirname, join } from 'node:path';
+import { DefaultLogger } from '@openfeature/server-sdk';
+import type { Logger } from '@openfeature/server-sdk';
+import { z } from 'zod';
+import type { Layer } from './layer.js';
+
+/** Everything CutoverProvider can be told. */
+export interface CutoverProviderConfig {
+  /**
+   * flagd JSON flag files, lowest precedence first: a later file replaces an
+   * earlier one's flag of the same key, as flagd does with repeated `--uri`.
+   * @default the comma-separated list in `CUTOVER_FLAG_FILES`, else none
+   */
+  files: string[];
+  /**
+   * The rollback overlay file (written by the guard and `cutover rollback`,
+   * served by flagd as its last `--uri`); `false` for none. A missing file is
+   * an empty overlay.
+   * @default `CUTOVER_ROLLBACK_OVERLAY`, else `rollbacks.flagd.json` beside the first file
+   */
+  rollbackOverlay: string | false;
+  /**
+   * Prefix of the environment variables read as flags (`FF_NEW_PLANNER=true`).
+   * @default `CUTOVER_ENV_PREFIX`, else `"FF_"`
+   */
+  envPrefix: string;
+  /** The environment variables. @default process.env */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The evaluation-context attribute that carries per-evaluation overrides. @default "cutoverOverrides" */
+  contextOverrideAttribute: string;
+  /** Watch the flag files and apply valid changes. @default true */
+  watch: boolean;
+  /** How long a file must be quiet before a change is read, in ms. @default 30 */
+  watchDebounceMs: number;
+  /** The remote layer (flagd), between the environment and the files. @default none */
+  remote: Layer | undefined;
+  /** Where problems are logged. @default OpenFeature's DefaultLogger (console) */
+  logger: Logger;
+}
+
+/** Options of CutoverProvider: every field has a default. */
+export type CutoverProviderOptions = Partial<CutoverProviderConfig>;
+
+/** The defaults that do not depend on the environment. */
+export const DEFAULT_CUTOVER_PROVIDER_CONFIG = {
+  files: [],
+  envPrefix: 'FF_',
+  contextOverrideAttribute: 'cutoverOverrides',
+  watch: true,
+  watchDebounceMs: 30,
+  remote: undefined,
+} as const satisfies Partial<CutoverProviderConfig>;
+
+const configSchema = z.object({
+  files: z.array(z.string().min(1)),
+  rollbackOverlay: z.union([z.string().min(1), z.literal(false)]),
+  envPrefix: z.string(),
+  // process.env is an exotic object that z.record rejects; any string map will do.
+  env: z.custom<Record<string, string | undefined>>((value) => typeof value === 'object' && value !== null, 'an object of environment variables'),
+  contextOverrideAttribute: z.string().min(1),
+  watch: z.boolean(),
+  watchDebounceMs: z.number().int().min(0).max(60_000),
+  remote: z.custom<Layer>((value) => value === undefined || (typeof value === 'object' && value !== null && typeof (value as Layer).resolve === 'function'), 'a Layer (an object with resolve())').optional(),
+  logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).error === 'function', 'a Logger'),
+});
+
+/** A provider option that is not valid; names the option. */
+export class CutoverProviderOptionError extends Error {
+  readonly code = 'INVALID_OPTION';
+  constructor(
+    readonly option: string,
+    reason: string,
+  ) {
+    super(`CutoverProvider option "${option}": ${reason}`);
+    this.name = 'CutoverProviderOptionError';
+  }
+}
+
+/** Merges defaults, environment and options (in that order of precedence, lowest first) and validates the result. */
+export function resolveCutoverProviderConfig(options: CutoverProviderOptions = {}): CutoverProviderConfig {
+  const env = options.env ?? process.env;
+  const files = options.files ?? env.CUTOVER_FLAG_FILES?.split(',').map((f) => f.trim()).filter(Boolean) ?? [...DEFAULT_CUTOVER_PROVIDER_CONFIG.files];
+  const candidate = {
+    ...DEFAULT_CUTOVER_PROVIDER_CONFIG,
+    envPrefix: env.CUTOVER_ENV_PREFIX ?? DEFAULT_CUTOVER_PROVIDER_CONFIG.envPrefix,
+    rollbackOverlay: env.CUTOVER_ROLLBACK_OVERLAY ?? (files[0] ? join(dirname(files[0]), 'rollbacks.flagd.json') : false),
+    logger: new DefaultLogger(),
+    ...withoutUndefined(options),
+    files,
+    env,
+  };
+  const result = configSchema.safeParse(candidate);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new CutoverProviderOptionError(issue.path.join('.') || '(options)', issue.message);
+  }
+  return candidate as CutoverProviderConfig;
+}
+
+function withoutUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

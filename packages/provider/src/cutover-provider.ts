@@ -1,0 +1,192 @@
+import { ErrorCode, OpenFeatureEventEmitter, ProviderEvents, StandardResolutionReasons } from '@openfeature/server-sdk';
+import type { EvaluationContext, FlagValue, JsonValue, Logger, Provider, ResolutionDetails } from '@openfeature/server-sdk';
+import { resolveCutoverProviderConfig } from './cutover-provider-options.js';
+import type { CutoverProviderConfig, CutoverProviderOptions } from './cutover-provider-options.js';
+import type { FlagType } from './flags/compiled-flag.js';
+import type { FlagFileError } from './flags/flag-file-error.js';
+import { FlagFileStore } from './flags/flag-file-store.js';
+import type { FlagSnapshotEntry } from './flag-snapshot.js';
+import { LayerChain } from './layer-chain.js';
+import type { LayerResolution } from './layer-resolution.js';
+import { ContextLayer } from './layers/context-layer.js';
+import { EnvLayer } from './layers/env-layer.js';
+import { FileLayer } from './layers/file-layer.js';
+import { OverrideLayer } from './layers/override-layer.js';
+import { RollbackLayer } from './layers/rollback-layer.js';
+
+/**
+ * The OpenFeature provider of Cutover. Answers from layers, highest first:
+ * overrides, rollbacks, context overrides, environment, remote flagd, flag
+ * files; the caller's default when none answers. `flagMetadata.source` names
+ * the layer that answered.
+ */
+export class CutoverProvider implements Provider {
+  readonly metadata = { name: 'cutover' } as const;
+  readonly runsOn = 'server' as const;
+  readonly events = new OpenFeatureEventEmitter();
+  /** The resolved configuration. */
+  readonly config: CutoverProviderConfig;
+  private readonly overrides = new OverrideLayer();
+  private readonly rollbacks = new RollbackLayer();
+  private readonly fileLayer = new FileLayer();
+  private readonly chain: LayerChain;
+  private readonly store: FlagFileStore;
+  private readonly logger: Logger;
+
+  constructor(options: CutoverProviderOptions = {}) {
+    this.config = resolveCutoverProviderConfig(options);
+    this.logger = this.config.logger;
+    const layers = [
+      this.overrides,
+      this.rollbacks,
+      new ContextLayer(this.config.contextOverrideAttribute),
+      new EnvLayer(this.config.env, this.config.envPrefix),
+      ...(this.config.remote ? [this.config.remote] : []),
+      this.fileLayer,
+    ];
+    this.chain = new LayerChain(layers, this.fileLayer);
+    this.store = new FlagFileStore({
+      files: this.config.files,
+      overlay: this.config.rollbackOverlay || undefined,
+      watch: this.config.watch,
+      debounceMs: this.config.watchDebounceMs,
+      listener: {
+        changed: (flagsChanged) => {
+          this.apply();
+          this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged, message: 'flag files changed' });
+        },
+        failed: (error) => this.report(error),
+        recovered: () => this.events.emit(ProviderEvents.Ready, { message: 'flag files valid again' }),
+      },
+    });
+  }
+
+  /** Loads the flag files. Rejects with the first invalid file; the other layers and files still serve. */
+  async initialize(): Promise<void> {
+    try {
+      await this.store.load();
+    } finally {
+      this.apply();
+    }
+  }
+
+  async onClose(): Promise<void> {
+    this.store.close();
+  }
+
+  /** Serves `value` for `flagKey` to everyone, above every other layer, until cleared. */
+  override(flagKey: string, value: FlagValue): void {
+    this.overrides.set(flagKey, value);
+    this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: [flagKey], message: 'override set' });
+  }
+
+  /** Removes one override, or all of them when no key is given. */
+  clearOverrides(flagKey?: string): void {
+    const cleared = flagKey === undefined ? this.overrides.clear() : this.overrides.delete(flagKey) ? [flagKey] : [];
+    if (cleared.length > 0) this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: cleared, message: 'overrides cleared' });
+  }
+
+  /** The overrides in force. */
+  getOverrides(): Record<string, FlagValue> {
+    return this.overrides.entries();
+  }
+
+  /** Keys rolled back by the overlay now. */
+  getRollbacks(): string[] {
+    return this.rollbacks.keys();
+  }
+
+  /** The flag files in precedence order (overlay last), and those whose last edit was rejected. */
+  getFileStatus(): { files: string[]; broken: string[] } {
+    return { files: this.store.files, broken: this.store.brokenFiles() };
+  }
+
+  /** Re-reads one flag file now, without waiting for the watcher. */
+  reloadFile(file: string): Promise<void> {
+    return this.store.reload(file);
+  }
+
+  resolveBooleanEvaluation(flagKey: string, defaultValue: boolean, context: EvaluationContext): Promise<ResolutionDetails<boolean>> {
+    return Promise.resolve(this.evaluate('boolean', flagKey, defaultValue, context));
+  }
+
+  resolveStringEvaluation(flagKey: string, defaultValue: string, context: EvaluationContext): Promise<ResolutionDetails<string>> {
+    return Promise.resolve(this.evaluate('string', flagKey, defaultValue, context));
+  }
+
+  resolveNumberEvaluation(flagKey: string, defaultValue: number, context: EvaluationContext): Promise<ResolutionDetails<number>> {
+    return Promise.resolve(this.evaluate('number', flagKey, defaultValue, context));
+  }
+
+  resolveObjectEvaluation<T extends JsonValue>(flagKey: string, defaultValue: T, context: EvaluationContext): Promise<ResolutionDetails<T>> {
+    return Promise.resolve(this.evaluate('object', flagKey, defaultValue, context));
+  }
+
+  /**
+   * The one resolution path behind the four `resolve*` methods; synchronous
+   * unless a remote layer is involved.
+   */
+  evaluate<T extends FlagValue>(type: FlagType, flagKey: string, defaultValue: T, context: EvaluationContext = {}): ResolutionDetails<T> | Promise<ResolutionDetails<T>> {
+    const answer = this.chain.resolve(flagKey, type, context);
+    return answer instanceof Promise ? answer.then((a) => finish(a, type, defaultValue)) : finish(answer, type, defaultValue);
+  }
+
+  /** Every known flag (files, overrides, rollbacks) as it resolves for `context`. */
+  async snapshot(context: EvaluationContext = {}): Promise<FlagSnapshotEntry[]> {
+    const keys = new Set([...this.fileLayer.all().keys(), ...Object.keys(this.overrides.entries()), ...this.rollbacks.keys()]);
+    const entries: FlagSnapshotEntry[] = [];
+    for (const flagKey of [...keys].sort()) {
+      const type = this.fileLayer.get(flagKey)?.type ?? typeOfValue(this.overrides.entries()[flagKey]);
+      const answer = await this.chain.resolve(flagKey, type, context);
+      entries.push({
+        flagKey,
+        value: answer.value,
+        ...(answer.variant === undefined ? {} : { variant: answer.variant }),
+        reason: answer.reason ?? StandardResolutionReasons.UNKNOWN,
+        source: String(answer.flagMetadata.source),
+        ...(answer.errorCode === undefined ? {} : { errorCode: answer.errorCode, errorMessage: answer.errorMessage ?? '' }),
+      });
+    }
+    return entries;
+  }
+
+  private apply(): void {
+    this.fileLayer.update(this.store.flags());
+    this.rollbacks.update(this.store.overlaySet());
+  }
+
+  private report(error: FlagFileError): void {
+    this.logger.error(`cutover: kept the last good flags; ${error.message}`);
+    this.events.emit(ProviderEvents.Error, {
+      message: error.message,
+      errorCode: ErrorCode.PARSE_ERROR,
+      metadata: {
+        file: error.file,
+        jsonPath: error.jsonPath,
+        reason: error.reason,
+        ...(error.line === undefined ? {} : { line: error.line, column: error.column ?? 1 }),
+      },
+    });
+  }
+}
+
+/** Turns a layer's answer into what OpenFeature expects, checking the type the caller asked for. */
+function finish<T extends FlagValue>(answer: LayerResolution, type: FlagType, defaultValue: T): ResolutionDetails<T> {
+  if (answer.errorCode !== undefined) return { ...answer, value: defaultValue };
+  if (answer.value === undefined) return { ...answer, value: defaultValue };
+  if (typeOfValue(answer.value) !== type) {
+    return {
+      value: defaultValue,
+      reason: StandardResolutionReasons.ERROR,
+      errorCode: ErrorCode.TYPE_MISMATCH,
+      errorMessage: `flag is a ${typeOfValue(answer.value)}, not a ${type}`,
+      flagMetadata: answer.flagMetadata,
+    };
+  }
+  return answer as ResolutionDetails<T>;
+}
+
+function typeOfValue(value: FlagValue | undefined): FlagType {
+  const type = typeof value;
+  return type === 'boolean' || type === 'string' || type === 'number' ? type : 'object';
+}

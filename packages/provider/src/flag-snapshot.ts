@@ -1,0 +1,13 @@
+import type { FlagValue } from '@openfeature/server-sdk';
+
+/** One flag as it resolves for a context: what `snapshot()` lists (seed 000's getAllFlags). */
+export interface FlagSnapshotEntry {
+  readonly flagKey: string;
+  readonly value: FlagValue | undefined;
+  readonly variant?: string;
+  readonly reason: string;
+  /** The layer that answered. */
+  readonly source: string;
+  readonly errorCode?: string;
+  readonly errorMessage?: string;
+}

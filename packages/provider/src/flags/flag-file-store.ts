@@ -1,0 +1,168 @@
+import { readFile } from 'node:fs/promises';
+import { watch } from 'node:fs';
+import type { FSWatcher } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { CompiledFlag } from './compiled-flag.js';
+import { FlagFileError } from './flag-file-error.js';
+import { mergeFlagSets } from './flag-set.js';
+import type { FlagSet } from './flag-set.js';
+import { parseFlagFile } from './parse-flag-file.js';
+
+/** What the store tells its owner. */
+export interface FlagFileStoreListener {
+  /** A valid change was applied; `flagsChanged` lists the keys whose definition changed. */
+  changed(flagsChanged: string[]): void;
+  /** A file could not be used; the last good configuration stays in force. */
+  failed(error: FlagFileError): void;
+  /** Every file is valid again after a failure. */
+  recovered(): void;
+}
+
+/** Options of {@link FlagFileStore}. */
+export interface FlagFileStoreOptions {
+  readonly files: readonly string[];
+  /** The rollback overlay, read last; a missing overlay is an empty one. */
+  readonly overlay?: string | undefined;
+  readonly watch: boolean;
+  readonly debounceMs: number;
+  readonly listener: FlagFileStoreListener;
+}
+
+/**
+ * Holds the last good flag set of each file and keeps it current. A change is
+ * parsed and validated in full before it replaces anything; a broken edit is
+ * reported and leaves the previous flags in force.
+ */
+export class FlagFileStore {
+  private readonly sets = new Map<string, FlagSet>();
+  private readonly texts = new Map<string, string>();
+  private readonly broken = new Set<string>();
+  private readonly watchers: FSWatcher[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private merged = new Map<string, CompiledFlag>();
+
+  constructor(private readonly options: FlagFileStoreOptions) {}
+
+  /** Every file in order, the overlay last. */
+  get files(): string[] {
+    return this.options.overlay ? [...this.options.files, this.options.overlay] : [...this.options.files];
+  }
+
+  /** Loads every file, starts watching, and throws the first problem found (the other files still load). */
+  async load(): Promise<void> {
+    if (this.options.watch) this.watch();
+    const errors: FlagFileError[] = [];
+    for (const file of this.files) {
+      const error = await this.read(file);
+      if (error) errors.push(error);
+    }
+    this.merged = mergeFlagSets(this.orderedSets());
+    if (errors[0]) throw errors[0];
+  }
+
+  /** The merged flags of every file, overlay included. */
+  flags(): ReadonlyMap<string, CompiledFlag> {
+    return this.merged;
+  }
+
+  /** The overlay's flags, if an overlay is configured and present. */
+  overlaySet(): FlagSet | undefined {
+    return this.options.overlay ? this.sets.get(this.options.overlay) : undefined;
+  }
+
+  /** Files that failed their last load, with nothing newer to replace them. */
+  brokenFiles(): string[] {
+    return [...this.broken];
+  }
+
+  /** Re-reads one file now (the watcher calls this; tests and the CLI may too). */
+  async reload(file: string): Promise<void> {
+    const wasBroken = this.broken.size > 0;
+    const error = await this.read(file);
+    if (error) return this.options.listener.failed(error);
+    const before = this.merged;
+    this.merged = mergeFlagSets(this.orderedSets());
+    const changed = diffKeys(before, this.merged);
+    if (wasBroken && this.broken.size === 0) this.options.listener.recovered();
+    if (changed.length > 0) this.options.listener.changed(changed);
+  }
+
+  close(): void {
+    for (const watcher of this.watchers) watcher.close();
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.watchers.length = 0;
+    this.timers.clear();
+  }
+
+  private async read(file: string): Promise<FlagFileError | undefined> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (cause) {
+      if (file === this.options.overlay && (cause as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.sets.delete(file);
+        this.texts.delete(file);
+        this.broken.delete(file);
+        return undefined;
+      }
+      return this.fail(new FlagFileError({ file, jsonPath: '', reason: `cannot read: ${(cause as Error).message}` }, { cause }));
+    }
+    if (this.texts.get(file) === text && !this.broken.has(file)) return undefined;
+    try {
+      this.sets.set(file, parseFlagFile(text, file));
+      this.texts.set(file, text);
+      this.broken.delete(file);
+      return undefined;
+    } catch (error) {
+      if (error instanceof FlagFileError) return this.fail(error);
+      throw error;
+    }
+  }
+
+  private fail(error: FlagFileError): FlagFileError {
+    this.broken.add(error.file);
+    return error;
+  }
+
+  private orderedSets(): FlagSet[] {
+    return this.files.flatMap((file) => this.sets.get(file) ?? []);
+  }
+
+  /**
+   * Watches each file's directory rather than the file: editors and `git
+   * checkout` replace files by rename, which ends a watch on the file itself.
+   */
+  private watch(): void {
+    const byDir = new Map<string, Map<string, string>>();
+    for (const file of this.files) {
+      const dir = dirname(resolve(file));
+      if (!byDir.has(dir)) byDir.set(dir, new Map());
+      byDir.get(dir)!.set(basename(file), file);
+    }
+    for (const [dir, names] of byDir) {
+      const watcher = watch(dir, { persistent: false }, (_event, name) => {
+        const file = name ? names.get(name.toString()) : undefined;
+        if (file) this.schedule(file);
+      });
+      watcher.on('error', () => undefined);
+      this.watchers.push(watcher);
+    }
+  }
+
+  /** Coalesces the several events one save produces into one reload. */
+  private schedule(file: string): void {
+    clearTimeout(this.timers.get(file));
+    this.timers.set(
+      file,
+      setTimeout(() => {
+        this.timers.delete(file);
+        void this.reload(file);
+      }, this.options.debounceMs),
+    );
+  }
+}
+
+function diffKeys(before: ReadonlyMap<string, CompiledFlag>, after: ReadonlyMap<string, CompiledFlag>): string[] {
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  return [...keys].filter((key) => before.get(key)?.fingerprint !== after.get(key)?.fingerprint).sort();
+}

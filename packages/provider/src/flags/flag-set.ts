@@ -1,0 +1,18 @@
+import type { FlagMetadata } from '@openfeature/server-sdk';
+import type { CompiledFlag } from './compiled-flag.js';
+
+/** The flags of one flag file, compiled. */
+export interface FlagSet {
+  /** The file they came from, as configured. */
+  readonly file: string;
+  readonly flags: ReadonlyMap<string, CompiledFlag>;
+  /** Flag-set metadata (`metadata` at the top of the file). */
+  readonly metadata: FlagMetadata;
+}
+
+/** Merges flag sets in order: a later file replaces an earlier one's flag of the same key, as flagd does with repeated `--uri`. */
+export function mergeFlagSets(sets: readonly FlagSet[]): Map<string, CompiledFlag> {
+  const merged = new Map<string, CompiledFlag>();
+  for (const set of sets) for (const [key, flag] of set.flags) merged.set(key, flag);
+  return merged;
+}

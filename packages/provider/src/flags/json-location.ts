@@ -1,0 +1,48 @@
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { ParseError, Segment } from 'jsonc-parser';
+
+/** A 1-based position in a text. */
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The first syntax error of a strict JSON text, or undefined when it parses. */
+export function findSyntaxError(text: string): { readonly position: TextPosition; readonly reason: string } | undefined {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return undefined;
+  return { position: positionAt(text, first.offset), reason: `invalid JSON: ${printParseErrorCode(first.error)}` };
+}
+
+/** Where the value at a JSON pointer starts in the text, if it exists. */
+export function locatePointer(text: string, pointer: string): TextPosition | undefined {
+  const root = parseTree(text);
+  if (!root) return undefined;
+  const path: Segment[] = [];
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const parent = findNodeAtLocation(root, path);
+    path.push(parent?.type === 'array' ? Number(key) : key);
+  }
+  const node = findNodeAtLocation(root, path);
+  return node ? positionAt(text, node.offset) : undefined;
+}
+
+function positionAt(text: string, offset: number): TextPosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Escapes one JSON pointer segment. */
+export function pointerSegment(key: string | number): string {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}

@@ -1,0 +1,83 @@
+import { ErrorCode, StandardResolutionReasons } from '@openfeature/server-sdk';
+import type { EvaluationContext, FlagValue } from '@openfeature/server-sdk';
+import { inPercent } from '../hashing/bucket.js';
+import type { FlagType } from '../flags/compiled-flag.js';
+import type { Layer } from '../layer.js';
+import type { LayerResolution } from '../layer-resolution.js';
+import { envName, parseEnvValue } from './env-value.js';
+import { staticResolution } from './static-resolution.js';
+
+/** What the environment says about one flag. */
+interface EnvFlag {
+  readonly name: string;
+  readonly value?: string;
+  readonly targets?: ReadonlySet<string>;
+  readonly percent?: string;
+}
+
+/**
+ * Flags from environment variables (seed 004): `FF_KEY=value` for everyone, or
+ * a canary: `FF_KEY_TARGETS=id1,id2` (listed targeting keys) and
+ * `FF_KEY_PERCENT=10` (hashed exactly as a flag file's `fractional`, so an id
+ * keeps its side when the rollout moves into a file). In a canary `FF_KEY`
+ * gives the canary's value (`true` for a boolean flag when absent) and
+ * everyone else passes to the next layer.
+ */
+export class EnvLayer implements Layer {
+  readonly name = 'env';
+  private readonly flags = new Map<string, EnvFlag | null>();
+
+  constructor(
+    private readonly env: Readonly<Record<string, string | undefined>>,
+    private readonly prefix: string,
+  ) {}
+
+  resolve(flagKey: string, context: EvaluationContext, type: FlagType): LayerResolution | undefined {
+    const flag = this.lookup(flagKey);
+    if (!flag) return undefined;
+    const canary = flag.targets !== undefined || flag.percent !== undefined;
+    if (!canary) return this.answer(flag, flag.value!, type, StandardResolutionReasons.STATIC);
+    const key = context.targetingKey;
+    if (key === undefined) return undefined;
+    const onValue = flag.value ?? (type === 'boolean' ? 'true' : undefined);
+    if (onValue === undefined) return error(ErrorCode.PARSE_ERROR, `${flag.name}_TARGETS/_PERCENT need ${flag.name} to give the canary's value`);
+    if (flag.targets?.has(key)) return this.answer(flag, onValue, type, StandardResolutionReasons.TARGETING_MATCH);
+    if (flag.percent === undefined) return undefined;
+    const percent = Number(flag.percent);
+    if (flag.percent.trim() === '' || !(percent >= 0 && percent <= 100)) {
+      return error(ErrorCode.PARSE_ERROR, `${flag.name}_PERCENT must be a number from 0 to 100, not "${flag.percent}"`);
+    }
+    return inPercent(flagKey, key, percent) ? this.answer(flag, onValue, type, StandardResolutionReasons.SPLIT) : undefined;
+  }
+
+  private answer(flag: EnvFlag, text: string, type: FlagType, reason: string): LayerResolution {
+    const value: FlagValue | undefined = parseEnvValue(text, type);
+    if (value === undefined) return error(ErrorCode.TYPE_MISMATCH, `${flag.name}="${text}" is not a ${type}`);
+    return staticResolution('env', value, { reason, metadata: { variable: flag.name } });
+  }
+
+  /** Reads a flag's variables once; the environment of a process does not change under it. */
+  private lookup(flagKey: string): EnvFlag | null {
+    let flag = this.flags.get(flagKey);
+    if (flag !== undefined) return flag;
+    const name = envName(this.prefix, flagKey);
+    const value = this.env[name];
+    const targets = this.env[`${name}_TARGETS`];
+    const percent = this.env[`${name}_PERCENT`];
+    flag =
+      value === undefined && targets === undefined && percent === undefined
+        ? null
+        : {
+            name,
+            ...(value === undefined ? {} : { value }),
+            ...(targets === undefined ? {} : { targets: new Set(targets.split(',').map((id) => id.trim()).filter(Boolean)) }),
+            ...(percent === undefined ? {} : { percent }),
+          };
+    this.flags.set(flagKey, flag);
+    return flag;
+  }
+}
+
+function error(errorCode: ErrorCode, errorMessage: string): LayerResolution {
+  return { value: undefined, reason: StandardResolutionReasons.ERROR, errorCode, errorMessage, flagMetadata: { source: 'env' } };
+}

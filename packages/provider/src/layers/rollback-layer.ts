@@ -1,0 +1,38 @@
+import type { Layer } from '../layer.js';
+import type { LayerResolution } from '../layer-resolution.js';
+import type { FlagSet } from '../flags/flag-set.js';
+import { staticResolution } from './static-resolution.js';
+
+/** The metadata key that marks a flag in the rollback overlay as rolled back. */
+export const ROLLED_BACK = 'rolledBack';
+
+/**
+ * Rollbacks from the durable overlay file. A rolled-back flag serves its
+ * overlay `defaultVariant` (the rollback variant) to everyone, above context
+ * and environment overrides, so nothing a request carries can undo it.
+ */
+export class RollbackLayer implements Layer {
+  readonly name = 'rollback';
+  private answers = new Map<string, LayerResolution>();
+
+  /** Replaces the rollbacks with those in the overlay's flag set. */
+  update(overlay: FlagSet | undefined): void {
+    const answers = new Map<string, LayerResolution>();
+    for (const [key, flag] of overlay?.flags ?? []) {
+      const variant = flag.defaultVariant;
+      if (flag.metadata[ROLLED_BACK] !== true || variant === null) continue;
+      const value = flag.definition.variants[variant]!;
+      answers.set(key, staticResolution('rollback', value, { variant, metadata: flag.metadata }));
+    }
+    this.answers = answers;
+  }
+
+  /** The keys rolled back now. */
+  keys(): string[] {
+    return [...this.answers.keys()];
+  }
+
+  resolve(flagKey: string): LayerResolution | undefined {
+    return this.answers.get(flagKey);
+  }
+}

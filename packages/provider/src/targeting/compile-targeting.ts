@@ -1,0 +1,55 @@
+import { evaluationScratch } from './evaluation-scratch.js';
+import { NOW_OPERATOR, targetingEngine } from './targeting-engine.js';
+
+/** The outcome of a flag's targeting for one context. */
+export interface TargetingOutcome {
+  /** The rule's result: a variant name, or null/undefined for "serve the default". */
+  readonly result: unknown;
+  /** A `fractional` operator chose the result. */
+  readonly split: boolean;
+  /** A `fractional` operator had no targeting key to bucket on. */
+  readonly targetingKeyMissing: boolean;
+}
+
+/** A compiled targeting rule. */
+export type CompiledTargeting = (context: object) => TargetingOutcome;
+
+/**
+ * Compiles a flag's targeting (with `$ref`s already resolved). flagd exposes
+ * `$flagd.flagKey` and `$flagd.timestamp` to rules; flagd-core copies the whole
+ * context on every evaluation to add them. We bake the flag key into the rule
+ * instead (a literal, and the first argument of `fractional`) and read the
+ * clock through an operator, so the caller's context is used as it is: the cost
+ * of an evaluation no longer grows with the number of context attributes.
+ */
+export function compileTargeting(flagKey: string, logic: unknown): CompiledTargeting {
+  const rule = targetingEngine.build(bindFlagd(flagKey, logic)) as (context: object) => unknown;
+  return (context) => {
+    evaluationScratch.reset();
+    const result = rule(context);
+    return { result, split: evaluationScratch.split, targetingKeyMissing: evaluationScratch.targetingKeyMissing };
+  };
+}
+
+function bindFlagd(flagKey: string, logic: unknown): unknown {
+  if (Array.isArray(logic)) return logic.map((item) => bindFlagd(flagKey, item));
+  if (logic === null || typeof logic !== 'object') return logic;
+  const entries = Object.entries(logic as Record<string, unknown>);
+  if (entries.length === 1) {
+    const [operator, args] = entries[0]!;
+    if (operator === 'var') {
+      const path = Array.isArray(args) ? args[0] : args;
+      if (path === '$flagd.flagKey') return flagKey;
+      if (path === '$flagd.timestamp') return { [NOW_OPERATOR]: [] };
+      if (typeof path === 'string' && path.startsWith('$flagd')) flagdObjectUnsupported(path);
+    }
+    if (operator === 'fractional' && Array.isArray(args)) {
+      return { fractional: [flagKey, ...args.map((item) => bindFlagd(flagKey, item))] };
+    }
+  }
+  return Object.fromEntries(entries.map(([key, value]) => [key, bindFlagd(flagKey, value)]));
+}
+
+function flagdObjectUnsupported(path: string): never {
+  throw new Error(`"${path}" is not a flagd property: use "$flagd.flagKey" or "$flagd.timestamp"`);
+}
