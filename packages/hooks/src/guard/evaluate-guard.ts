@@ -1,0 +1,37 @@
+import { checkErrorRate } from './check-error-rate.js';
+import { checkErrorRateIncrease } from './check-error-rate-increase.js';
+import { checkLatency } from './check-latency.js';
+import { checkMatchRate } from './check-match-rate.js';
+import { checkSuccessRate } from './check-success-rate.js';
+import { checkThroughput } from './check-throughput.js';
+import { DEFAULT_GUARD_CONFIG } from './guard-config.js';
+import type { GuardConfig } from './guard-config.js';
+import type { GuardSnapshot } from './guard-snapshot.js';
+import type { GuardStatus, GuardVerdict } from './guard-verdict.js';
+
+const CHECKS = [checkErrorRate, checkErrorRateIncrease, checkLatency, checkMatchRate, checkSuccessRate, checkThroughput];
+
+/**
+ * Judges one migration's window: one check per criterion, each a sequential
+ * test that stays valid when the guard is evaluated again and again as counts
+ * grow. `degraded` as soon as any check fails, even if others still lack data,
+ * because one confident failure is reason enough to roll back; `healthy` only
+ * when every check with input passed on enough data. Pure: same snapshot and
+ * config, same verdict.
+ *
+ * @param config a resolved config, see `resolveGuardConfig`
+ */
+export function evaluateGuard(snapshot: GuardSnapshot, config: GuardConfig = DEFAULT_GUARD_CONFIG): GuardVerdict {
+  const checks = CHECKS.map((check) => check(snapshot, config));
+  const failing = checks.filter((check) => check.status === 'fail');
+  const status: GuardStatus =
+    failing.length > 0 ? 'degraded' : checks.some((check) => check.status === 'insufficient-data') ? 'insufficient-data' : 'healthy';
+  return {
+    status,
+    failed: failing.map((check) => check.criterion),
+    checks,
+    significance: config.significance,
+    windowSeconds: snapshot.windowSeconds,
+    summary: failing.length > 0 ? `${status}: ${failing.map((check) => check.summary).join(' | ')}` : status,
+  };
+}

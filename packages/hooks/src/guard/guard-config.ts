@@ -1,0 +1,89 @@
+/** How much risk the team accepts for a migration; `low` marks a low-risk migration that may be slower. */
+export type GuardRisk = 'normal' | 'low';
+
+/**
+ * Limits the guard enforces on a candidate, and how sure it must be before it
+ * says a limit is crossed. Defaults come from the seed migration plans.
+ */
+export interface GuardConfig {
+  /**
+   * Highest acceptable candidate error rate, absolute (seed 003: "error rate > 5 %").
+   * Set to 1 to disable.
+   * @default 0.05
+   */
+  readonly maxErrorRate: number;
+  /**
+   * Highest acceptable increase of the candidate's error rate over legacy's, in
+   * rate points (seed 001: "error rate increase > 5 %"). Set to 1 to disable.
+   * @default 0.05
+   */
+  readonly maxErrorRateIncrease: number;
+  /**
+   * Highest acceptable ratio of the candidate's latency quantile to legacy's
+   * (seed 001: "latency increase > 50 %"; seed 003 allows 2× for low risk).
+   * @default 1.5 (2 with `risk: 'low'`)
+   */
+  readonly maxLatencyRatio: number;
+  /**
+   * The latency quantile compared.
+   * @default 0.95
+   */
+  readonly latencyQuantile: number;
+  /**
+   * Lowest acceptable fraction of comparisons where the candidate matches legacy.
+   * Set to 0 to disable.
+   * @default 0.95
+   */
+  readonly minMatchRate: number;
+  /**
+   * Lowest acceptable candidate success rate of reported outcomes (seed 002:
+   * "less than 70 % success"). Set to 0 to disable.
+   * @default 0.7
+   */
+  readonly minSuccessRate: number;
+  /**
+   * Lowest acceptable candidate throughput relative to legacy's, each per unit
+   * of routed traffic (seed 003: "90 % of baseline throughput"). Set to 0 to disable.
+   * @default 0.9
+   */
+  readonly minThroughputRatio: number;
+  /**
+   * Calls (or comparisons, or outcomes) a criterion needs before it can fail.
+   * @default 100
+   */
+  readonly minSample: number;
+  /**
+   * Chance, per criterion, that a candidate sitting exactly at its limit is ever
+   * judged beyond it, however often the guard is evaluated as data arrives.
+   * @default 0.01
+   */
+  readonly significance: number;
+  /**
+   * Risk level; `low` applies {@link GUARD_RISK_PRESETS}`.low` under explicit options.
+   * @default 'normal'
+   */
+  readonly risk: GuardRisk;
+}
+
+/** Options of the guard: any subset of {@link GuardConfig}; the rest comes from the defaults. */
+export type GuardOptions = Partial<GuardConfig>;
+
+/** The limits the guard applies when no option says otherwise. */
+export const DEFAULT_GUARD_CONFIG: GuardConfig = Object.freeze({
+  maxErrorRate: 0.05,
+  maxErrorRateIncrease: 0.05,
+  maxLatencyRatio: 1.5,
+  latencyQuantile: 0.95,
+  minMatchRate: 0.95,
+  minSuccessRate: 0.7,
+  minThroughputRatio: 0.9,
+  minSample: 100,
+  significance: 0.01,
+  risk: 'normal',
+});
+
+/** Defaults each risk level changes; explicit options still win over them. */
+export const GUARD_RISK_PRESETS: Readonly<Record<GuardRisk, Partial<GuardConfig>>> = Object.freeze({
+  normal: Object.freeze({}),
+  low: Object.freeze({ maxLatencyRatio: 2 }),
+});

@@ -1,0 +1,75 @@
+/**
+ * One bucket of a Prometheus histogram: how many observations were at most `le`
+ * (cumulative, as Prometheus and prom-client expose them).
+ */
+export interface HistogramBucket {
+  /** Upper bound of the bucket, in seconds; the last bucket is `Infinity` (`+Inf`). */
+  readonly le: number;
+  /** Observations at most `le`; cumulative, so it never decreases as `le` grows. */
+  readonly count: number;
+}
+
+/**
+ * The latency of one path over the window, as a Prometheus histogram: exactly
+ * the `_bucket` series of prom-client's registry, or of
+ * `sum by (le) (increase(<name>_bucket[window]))` over a fleet.
+ */
+export interface LatencyHistogram {
+  /**
+   * Cumulative buckets by ascending `le`, ending with `le: Infinity`. Counts from
+   * PromQL may be fractional and slightly non-monotonic (each series is
+   * extrapolated on its own); the guard repairs that as `histogram_quantile` does.
+   */
+  readonly buckets: readonly HistogramBucket[];
+}
+
+/** What the application reported about the outcome of the work a path did (e.g. "the PR was accepted"). */
+export interface OutcomeWindow {
+  /** Outcomes reported in the window. */
+  readonly total: number;
+  /** Of those, the successful ones. */
+  readonly successes: number;
+}
+
+/** One path (legacy or candidate) of a migration over the window. */
+export interface PathWindow {
+  /** Calls the path completed in the window, failed ones included. */
+  readonly calls: number;
+  /** Of those, the calls that threw, timed out or were otherwise reported as errors. */
+  readonly errors: number;
+  /** Latency of the path's calls. */
+  readonly latency: LatencyHistogram;
+  /**
+   * Fraction of requests the flag routed to this path in the window: the canary
+   * weight (e.g. 0.1 and 0.9), or 1 for both paths when each request runs both
+   * (dualwrite, shadow, live). Without it on both paths throughput is not judged.
+   */
+  readonly share?: number;
+  /** Application-level outcomes (Tracking API); without them success rate is not judged. */
+  readonly outcomes?: OutcomeWindow;
+}
+
+/** Result comparisons of candidate against legacy in the window (shadow and live stages). */
+export interface ComparisonWindow {
+  /** Comparisons made. */
+  readonly total: number;
+  /** Of those, the ones where the candidate's result matched legacy's. */
+  readonly matches: number;
+}
+
+/**
+ * What the guard sees of one migration: the counts accumulated since the
+ * migration entered its current stage (or over a sliding window), per path.
+ * Counts are cumulative over the window so the same shape comes from the local
+ * prom-client registry or from PromQL `increase()` across a fleet.
+ */
+export interface GuardSnapshot {
+  /** Length of the window in seconds, for throughput in calls per second. */
+  readonly windowSeconds: number;
+  /** The implementation being replaced. */
+  readonly legacy: PathWindow;
+  /** The implementation replacing it. */
+  readonly candidate: PathWindow;
+  /** Comparisons of results; absent when the stage does not compare. */
+  readonly comparisons?: ComparisonWindow;
+}

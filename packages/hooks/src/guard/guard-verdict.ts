@@ -1,0 +1,94 @@
+/** The criteria the guard judges, one check each. */
+export type GuardCriterion =
+  | 'error-rate'
+  | 'error-rate-increase'
+  | 'latency'
+  | 'match-rate'
+  | 'success-rate'
+  | 'throughput';
+
+/**
+ * Outcome of one check: `fail` when the test is confident the candidate is
+ * beyond the limit, `pass` when it is not, `insufficient-data` below the
+ * minimum sample, `skipped` when the snapshot has no input for the criterion.
+ */
+export type GuardCheckStatus = 'pass' | 'fail' | 'insufficient-data' | 'skipped';
+
+/**
+ * The guard's answer: `degraded` when any check fails (roll back),
+ * `healthy` when every check that has input passes with enough data,
+ * `insufficient-data` otherwise.
+ */
+export type GuardStatus = 'healthy' | 'degraded' | 'insufficient-data';
+
+/**
+ * A one-sided sequential test that a rate is above `nullRate`, with its
+ * numbers: `events` out of `trials`, the e-value (the evidence against
+ * "rate ≤ nullRate"), and the boundary it must reach.
+ */
+export interface SequentialTestResult {
+  /** Counted events (errors, mismatches, slow calls…). */
+  readonly events: number;
+  /** Trials the events are counted among. */
+  readonly trials: number;
+  /** The rate the null hypothesis allows at most. */
+  readonly nullRate: number;
+  /** Beta-mixture likelihood ratio; large means strong evidence the rate is above `nullRate`. */
+  readonly eValue: number;
+  /** Anytime-valid p-value, `min(1, 1 / eValue)`. */
+  readonly pValue: number;
+  /** Significance level this test spends. */
+  readonly alpha: number;
+  /** The boundary `1 / alpha`: the test rejects when `eValue` reaches it. */
+  readonly boundary: number;
+  /** Whether the null hypothesis is rejected, i.e. the rate is judged above `nullRate`. */
+  readonly rejected: boolean;
+}
+
+/** Sample sizes behind a check. */
+export interface GuardSample {
+  /** Candidate calls, comparisons or outcomes counted (for throughput: both paths' calls). */
+  readonly candidate: number;
+  /** Legacy calls counted, where the criterion compares with legacy; otherwise null. */
+  readonly legacy: number | null;
+  /** Minimum sample the check needed before it could fail. */
+  readonly minimum: number;
+}
+
+/** One criterion judged, with every number an audit record or a log line needs. */
+export interface GuardCheck {
+  /** What was judged. */
+  readonly criterion: GuardCriterion;
+  /** The check's outcome. */
+  readonly status: GuardCheckStatus;
+  /** The observed value the limit applies to (a rate, points of rate or a ratio); null without data. */
+  readonly observed: number | null;
+  /** The configured limit on `observed`. */
+  readonly limit: number;
+  /** `max` when `observed` must stay at or below `limit`, `min` when at or above. */
+  readonly direction: 'max' | 'min';
+  /** Sample sizes. */
+  readonly sample: GuardSample;
+  /** The statistical test, when there was enough data to run it. */
+  readonly test: SequentialTestResult | null;
+  /** Intermediate numbers specific to the criterion (legacy's rate, its upper bound, the latency bucket…). */
+  readonly details: Readonly<Record<string, number | null>>;
+  /** The check in one line, numbers included, for logs and the audit record. */
+  readonly summary: string;
+}
+
+/** The guard's verdict on one snapshot. */
+export interface GuardVerdict {
+  /** The overall answer. */
+  readonly status: GuardStatus;
+  /** Criteria whose check failed; empty unless `degraded`. */
+  readonly failed: readonly GuardCriterion[];
+  /** One check per criterion, in a fixed order. */
+  readonly checks: readonly GuardCheck[];
+  /** The configured significance level, per criterion. */
+  readonly significance: number;
+  /** Length of the window judged, in seconds. */
+  readonly windowSeconds: number;
+  /** The verdict in one line: status and the failed checks' summaries. */
+  readonly summary: string;
+}
