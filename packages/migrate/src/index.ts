@@ -29,3 +29,12 @@ export type { Implementation, Operation, Path, RunContext } from './run-context.
 export { sameError } from './same-error.js';
 export { isStage, READ_PLAN, STAGES, WRITE_PLAN } from './stage.js';
 export type { Stage, StagePlan } from './stage.js';
+export { boundedJson, isTruncated } from './bounded-json.js';
+export type { Truncated } from './bounded-json.js';
+export { FileComparisonStore } from './file-comparison-store.js';
+export type { FileComparisonStoreInit, FileComparisonStoreStats, RecordRange } from './file-comparison-store.js';
+export { DEFAULT_FILE_COMPARISON_STORE_CONFIG, resolveFileComparisonStoreConfig } from './file-comparison-store-config.js';
+export type { FileComparisonStoreConfig, FileComparisonStoreOptions } from './file-comparison-store-config.js';
+export { replay } from './replay.js';
+export type { ReplayReport, ReplayRequest, ReplayResult } from './replay.js';
+export type { ComparisonSummary, DifferenceCount, PathSummary } from './summary-builder.js';

@@ -1,0 +1,56 @@
+import { createReadStream } from 'node:fs';
+import type { ComparisonRecord } from './comparison-record.js';
+import { isComparisonRecord } from './comparison-record.js';
+
+/** Lines of a file that could not be used: a torn tail after a crash, or a corrupt line. */
+export interface ReadTally {
+  torn: number;
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Streams the records of one JSONL file, a chunk (about 1 MiB) at a time, so a
+ * summary never holds more than a chunk. Lines that do not parse, and a last
+ * line without its newline (a write cut by a crash), are skipped and counted.
+ */
+export async function* readDayFile(path: string, tally: ReadTally): AsyncGenerator<ComparisonRecord[]> {
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    // 0x0A never occurs inside a multi-byte UTF-8 sequence, so splitting bytes on it is safe.
+    const end = chunk.lastIndexOf(NEWLINE);
+    if (end < 0) {
+      rest = Buffer.concat([rest, chunk]);
+      continue;
+    }
+    const text = (rest.length > 0 ? Buffer.concat([rest, chunk.subarray(0, end)]) : chunk.subarray(0, end)).toString('utf8');
+    rest = Buffer.from(chunk.subarray(end + 1));
+    yield parseLines(text, tally);
+  }
+  if (rest.length > 0) tally.torn++;
+}
+
+function parseLines(text: string, tally: ReadTally): ComparisonRecord[] {
+  const records: ComparisonRecord[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const record = parse(text.slice(start, end));
+      if (record) records.push(record);
+      else tally.torn++;
+    }
+    start = end + 1;
+  }
+  return records;
+}
+
+function parse(line: string): ComparisonRecord | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return isComparisonRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
