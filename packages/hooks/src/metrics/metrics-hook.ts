@@ -1,17 +1,17 @@
 import { ErrorCode, StandardResolutionReasons } from '@openfeature/server-sdk';
 import type { BeforeHookContext, EvaluationDetails, FlagValue, Hook, HookContext } from '@openfeature/server-sdk';
 import { EvaluationMetrics } from './evaluation-metrics.js';
-import type { FlagSeries } from './flag-series.js';
+import { FlagSeries } from './flag-series.js';
 import { resolveMetricsHookConfig } from './metrics-hook-config.js';
 import type { MetricsHookOptions } from './metrics-hook-config.js';
 
-/** What the hook keeps in `hookContext.hookData` between its stages. */
-interface MetricsHookData {
-  /** The evaluation's series, resolved once in `before`. */
-  series: FlagSeries;
-  /** `performance.now()` at `before`, in milliseconds. */
-  startedAt: number;
-}
+// Keys of what the hook keeps in `hookContext.hookData` between its stages:
+// the evaluation's series, resolved once in `before`, and `performance.now()`
+// at `before`. The hook implements the plain `Hook` rather than
+// `Hook<TypedData>` because the SDK's `addHooks` accepts only the former; the
+// values are narrowed on the way out instead.
+const SERIES = 'series';
+const STARTED_AT = 'startedAt';
 
 /**
  * An OpenFeature hook that writes Prometheus metrics for every flag evaluation:
@@ -26,7 +26,7 @@ interface MetricsHookData {
  * @example
  * OpenFeature.addHooks(new MetricsHook({ registry }));
  */
-export class MetricsHook implements Hook<MetricsHookData> {
+export class MetricsHook implements Hook {
   private readonly metrics: EvaluationMetrics;
 
   /**
@@ -38,19 +38,21 @@ export class MetricsHook implements Hook<MetricsHookData> {
   }
 
   /** Counts the request, marks it in flight and starts the clock. */
-  before(hookContext: BeforeHookContext<FlagValue, MetricsHookData>): void {
+  before(hookContext: BeforeHookContext): void {
     const series = this.metrics.series(hookContext.providerMetadata.name, hookContext.flagKey);
     series.requests.value++;
     series.active++;
-    hookContext.hookData.set('series', series);
-    hookContext.hookData.set('startedAt', performance.now());
+    hookContext.hookData.set(SERIES, series);
+    hookContext.hookData.set(STARTED_AT, performance.now());
   }
 
   /** Records the duration and the outcome, and takes the evaluation out of flight. */
-  finally(hookContext: Readonly<HookContext<FlagValue, MetricsHookData>>, details: EvaluationDetails<FlagValue>): void {
-    let series = hookContext.hookData.get('series');
-    const startedAt = hookContext.hookData.get('startedAt');
-    if (series !== undefined && startedAt !== undefined) {
+  finally(hookContext: Readonly<HookContext>, details: EvaluationDetails<FlagValue>): void {
+    const marked = hookContext.hookData.get(SERIES);
+    const startedAt = hookContext.hookData.get(STARTED_AT);
+    let series: FlagSeries;
+    if (marked instanceof FlagSeries && typeof startedAt === 'number') {
+      series = marked;
       series.active--;
       series.observe((performance.now() - startedAt) / 1000);
     } else {
