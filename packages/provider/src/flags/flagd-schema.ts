@@ -21,10 +21,12 @@ function compileFlagdValidator() {
   // strict: false because the official schemas use `$comment`s and tuple forms ajv's strict mode flags.
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addSchema(loadSchema('targeting.json'));
-  return ajv.compile(flags);
+  const validate = ajv.compile(flags);
+  const byType = (type: string) => ajv.getSchema(`${String(flags.$id)}#/definitions/${type}Flag`)!;
+  return { validate, flagValidators: { boolean: byType('boolean'), string: byType('string'), number: byType('number'), object: byType('object') } };
 }
 
-let validator: ReturnType<typeof compileFlagdValidator> | undefined;
+let validators: ReturnType<typeof compileFlagdValidator> | undefined;
 
 /** A schema violation: where (JSON pointer) and why. */
 export interface SchemaViolation {
@@ -34,9 +36,29 @@ export interface SchemaViolation {
 
 /** Validates a parsed flag file against the flagd schemas; undefined when valid. */
 export function checkFlagdSchema(document: unknown): SchemaViolation | undefined {
-  validator ??= compileFlagdValidator();
-  if (validator(document)) return undefined;
-  return mostSpecific(validator.errors ?? []);
+  validators ??= compileFlagdValidator();
+  const { validate } = validators;
+  if (validate(document)) return undefined;
+  const errors = validate.errors ?? [];
+  return explainFlag(document, errors) ?? mostSpecific(errors);
+}
+
+/**
+ * A flag matches one of four typed schemas (anyOf), so ajv reports each
+ * branch's failures, most of them beside the point. We re-validate the first
+ * failing flag against the one schema its first variant's type selects; its
+ * errors are the ones a person can act on.
+ */
+function explainFlag(document: unknown, errors: readonly ErrorObject[]): SchemaViolation | undefined {
+  const key = errors.map((e) => /^\/flags\/([^/]+)/.exec(e.instancePath)?.[1]).find((k) => k !== undefined);
+  if (key === undefined) return undefined;
+  const flag = (document as { flags: Record<string, { variants?: Record<string, unknown> }> }).flags[key.replace(/~1/g, '/').replace(/~0/g, '~')];
+  const first = Object.values(flag?.variants ?? {})[0];
+  const type = typeof first === 'boolean' || typeof first === 'string' || typeof first === 'number' ? typeof first : 'object';
+  const validate = validators!.flagValidators[type];
+  if (validate(flag)) return undefined;
+  const violation = mostSpecific(validate.errors ?? []);
+  return { jsonPath: `/flags/${key}${violation.jsonPath}`, reason: violation.reason };
 }
 
 /**

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { CutoverProviderOptionError, DEFAULT_CUTOVER_PROVIDER_CONFIG, resolveCutoverProviderConfig } from './cutover-provider-options.js';
+
+describe(resolveCutoverProviderConfig.name, () => {
+  it('defaults every option', () => {
+    const config = resolveCutoverProviderConfig({ env: {} });
+    expect(config).toMatchObject({ ...DEFAULT_CUTOVER_PROVIDER_CONFIG, files: [], rollbackOverlay: false });
+    expect(config.envPrefix).toBe('FF_');
+    expect(config.contextOverrideAttribute).toBe('cutoverOverrides');
+    expect(config.watch).toBe(true);
+  });
+
+  it('puts the rollback overlay beside the first flag file by default', () => {
+    expect(resolveCutoverProviderConfig({ env: {}, files: ['flags/app.flagd.json'] }).rollbackOverlay).toBe('flags/rollbacks.flagd.json');
+  });
+
+  it('reads defaults from CUTOVER_* environment variables, below explicit options', () => {
+    const env = { CUTOVER_FLAG_FILES: 'a.json, b.json', CUTOVER_ROLLBACK_OVERLAY: 'o.json', CUTOVER_ENV_PREFIX: 'X_' };
+    expect(resolveCutoverProviderConfig({ env })).toMatchObject({ files: ['a.json', 'b.json'], rollbackOverlay: 'o.json', envPrefix: 'X_' });
+    expect(resolveCutoverProviderConfig({ env, envPrefix: 'Y_', files: ['c.json'] })).toMatchObject({ files: ['c.json'], envPrefix: 'Y_' });
+  });
+
+  it('throws an error naming the bad option', () => {
+    expect(() => resolveCutoverProviderConfig({ env: {}, watchDebounceMs: -1 })).toThrow(CutoverProviderOptionError);
+    expect(() => resolveCutoverProviderConfig({ env: {}, watchDebounceMs: -1 })).toThrow(/"watchDebounceMs"/);
+    expect(() => resolveCutoverProviderConfig({ env: {}, files: [''] })).toThrow(/"files\.0"/);
+    expect(() => resolveCutoverProviderConfig({ env: {}, contextOverrideAttribute: '' })).toThrow(/"contextOverrideAttribute"/);
+  });
+});

@@ -1,0 +1,112 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFlagDir } from '../testing/flag-dir.js';
+import type { FlagDir } from '../testing/flag-dir.js';
+import type { FlagFileError } from './flag-file-error.js';
+import { FlagFileStore } from './flag-file-store.js';
+
+const flag = (defaultVariant: string) => ({ state: 'ENABLED', variants: { a: 'a', b: 'b' }, defaultVariant });
+
+/** Collects what a store reports, and lets a test wait for the next report. */
+function recorder() {
+  const events: Array<{ kind: 'changed'; keys: string[] } | { kind: 'failed'; error: FlagFileError } | { kind: 'recovered' }> = [];
+  let wake: (() => void) | undefined;
+  const push = (event: (typeof events)[number]) => {
+    events.push(event);
+    wake?.();
+  };
+  return {
+    events,
+    listener: {
+      changed: (keys: string[]) => push({ kind: 'changed', keys }),
+      failed: (error: FlagFileError) => push({ kind: 'failed', error }),
+      recovered: () => push({ kind: 'recovered' }),
+    },
+    next: (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`expected ${count} events, got ${JSON.stringify(events)}`)), 5000);
+        wake = () => {
+          if (events.length >= count) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        wake();
+      }),
+  };
+}
+
+let dir: FlagDir;
+let store: FlagFileStore | undefined;
+beforeEach(async () => {
+  dir = await createFlagDir();
+});
+afterEach(async () => {
+  store?.close();
+  await dir.remove();
+});
+
+describe(FlagFileStore.name, () => {
+  it('applies a valid edit and names exactly the flags it changed', async () => {
+    const file = await dir.write('f.flagd.json', { one: flag('a'), two: flag('a') });
+    const rec = recorder();
+    store = new FlagFileStore({ files: [file], watch: true, debounceMs: 10, listener: rec.listener });
+    await store.load();
+    await dir.write('f.flagd.json', { one: flag('b'), two: flag('a'), three: flag('a') });
+    await rec.next(1);
+    expect(rec.events[0]).toEqual({ kind: 'changed', keys: ['one', 'three'] });
+    expect(store.flags().get('one')!.defaultVariant).toBe('b');
+  });
+
+  it('keeps the last good flags when an edit is broken, says where, and recovers on the fix', async () => {
+    const file = await dir.write('f.flagd.json', { one: flag('a') });
+    const rec = recorder();
+    store = new FlagFileStore({ files: [file], watch: true, debounceMs: 10, listener: rec.listener });
+    await store.load();
+    await dir.write('f.flagd.json', JSON.stringify({ flags: { one: flag('zzz') } }, null, 2));
+    await rec.next(1);
+    const failed = rec.events[0]!;
+    expect(failed.kind).toBe('failed');
+    if (failed.kind !== 'failed') return;
+    expect(failed.error).toMatchObject({ file, jsonPath: '/flags/one/defaultVariant', line: 9 });
+    expect(store.flags().get('one')!.defaultVariant).toBe('a');
+    expect(store.brokenFiles()).toEqual([file]);
+    await dir.write('f.flagd.json', { one: flag('b') });
+    await rec.next(3);
+    expect(rec.events.slice(1)).toEqual([{ kind: 'recovered' }, { kind: 'changed', keys: ['one'] }]);
+  });
+
+  it('follows a file replaced by rename, as editors and git do', async () => {
+    const file = await dir.write('f.flagd.json', { one: flag('a') });
+    const rec = recorder();
+    store = new FlagFileStore({ files: [file], watch: true, debounceMs: 10, listener: rec.listener });
+    await store.load();
+    const temp = join(dir.path, '.f.flagd.json.tmp');
+    await writeFile(temp, JSON.stringify({ flags: { one: flag('b') } }));
+    await rename(temp, file);
+    await rec.next(1);
+    expect(rec.events[0]).toEqual({ kind: 'changed', keys: ['one'] });
+  });
+
+  it('treats a missing overlay as empty and picks it up when it appears', async () => {
+    const file = await dir.write('f.flagd.json', { one: flag('a') });
+    const overlay = join(dir.path, 'rollbacks.flagd.json');
+    const rec = recorder();
+    store = new FlagFileStore({ files: [file], overlay, watch: true, debounceMs: 10, listener: rec.listener });
+    await store.load();
+    expect(store.overlaySet()).toBeUndefined();
+    await dir.write('rollbacks.flagd.json', { one: flag('b') });
+    await rec.next(1);
+    expect(store.overlaySet()!.flags.has('one')).toBe(true);
+    expect(store.flags().get('one')!.defaultVariant).toBe('b');
+  });
+
+  it('reports an unreadable flag file at load and still loads the others', async () => {
+    const good = await dir.write('good.flagd.json', { one: flag('a') });
+    const rec = recorder();
+    store = new FlagFileStore({ files: [join(dir.path, 'missing.flagd.json'), good], watch: false, debounceMs: 10, listener: rec.listener });
+    await expect(store.load()).rejects.toThrow(/missing\.flagd\.json: cannot read/);
+    expect(store.flags().has('one')).toBe(true);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { FlagFileError } from './flag-file-error.js';
+import { parseFlagFile } from './parse-flag-file.js';
+
+const migration = (overrides: Record<string, unknown> = {}) => ({
+  state: 'ENABLED',
+  variants: { off: 'off', shadow: 'shadow', live: 'live' },
+  defaultVariant: 'off',
+  metadata: { kind: 'migration', rollbackVariant: 'off' },
+  ...overrides,
+});
+const file = (flags: Record<string, unknown>, extra: Record<string, unknown> = {}) => JSON.stringify({ flags, ...extra }, null, 2);
+
+function problem(text: string): FlagFileError {
+  try {
+    parseFlagFile(text, 'flags/x.flagd.json');
+  } catch (error) {
+    if (error instanceof FlagFileError) return error;
+    throw error;
+  }
+  throw new Error('expected the file to be rejected');
+}
+
+describe(parseFlagFile.name, () => {
+  it('compiles every flag of a valid file with its flag-set metadata', () => {
+    const set = parseFlagFile(file({ a: migration() }, { metadata: { flagSetId: 'set-1' } }), 'f.json');
+    expect([...set.flags.keys()]).toEqual(['a']);
+    expect(set.flags.get('a')!.metadata).toMatchObject({ flagSetId: 'set-1', kind: 'migration', source: 'file' });
+  });
+
+  it('accepts a null defaultVariant, which flagd serves as the code default', () => {
+    const set = parseFlagFile(file({ a: { state: 'ENABLED', variants: { on: true }, defaultVariant: null } }), 'f.json');
+    expect(set.flags.get('a')!.defaultVariant).toBeNull();
+  });
+
+  it('rejects invalid JSON with the line and column of the mistake', () => {
+    const error = problem('{\n  "flags": {\n    "a": { "state": "ENABLED", }\n  }\n}');
+    expect(error.file).toBe('flags/x.flagd.json');
+    expect(error.line).toBe(3);
+    expect(error.reason).toMatch(/invalid JSON/);
+    expect(error.message).toMatch(/^flags\/x\.flagd\.json:3:\d+/);
+  });
+
+  it('rejects a flagd schema violation with the JSON path of the offending value', () => {
+    const error = problem(file({ a: migration({ state: 'ON' }) }));
+    expect(error.jsonPath).toBe('/flags/a/state');
+    expect(error.reason).toMatch(/flagd schema/);
+    expect(error.line).toBe(4);
+  });
+
+  it('rejects a defaultVariant that names no variant', () => {
+    const error = problem(file({ a: migration({ defaultVariant: 'ghost' }) }));
+    expect(error.jsonPath).toBe('/flags/a/defaultVariant');
+    expect(error.reason).toMatch(/"ghost"/);
+  });
+
+  it('rejects a targeting rule that returns an unknown variant, with its path', () => {
+    const error = problem(file({ a: migration({ targeting: { if: [{ '==': [{ var: 'x' }, 1] }, 'live', 'ghost'] } }) }));
+    expect(error.jsonPath).toBe('/flags/a/targeting/if/2');
+    const inSplit = problem(file({ a: migration({ targeting: { fractional: [['live', 50], ['gone', 50]] } }) }));
+    expect(inSplit.jsonPath).toBe('/flags/a/targeting/fractional/1/0');
+  });
+
+  it('resolves $ref to shared evaluators and rejects an unknown one', () => {
+    const ok = parseFlagFile(
+      file({ a: migration({ targeting: { if: [{ $ref: 'beta' }, 'live', null] } }) }, { $evaluators: { beta: { starts_with: [{ var: 'id' }, 'beta-'] } } }),
+      'f.json',
+    );
+    expect(ok.flags.get('a')!.evaluate({ id: 'beta-1' }).value).toBe('live');
+    const error = problem(file({ a: migration({ targeting: { if: [{ $ref: 'nope' }, 'live', null] } }) }, { $evaluators: {} }));
+    expect(error.jsonPath).toBe('/flags/a/targeting/if/0/$ref');
+  });
+
+  it('holds migration flags to the stage vocabulary and a valid rollbackVariant', () => {
+    const badStage = problem(file({ a: migration({ variants: { off: 'off', on: 'enabled' } }) }));
+    expect(badStage.jsonPath).toBe('/flags/a/variants/on');
+    expect(badStage.reason).toMatch(/migration stage/);
+    const badRollback = problem(file({ a: migration({ metadata: { kind: 'migration', rollbackVariant: 'gone' } }) }));
+    expect(badRollback.jsonPath).toBe('/flags/a/metadata/rollbackVariant');
+    const missing = problem(file({ a: migration({ metadata: { kind: 'migration' } }) }));
+    expect(missing.jsonPath).toBe('/flags/a/metadata/rollbackVariant');
+  });
+
+  it('rejects reading $flagd properties other than flagKey and timestamp', () => {
+    const error = problem(file({ a: migration({ targeting: { if: [{ var: '$flagd.secret' }, 'live', null] } }) }));
+    expect(error.jsonPath).toMatch(/^\/flags\/a\/targeting/);
+  });
+});
