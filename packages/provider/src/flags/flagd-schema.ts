@@ -54,7 +54,7 @@ function explainFlag(document: unknown, errors: readonly ErrorObject[]): SchemaV
   if (key === undefined) return undefined;
   const flag = (document as { flags: Record<string, { variants?: Record<string, unknown> }> }).flags[key.replace(/~1/g, '/').replace(/~0/g, '~')];
   const first = Object.values(flag?.variants ?? {})[0];
-  const type = typeof first === 'boolean' || typeof first === 'string' || typeof first === 'number' ? typeof first : 'object';
+  const type = typeof first === 'boolean' ? 'boolean' : typeof first === 'string' ? 'string' : typeof first === 'number' ? 'number' : 'object';
   const validate = validators!.flagValidators[type];
   if (validate(flag)) return undefined;
   const violation = mostSpecific(validate.errors ?? []);
