@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textSimilarity } from './text-similarity.js';
 import { textVariance } from './text-variance.js';
-import { normalizeText } from './normalize-text.js';
-
-describe(normalizeText.name, () => {
-  it('folds case, accents, punctuation and whitespace', () => {
-    expect(normalizeText('  Café   au-lait! ')).toBe('cafe au lait');
-  });
-});
-
-describe(textSimilarity.name, () => {
-  it('is 1 for texts equal after normalising and lower the more they differ', () => {
-    expect(textSimilarity('Hello, World', 'hello world')).toBe(1);
-    expect(textSimilarity('kitten', 'sitting')).toBeCloseTo(1 - 3 / 7);
-    expect(textSimilarity('abc', 'xyz')).toBe(0);
-  });
-});
 
 describe(textVariance.name, () => {
   it('accepts a reworded answer when only presence is checked', () => {
