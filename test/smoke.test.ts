@@ -1,3 +1,0 @@
-import { expect, it } from 'vitest';
-import { hello } from '@cutover/provider';
-it('resolves workspace sources', () => { expect(hello).toBe('world'); });
