@@ -2,7 +2,9 @@
 export interface Difference {
   /** Where the values differ, as a JSON path (`$.items[2].kcal`). */
   readonly path: string;
+  /** The legacy value at `path`; `undefined` when legacy has none. */
   readonly legacy: unknown;
+  /** The candidate value at `path`; `undefined` when the candidate has none. */
   readonly candidate: unknown;
   /** Why this counts as a difference, in words (`outside ±5 %`). */
   readonly reason?: string;
@@ -14,6 +16,7 @@ export interface Difference {
 export interface Comparison {
   /** True when no difference of severity `error` was found. */
   readonly match: boolean;
+  /** Every difference found, errors and warnings; empty when the results agree. */
   readonly differences: readonly Difference[];
 }
 

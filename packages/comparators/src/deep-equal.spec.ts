@@ -60,4 +60,14 @@ describe(deepEqual.name, () => {
     const compare = deepEqual({ maxDifferences: 2 });
     expect(compare([1, 2, 3, 4], [5, 6, 7, 8]).differences).toHaveLength(2);
   });
+
+  it('reports a cycle instead of overflowing the stack', () => {
+    const legacy: Record<string, unknown> = { a: 1 };
+    legacy.self = legacy;
+    const candidate: Record<string, unknown> = { a: 1 };
+    candidate.self = candidate;
+    expect(deepEqual()(legacy, candidate).differences).toEqual([
+      { path: '$.self', legacy: '[Circular]', candidate: '[Circular]', reason: 'circular' },
+    ]);
+  });
 });

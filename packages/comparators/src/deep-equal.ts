@@ -23,6 +23,8 @@ interface Walk {
   readonly tolerance: Tolerance;
   readonly max: number;
   readonly differences: Difference[];
+  /** Objects being walked, so a cyclic value ends in a difference, not a stack overflow. */
+  readonly stack: Set<object>;
 }
 
 /**
@@ -36,7 +38,7 @@ export function deepEqual(options: DeepEqualOptions = {}): Comparator<unknown> {
   const tolerance = options.tolerance ?? {};
   const max = options.maxDifferences ?? 100;
   return (legacy, candidate) => {
-    const walk: Walk = { ignored, tolerance, max, differences: [] };
+    const walk: Walk = { ignored, tolerance, max, differences: [], stack: new Set() };
     compareAt(walk, [], legacy, candidate);
     return comparisonOf(walk.differences);
   };
@@ -75,6 +77,22 @@ function compareAt(walk: Walk, path: PathSegment[], legacy: unknown, candidate: 
 }
 
 function compareChildren(
+  walk: Walk,
+  path: PathSegment[],
+  legacy: Record<string, unknown> | unknown[],
+  candidate: Record<string, unknown> | unknown[],
+): void {
+  if (walk.stack.has(legacy) || walk.stack.has(candidate)) {
+    walk.differences.push({ path: formatPath(path), legacy: '[Circular]', candidate: '[Circular]', reason: 'circular' });
+    return;
+  }
+  walk.stack.add(legacy).add(candidate);
+  compareEntries(walk, path, legacy, candidate);
+  walk.stack.delete(legacy);
+  walk.stack.delete(candidate);
+}
+
+function compareEntries(
   walk: Walk,
   path: PathSegment[],
   legacy: Record<string, unknown> | unknown[],

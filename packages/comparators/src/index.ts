@@ -20,8 +20,6 @@ export { textVariance } from './text-variance.js';
 export type { TextVarianceOptions } from './text-variance.js';
 export { httpResponse } from './http-response.js';
 export type { HttpResponseLike, HttpResponseOptions } from './http-response.js';
-export { valueKind } from './value-kind.js';
-export type { ValueKind } from './value-kind.js';
 
 // Composition
 export { allOf } from './all-of.js';
