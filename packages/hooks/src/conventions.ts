@@ -104,3 +104,31 @@ export const ROLLBACK_REASONS = {
 
 /** Values of the rollback `status` label. */
 export const ROLLBACK_STATUSES = { completed: 'completed', failed: 'failed' } as const;
+
+/**
+ * Series recorded by deploy/prometheus/cutover-recording.rules.yml, named
+ * `level:metric:operations` as Prometheus recommends (`flag` = by flag key,
+ * `flag_path` = by flag key and path). The guard can query these in fleet mode.
+ */
+export const RECORDED_SERIES = {
+  /** Calls per second, by flag key and path. */
+  callRate: 'flag_path:cutover_migration_calls:rate5m',
+  /** Share of calls that failed (errors and timeouts), by flag key and path. */
+  errorRatio: 'flag_path:cutover_migration_errors:ratio_rate5m',
+  /** Candidate error ratio minus legacy's, by flag key. */
+  candidateErrorExcess: 'flag:cutover_migration_candidate_error_excess:ratio_rate5m',
+  /** 95th percentile call duration in seconds, by flag key and path. */
+  p95Duration: 'flag_path:cutover_migration_duration_seconds:p95_rate5m',
+  /** Candidate p95 over legacy p95, by flag key. */
+  p95LatencyRatio: 'flag:cutover_migration_p95_latency:candidate_over_legacy',
+  /** Decisive comparisons (match or mismatch) per second, by flag key. */
+  decisiveComparisonRate: 'flag:cutover_migration_comparisons_decisive:rate5m',
+  /** Share of decisive comparisons that matched, by flag key. */
+  matchRatio: 'flag:cutover_migration_match:ratio_rate5m',
+  /** Flag evaluations per second, by flag key. */
+  evaluationRate: 'flag:feature_flag_evaluation_requests:rate5m',
+  /** Share of flag evaluations that failed, by flag key. */
+  evaluationErrorRatio: 'flag:feature_flag_evaluation_errors:ratio_rate5m',
+  /** 99th percentile evaluation duration in seconds, by flag key. */
+  evaluationP99Duration: 'flag:feature_flag_evaluation_duration_seconds:p99_rate5m',
+} as const;
