@@ -19,4 +19,14 @@ describe(nutritionReportComparator.name, () => {
       ['$.totals.fat', 60, 70],
     ]);
   });
+
+  it('reports missing totals as differences rather than throwing', () => {
+    const candidate = { itemCount: 6 } as typeof legacy;
+    expect(compare(legacy, candidate).differences.map((d) => [d.path, d.reason])).toEqual([
+      ['$.totals.calories', 'not a number'],
+      ['$.totals.protein', 'not a number'],
+      ['$.totals.carbs', 'not a number'],
+      ['$.totals.fat', 'not a number'],
+    ]);
+  });
 });

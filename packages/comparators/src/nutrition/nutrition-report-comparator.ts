@@ -25,6 +25,6 @@ export function nutritionReportComparator(options?: NutritionOptions): Comparato
   const within = numberWithin({ relative: config.relativeTolerance, absolute: config.absoluteTolerance });
   return allOf(
     at('$.itemCount', (report: NutritionReport) => report.itemCount, deepEqual()),
-    ...config.macros.map((macro) => at(`$.totals.${macro}`, (report: NutritionReport) => report.totals[macro], within)),
+    ...config.macros.map((macro) => at(`$.totals.${macro}`, (report: NutritionReport) => report.totals?.[macro], within)),
   );
 }
