@@ -21,3 +21,7 @@ export { bucketFor, bucketOf, inPercent } from './hashing/bucket.js';
 export { murmur3 } from './hashing/murmur3.js';
 export { MIGRATION_STAGES, isMigrationStage } from './migration-stages.js';
 export type { MigrationStage } from './migration-stages.js';
+export { RollbackError, RollbackOverlay } from './overlay/rollback-overlay.js';
+export type { RollbackEntry, RollbackOverlayOptions } from './overlay/rollback-overlay.js';
+export { describeScope, parseRollbackScope } from './overlay/rollback-scope.js';
+export type { RollbackScope } from './overlay/rollback-scope.js';
