@@ -51,6 +51,9 @@ export class Experiment<I, O> {
   /** Concludes one trial; never rejects. */
   async conclude(trial: Trial<I, O>): Promise<void> {
     const [legacy, candidate, second] = await Promise.all([trial.legacy, trial.candidate, trial.secondLegacy]);
+    // Compare in the check phase: a candidate finishing in the same timers phase
+    // as a caller's legacy run must not delay that caller's continuation.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (second) {
       const noise = this.comparison(legacy, second);
       if (noise) this.setup.noise.learn(noise.differences);

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { ComparisonRecord } from './comparison-record.js';
-import { isComparisonRecord } from './comparison-record.js';
+import { parseRecordLine } from './parse-record-line.js';
 
 /** Lines of a file that could not be used: a torn tail after a crash, or a corrupt line. */
 export interface ReadTally {
@@ -37,20 +37,11 @@ function parseLines(text: string, tally: ReadTally): ComparisonRecord[] {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (end > start) {
-      const record = parse(text.slice(start, end));
+      const record = parseRecordLine(text.slice(start, end));
       if (record) records.push(record);
       else tally.torn++;
     }
     start = end + 1;
   }
   return records;
-}
-
-function parse(line: string): ComparisonRecord | undefined {
-  try {
-    const value: unknown = JSON.parse(line);
-    return isComparisonRecord(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,0 +1,118 @@
+// Migration runner and comparison store figures: runner overhead at `off`,
+// caller latency in `shadow` with a slow candidate, store append rate and the
+// time to summarise a million records.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ComparisonRecord } from '@cutover/migrate';
+import { FileComparisonStore, Migration } from '@cutover/migrate';
+import { InMemoryProvider, OpenFeature } from '@openfeature/server-sdk';
+import { compare, target } from './compare.js';
+
+const FLAG = 'bench-migration';
+
+async function clientServing(stage: string, domain: string) {
+  const provider = new InMemoryProvider({ [FLAG]: { variants: { [stage]: stage }, defaultVariant: stage, disabled: false } });
+  await OpenFeature.setProviderAndWait(domain, provider);
+  return OpenFeature.getClient(domain);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function record(i: number): ComparisonRecord {
+  const mismatch = i % 20 === 0;
+  return {
+    timestamp: new Date(Date.UTC(2026, 2, 1, 0, 0, 0, i % 86_400_000)).toISOString(),
+    flagKey: FLAG,
+    stage: 'shadow',
+    outcome: mismatch ? 'mismatch' : 'match',
+    legacy: { status: 'ok', durationMs: 5 + (i % 97) / 10, ...(mismatch && { value: { items: [{ name: 'apple', kcal: 95 }] } }) },
+    candidate: { status: 'ok', durationMs: 6 + (i % 89) / 10, ...(mismatch && { value: { items: [{ name: 'apple', kcal: 102 }] } }) },
+    differences: mismatch ? [{ path: `$.items[${i % 3}].kcal`, legacy: 95, candidate: 102, reason: 'outside ±5 %' }] : [],
+    ...(mismatch && { input: { chatId: `chat-${i}`, text: 'one apple' } }),
+  };
+}
+
+async function offOverhead(): Promise<boolean> {
+  const client = await clientServing('off', 'bench-off');
+  const migration = new Migration<number, number>({ flagKey: FLAG, client, read: { legacy: (n) => n, candidate: (n) => n } });
+  const context = { targetingKey: 'chat-1' };
+  const [evaluation, runner] = await compare('stage off: runner vs one OpenFeature evaluation', [
+    { name: 'client.getStringValue (one evaluation)', run: () => client.getStringValue(FLAG, 'off', context) },
+    { name: 'migration.read at off (evaluation + legacy)', run: () => migration.read(1, context) },
+  ]);
+  const aboveUs = ((runner?.nsPerOp ?? 0) - (evaluation?.nsPerOp ?? 0)) / 1000;
+  const ok = aboveUs <= 2;
+  console.log(`  target off overhead above one evaluation: ${aboveUs.toFixed(2)} µs (goal ≤ 2 µs) ${ok ? 'PASS' : 'MISS'}`);
+  return ok;
+}
+
+async function shadowLatency(): Promise<boolean> {
+  const client = await clientServing('shadow', 'bench-shadow');
+  const directory = await mkdtemp(join(tmpdir(), 'cutover-bench-'));
+  const store = new FileComparisonStore({ directory });
+  const legacy = async (n: number): Promise<number> => (await sleep(2), n);
+  const migration = new Migration<number, number>({
+    flagKey: FLAG,
+    client,
+    store,
+    read: { legacy, candidate: async (n) => (await sleep(20), n) },
+  });
+  const [alone, shadow] = await compare(
+    'stage shadow: caller latency, legacy 2 ms, candidate 20 ms (simulated I/O)',
+    [
+      { name: 'legacy alone', run: () => legacy(1) },
+      { name: 'migration.read at shadow', run: () => migration.read(1) },
+    ],
+    { batch: 10, time: 2000 },
+  );
+  await sleep(50);
+  await store.close();
+  await rm(directory, { recursive: true, force: true });
+  return target('shadow caller latency vs legacy alone', (shadow?.nsPerOp ?? 0) / (alone?.nsPerOp ?? 1), 1.05);
+}
+
+async function appendRate(): Promise<boolean> {
+  const directory = await mkdtemp(join(tmpdir(), 'cutover-bench-'));
+  const store = new FileComparisonStore({ directory });
+  const total = 200_000;
+  const perTurn = 1000;
+  const records = Array.from({ length: perTurn }, (_, i) => record(i));
+  const start = performance.now();
+  for (let done = 0; done < total; done += perTurn) await Promise.all(records.map((r) => store.record(r)));
+  await store.close();
+  const seconds = (performance.now() - start) / 1000;
+  const rate = total / seconds;
+  const { dropped, writeErrors } = store.stats();
+  await rm(directory, { recursive: true, force: true });
+  const ok = rate >= 50_000 && dropped + writeErrors === 0;
+  console.log(`\nstore append\n  ${total} records in ${seconds.toFixed(2)} s: ${Math.round(rate)} records/s (dropped ${dropped}, write errors ${writeErrors})`);
+  console.log(`  target store append rate: ${Math.round(rate)} records/s (goal ≥ 50000) ${ok ? 'PASS' : 'MISS'}`);
+  return ok;
+}
+
+async function summaryTime(): Promise<boolean> {
+  const directory = await mkdtemp(join(tmpdir(), 'cutover-bench-'));
+  const block = Array.from({ length: 10_000 }, (_, i) => JSON.stringify(record(i)) + '\n').join('');
+  // Two writers' day files, 500 000 lines each, written directly: the generator is not what is measured.
+  for (const writer of ['1-aaaaaaaa', '2-bbbbbbbb']) {
+    await writeFile(join(directory, `2026-03-01.${writer}.jsonl`), block.repeat(50));
+  }
+  const store = new FileComparisonStore({ directory });
+  const start = performance.now();
+  const summary = await store.getSummary();
+  const seconds = (performance.now() - start) / 1000;
+  await rm(directory, { recursive: true, force: true });
+  const ok = seconds <= 2 && summary.total === 1_000_000;
+  console.log(
+    `\nstore summary\n  ${summary.total} records in ${seconds.toFixed(2)} s (match rate ${summary.matchRate.toFixed(3)}, legacy p95 ${summary.legacy.p95Ms.toFixed(2)} ms, torn ${summary.tornLines})`,
+  );
+  console.log(`  target summary of 1 000 000 records: ${seconds.toFixed(2)} s (goal ≤ 2 s) ${ok ? 'PASS' : 'MISS'}`);
+  return ok;
+}
+
+/** Runs every migrate figure; true when all targets are met. */
+export async function run(): Promise<boolean> {
+  const results = [await offOverhead(), await shadowLatency(), await appendRate(), await summaryTime()];
+  return results.every(Boolean);
+}

@@ -1,0 +1,38 @@
+import type { ComparisonRecord, RecordedPath } from './comparison-record.js';
+import { isComparisonRecord } from './comparison-record.js';
+
+// The exact shape the runner writes for a plain match (the bulk of any store):
+// no values, no input, no differences. A line that matches it is complete JSON,
+// so its fields can be taken without JSON.parse, which is what makes a summary
+// of a million lines fit in about a second. Anything else goes through JSON.parse.
+const PLAIN =
+  /^\{"timestamp":"([0-9T:.Z-]+)","flagKey":"([^"\\]*)","stage":"([a-z]+)","outcome":"(match|mismatch|error)",(?:"ignored":(true),)?"legacy":\{"status":"(ok|error|timeout)","durationMs":(-?[0-9.eE+-]+)\},"candidate":\{"status":"(ok|error|timeout)","durationMs":(-?[0-9.eE+-]+)\},"differences":\[\]\}$/;
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Parses one store line; `undefined` when it is torn, corrupt or not a record. */
+export function parseRecordLine(line: string): ComparisonRecord | undefined {
+  const m = PLAIN.exec(line);
+  if (m) {
+    const legacyMs = Number(m[7]);
+    const candidateMs = Number(m[9]);
+    if (Number.isFinite(legacyMs) && Number.isFinite(candidateMs)) {
+      return {
+        timestamp: m[1] as string,
+        flagKey: m[2] as string,
+        stage: m[3] as ComparisonRecord['stage'],
+        outcome: m[4] as ComparisonRecord['outcome'],
+        ...(m[5] && { ignored: true }),
+        legacy: { status: m[6] as RecordedPath['status'], durationMs: legacyMs },
+        candidate: { status: m[8] as RecordedPath['status'], durationMs: candidateMs },
+        differences: NONE,
+      };
+    }
+  }
+  try {
+    const value: unknown = JSON.parse(line);
+    return isComparisonRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
