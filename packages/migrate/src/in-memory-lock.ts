@@ -5,7 +5,7 @@ interface Holder {
   readonly expiry: NodeJS.Timeout;
 }
 
-/** A {@link Lock} for one process: leases with a TTL, waiters served in arrival order. */
+/** A {@link Lock} for one process: leases with a TTL; waiters are woken in arrival order when the key frees. */
 export class InMemoryLock implements Lock {
   private readonly holders = new Map<string, Holder>();
   private readonly waiters = new Map<string, Array<() => void>>();

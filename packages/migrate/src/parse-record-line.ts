@@ -17,16 +17,18 @@ export function parseRecordLine(line: string): ComparisonRecord | undefined {
     const legacyMs = Number(m[7]);
     const candidateMs = Number(m[9]);
     if (Number.isFinite(legacyMs) && Number.isFinite(candidateMs)) {
-      return {
+      const record: { -readonly [K in keyof ComparisonRecord]: ComparisonRecord[K] } = {
         timestamp: m[1] as string,
         flagKey: m[2] as string,
         stage: m[3] as ComparisonRecord['stage'],
         outcome: m[4] as ComparisonRecord['outcome'],
-        ...(m[5] && { ignored: true }),
         legacy: { status: m[6] as RecordedPath['status'], durationMs: legacyMs },
         candidate: { status: m[8] as RecordedPath['status'], durationMs: candidateMs },
         differences: NONE,
       };
+      // Assigned rather than spread: a conditional spread takes V8's slow path on every line.
+      if (m[5]) record.ignored = true;
+      return record;
     }
   }
   try {
