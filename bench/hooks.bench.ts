@@ -22,6 +22,13 @@ async function client(domain: string, ...hooks: Hook[]): Promise<Client> {
   return OpenFeature.getClient(domain).addHooks(...hooks);
 }
 
+const ROUNDS = 7;
+
+function median(values: readonly number[]): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
 /** The same stages MetricsHook implements, doing nothing. */
 const emptyHook: Hook = { before() {}, finally() {} };
 
@@ -31,20 +38,30 @@ export async function run(): Promise<boolean> {
   const plain = await client('bench-plain');
   const empty = await client('bench-empty', emptyHook);
   const hooked = await client('bench-hooked', new MetricsHook({ registry: new Registry() }));
-  // The baseline runs first and last, so drift during the run (other processes
-  // on shared cores) is averaged out of the ratio instead of landing on one side.
-  const rows = await compare('flag evaluation through the OpenFeature client (InMemoryProvider)', [
+  // Contenders run in several short interleaved rounds and each one's median
+  // is kept: on shared cores a burst of load then hurts one round of every
+  // contender instead of the whole measurement of one of them.
+  const contenders = [
     { name: 'no hook', run: () => plain.getStringValue('new-planner', 'off', context) },
     { name: 'empty hook (SDK cost of any hook)', run: () => empty.getStringValue('new-planner', 'off', context) },
     { name: 'MetricsHook', run: () => hooked.getStringValue('new-planner', 'off', context) },
-    { name: 'no hook (again)', run: () => plain.getStringValue('new-planner', 'off', context) },
-  ], { time: 2000 });
+  ];
+  const byName = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    // Rotated each round so no contender always runs first (warm-up) or last.
+    const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
+    const rows = await compare(`flag evaluation through the OpenFeature client (InMemoryProvider), round ${round + 1}/${ROUNDS}`, order, { time: 500 });
+    for (const row of rows) byName.get(row.name)?.push(row.nsPerOp);
+  }
   await OpenFeature.clearProviders();
-  const [first, withEmpty, withHook, last] = rows;
-  if (!first || !withEmpty || !withHook || !last) return false;
-  const baseline = (first.nsPerOp + last.nsPerOp) / 2;
-  const overall = target('MetricsHook vs no hook', withHook.nsPerOp / baseline, 1.1);
-  const own = target('MetricsHook vs empty hook (its own work)', withHook.nsPerOp / withEmpty.nsPerOp, 1.03);
+  const [none, withEmpty, withHook] = contenders.map((c) => median(byName.get(c.name) ?? []));
+  if (none === undefined || withEmpty === undefined || withHook === undefined) return false;
+  console.log(`\nmedians of ${ROUNDS} rounds`);
+  for (const [name, ns] of [['no hook', none], ['empty hook', withEmpty], ['MetricsHook', withHook]] as const) {
+    console.log(`  ${name.padEnd(48)} ${ns.toFixed(1).padStart(10)} ns/op   ${(ns / none).toFixed(2)}×`);
+  }
+  const overall = target('MetricsHook vs no hook', withHook / none, 1.1);
+  const own = target('MetricsHook vs empty hook (its own work)', withHook / withEmpty, 1.03);
 
   // The hook's own stages, called directly the way the SDK calls them, to show
   // its work in nanoseconds without the SDK's promise machinery around it.
