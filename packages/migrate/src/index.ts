@@ -7,7 +7,7 @@ export { InMemoryLock } from './in-memory-lock.js';
 export type { AcquireOptions, Lock, LockLease } from './lock.js';
 export type { Logger } from './logger.js';
 export { Migration } from './migration.js';
-export type { MigrationStats } from './migration.js';
+export type { MigrationStats } from './migration-stats.js';
 export { DEFAULT_MIGRATION_CONFIG, MIGRATION_ENV, resolveMigrationConfig } from './migration-config.js';
 export type { MigrationConfig, MigrationConfigSources, MigrationOptions } from './migration-config.js';
 export { InvalidOptionError, ItemLockedError, MigrationError, RunTimeoutError } from './migration-error.js';

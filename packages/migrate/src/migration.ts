@@ -1,5 +1,4 @@
 import type { EvaluationContext } from '@openfeature/server-sdk';
-import type { CallbackKind } from './callback-containment.js';
 import { CallbackContainment } from './callback-containment.js';
 import { equalityComparator } from './equality-comparator.js';
 import { EventPublisher } from './event-publisher.js';
@@ -13,6 +12,7 @@ import { resolveMigrationConfig } from './migration-config.js';
 import { ItemLockedError, MigrationError } from './migration-error.js';
 import type { MigrationListener, SkipReason } from './migration-events.js';
 import type { Implementations, ItemLock, MigrationInit, StageClient } from './migration-init.js';
+import type { MigrationStats } from './migration-stats.js';
 import { NoiseFilter } from './noise-filter.js';
 import type { Observation } from './observation.js';
 import { observe } from './observation.js';
@@ -20,24 +20,6 @@ import type { Implementation, Operation, Path, RunContext } from './run-context.
 import { sameError } from './same-error.js';
 import type { Stage } from './stage.js';
 import { isStage, READ_PLAN, WRITE_PLAN } from './stage.js';
-
-/** Counters of a {@link Migration}, for operators and tests. */
-export interface MigrationStats {
-  /** Evaluations that returned a value that is not a stage (run as `off`). */
-  readonly unknownStages: number;
-  /** Calls whose non-authoritative run was skipped because `maxInFlight` runs were in flight. */
-  readonly inFlightSkips: number;
-  /** `live` calls answered by legacy because the candidate failed (`fallbackToLegacy`). */
-  readonly fallbacks: number;
-  /** Non-authoritative writes that failed or timed out (the caller still got the authoritative outcome). */
-  readonly secondaryWriteFailures: number;
-  /** Non-authoritative runs in flight now. */
-  readonly inFlight: number;
-  /** Contained throws of user callbacks, per kind. */
-  readonly callbackFailures: Partial<Record<CallbackKind, number>>;
-  /** Paths learned as noise. */
-  readonly noisyPaths: readonly string[];
-}
 
 // Authoritative runs are never aborted by the runner; one shared signal avoids a controller per call.
 const NEVER_ABORTED = new AbortController().signal;
