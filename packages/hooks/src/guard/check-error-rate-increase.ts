@@ -37,7 +37,7 @@ export function checkErrorRateIncrease(snapshot: GuardSnapshot, config: GuardCon
     test,
     untested: enough ? undefined : 'insufficient-data',
     details: { candidateRate, legacyRate, legacyUpperBound, nullRate },
-    describe:
+    describe: () =>
       `candidate ${formatRate(candidateRate)} vs legacy ${formatRate(legacyRate)} ` +
       `(${formatPoints(observed)}, limit ${formatPoints(config.maxErrorRateIncrease)}` +
       `${legacyUpperBound === null ? '' : `; legacy at most ${formatRate(legacyUpperBound)}`})`,

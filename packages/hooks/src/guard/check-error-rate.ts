@@ -27,6 +27,6 @@ export function checkErrorRate(snapshot: GuardSnapshot, config: GuardConfig): Gu
     test,
     untested: enough ? undefined : 'insufficient-data',
     details: { errors },
-    describe: `candidate ${formatRate(observed)} (limit ${formatRate(config.maxErrorRate)})`,
+    describe: () => `candidate ${formatRate(observed)} (limit ${formatRate(config.maxErrorRate)})`,
   });
 }

@@ -36,12 +36,12 @@ export function checkLatency(snapshot: GuardSnapshot, config: GuardConfig): Guar
   const test = above
     ? sequentialRateTest({ events: above.count, trials: calls, nullRate: allowed, alpha: config.significance })
     : null;
-  const name = `p${Number((quantile * 100).toFixed(1))}`;
-  const counted = above
-    ? `; above ${formatSeconds(above.bound)}: ${formatRate(above.count / calls)} of candidate calls, allowed ${formatRate(allowed)}`
-    : enough
-      ? `; no bucket bound at or above ${formatSeconds(threshold)}, cannot test`
-      : '';
+  const counted = (): string =>
+    above
+      ? `; above ${formatSeconds(above.bound)}: ${formatRate(above.count / calls)} of candidate calls, allowed ${formatRate(allowed)}`
+      : enough
+        ? `; no bucket bound at or above ${formatSeconds(threshold)}, cannot test`
+        : '';
   return guardCheckOf({
     criterion: 'latency',
     observed,
@@ -55,10 +55,12 @@ export function checkLatency(snapshot: GuardSnapshot, config: GuardConfig): Guar
       legacyQuantile,
       thresholdSeconds: threshold,
       bucketBound: above?.bound ?? null,
+      // The limit actually applied once the threshold is rounded up to a bound.
+      effectiveRatio: above && legacyQuantile ? above.bound / legacyQuantile : null,
       candidateAbove: above?.count ?? null,
     },
-    describe:
-      `${name} candidate ${formatSeconds(candidateQuantile)} vs legacy ${formatSeconds(legacyQuantile)} ` +
-      `(${formatRatio(observed)}, limit ${formatRatio(config.maxLatencyRatio)})${counted}`,
+    describe: () =>
+      `p${Number((quantile * 100).toFixed(1))} candidate ${formatSeconds(candidateQuantile)} vs legacy ${formatSeconds(legacyQuantile)} ` +
+      `(${formatRatio(observed)}, limit ${formatRatio(config.maxLatencyRatio)})${counted()}`,
   });
 }

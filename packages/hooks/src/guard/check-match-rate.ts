@@ -33,6 +33,6 @@ export function checkMatchRate(snapshot: GuardSnapshot, config: GuardConfig): Gu
     test,
     untested: snapshot.comparisons === undefined ? 'skipped' : enough ? undefined : 'insufficient-data',
     details: { mismatches: total - matches },
-    describe: `${formatRate(observed)} of comparisons match (limit ${formatRate(config.minMatchRate)})`,
+    describe: () => `${formatRate(observed)} of comparisons match (limit ${formatRate(config.minMatchRate)})`,
   });
 }

@@ -41,6 +41,6 @@ export function checkSuccessRate(snapshot: GuardSnapshot, config: GuardConfig): 
     test,
     untested: outcomes === undefined ? 'skipped' : enough ? undefined : 'insufficient-data',
     details: { failures: total - successes, legacyRate },
-    describe: `candidate ${formatRate(observed)} succeed, legacy ${formatRate(legacyRate)} (limit ${formatRate(config.minSuccessRate)})`,
+    describe: () => `candidate ${formatRate(observed)} succeed, legacy ${formatRate(legacyRate)} (limit ${formatRate(config.minSuccessRate)})`,
   });
 }

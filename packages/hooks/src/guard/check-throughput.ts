@@ -50,7 +50,7 @@ export function checkThroughput(snapshot: GuardSnapshot, config: GuardConfig): G
       candidateShare: shared ? share : null,
       legacyShare: shared ? legacyShare : null,
     },
-    describe:
+    describe: () =>
       `candidate ${rate(calls)} at share ${formatFigure(share)} vs legacy ${rate(legacyCalls)} at share ${formatFigure(legacyShare)} ` +
       `(${formatRatio(observed)} per unit of traffic, limit ${formatRatio(config.minThroughputRatio)})`,
   });

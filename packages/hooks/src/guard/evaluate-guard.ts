@@ -32,6 +32,9 @@ export function evaluateGuard(snapshot: GuardSnapshot, config: GuardConfig = DEF
     checks,
     significance: config.significance,
     windowSeconds: snapshot.windowSeconds,
-    summary: failing.length > 0 ? `${status}: ${failing.map((check) => check.summary).join(' | ')}` : status,
+    // A getter for the same reason as the checks' summaries: formatting only when read.
+    get summary(): string {
+      return failing.length > 0 ? `${status}: ${failing.map((check) => check.summary).join(' | ')}` : status;
+    },
   };
 }

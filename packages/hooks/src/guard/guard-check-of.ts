@@ -13,18 +13,38 @@ export interface GuardCheckParts {
   /** Set when the check could not run: why (input absent, or too little data). */
   readonly untested?: Exclude<GuardCheckStatus, 'pass' | 'fail'>;
   readonly details: Readonly<Record<string, number | null>>;
-  /** The criterion's figures in words, e.g. `candidate 2.00 % vs legacy 1.00 % …`. */
-  readonly describe: string;
+  /** The criterion's figures in words, e.g. `candidate 2.00 % vs legacy 1.00 % …`; called only when the summary is read. */
+  readonly describe: () => string;
 }
 
-/** Assembles a check: its status from the test and its one-line summary from the numbers. */
+/**
+ * Assembles a check: its status from the test and its one-line summary from
+ * the numbers. The summary is an own enumerable getter, computed once on first
+ * read: JSON and log serializers see a plain string, while the simulations,
+ * which evaluate the guard hundreds of thousands of times, skip formatting.
+ */
 export function guardCheckOf(parts: GuardCheckParts): GuardCheck {
-  const { describe, untested, ...check } = parts;
-  const status: GuardCheckStatus = untested ?? (parts.test?.rejected ? 'fail' : 'pass');
-  const { candidate, legacy, minimum } = parts.sample;
-  const sample = `n ${formatFigure(candidate)}${legacy === null ? '' : `/${formatFigure(legacy)}`} (min ${minimum})`;
-  const test = parts.test
-    ? `; e ${formatFigure(parts.test.eValue)} vs boundary ${formatFigure(parts.test.boundary)} (p ${formatFigure(parts.test.pValue)})`
-    : '';
-  return { ...check, status, summary: `${parts.criterion} ${status}: ${describe}; ${sample}${test}` };
+  const { criterion, observed, limit, direction, sample, test, details, describe } = parts;
+  const status: GuardCheckStatus = parts.untested ?? (test?.rejected ? 'fail' : 'pass');
+  let summary: string | undefined;
+  const compose = (): string => {
+    const n = `n ${formatFigure(sample.candidate)}${sample.legacy === null ? '' : `/${formatFigure(sample.legacy)}`} (min ${sample.minimum})`;
+    const evidence = test
+      ? `; e ${formatFigure(test.eValue)} vs boundary ${formatFigure(test.boundary)} (p ${formatFigure(test.pValue)})`
+      : '';
+    return `${criterion} ${status}: ${describe()}; ${n}${evidence}`;
+  };
+  return {
+    criterion,
+    status,
+    observed,
+    limit,
+    direction,
+    sample,
+    test,
+    details,
+    get summary(): string {
+      return (summary ??= compose());
+    },
+  };
 }

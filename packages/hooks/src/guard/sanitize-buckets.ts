@@ -6,7 +6,10 @@ import type { HistogramBucket, LatencyHistogram } from './guard-snapshot.js';
  * series extrapolated one by one), ending with a `+Inf` bucket.
  */
 export function sanitizeBuckets(histogram: LatencyHistogram): HistogramBucket[] {
-  const sorted = histogram.buckets.filter((b) => !Number.isNaN(b.le)).sort((a, b) => a.le - b.le);
+  const given = histogram.buckets;
+  // Exporters emit buckets in order already; sort only when they do not.
+  const inOrder = given.every((b, i) => !Number.isNaN(b.le) && (i === 0 || (given[i - 1]?.le ?? -Infinity) <= b.le));
+  const sorted = inOrder ? given : given.filter((b) => !Number.isNaN(b.le)).sort((a, b) => a.le - b.le);
   const buckets: HistogramBucket[] = [];
   let running = 0;
   for (const { le, count } of sorted) {
