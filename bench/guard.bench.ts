@@ -224,6 +224,11 @@ export async function run(): Promise<boolean> {
     config: { ...DEFAULT_GUARD_CONFIG, maxErrorRate: 1 },
   });
   ok = detection('20 % errors, error-rate-increase alone', relative, 500) && ok;
+  // A moderate failure, twice the absolute limit: the price of never tripping at the limit itself.
+  const moderate = simulate({
+    legacy: HEALTHY, candidate: { ...HEALTHY, errorRate: 0.1 }, matchRate: 0.99, requests: 10_000, every: 10, runs: 500, buckets: FINE_BUCKETS, seed: 9,
+  });
+  ok = detection('10 % errors (2× the absolute limit)', moderate, 1000) && ok;
 
   console.log(`\nslow candidate (2× legacy's latency, p95 ratio 2 vs limit 1.5), guard every 10 calls`);
   const slow = simulate({

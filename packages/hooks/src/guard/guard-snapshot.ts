@@ -40,9 +40,10 @@ export interface PathWindow {
   /** Latency of the path's calls. */
   readonly latency: LatencyHistogram;
   /**
-   * Fraction of requests the flag routed to this path in the window: the canary
-   * weight (e.g. 0.1 and 0.9), or 1 for both paths when each request runs both
-   * (dualwrite, shadow, live). Without it on both paths throughput is not judged.
+   * Fraction of requests the flag routed to this path over the window: the
+   * canary weight (e.g. 0.1 and 0.9), or 1 for both paths when each request
+   * runs both (dualwrite, shadow, live). Without it on both paths throughput is
+   * not judged.
    */
   readonly share?: number;
   /** Application-level outcomes (Tracking API); without them success rate is not judged. */
@@ -58,10 +59,14 @@ export interface ComparisonWindow {
 }
 
 /**
- * What the guard sees of one migration: the counts accumulated since the
- * migration entered its current stage (or over a sliding window), per path.
- * Counts are cumulative over the window so the same shape comes from the local
- * prom-client registry or from PromQL `increase()` across a fleet.
+ * What the guard sees of one migration: the counts accumulated per path since
+ * the window began, normally when the migration entered its current stage or
+ * split. Counts are cumulative so the same shape comes from the local
+ * prom-client registry (minus the values at the window's start) or from PromQL
+ * `increase(…[window])` across a fleet. The tests' guarantee holds for one
+ * growing window evaluated any number of times; restart the window when the
+ * stage or split changes, not on every evaluation (a sliding window starts a
+ * fresh test at each look and loses the guarantee).
  */
 export interface GuardSnapshot {
   /** Length of the window in seconds, for throughput in calls per second. */
