@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+
+/** Adds one command to the program. Each command lives in its own file beside this one. */
+export type RegisterCommand = (program: Command) => void;
+
+/** Every command, in the order `--help` lists them. */
+export const commands: RegisterCommand[] = [];

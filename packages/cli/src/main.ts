@@ -1,0 +1,15 @@
+import { CommanderError } from 'commander';
+import { buildProgram } from './program.js';
+
+/** Runs the CLI with the given arguments; resolves to the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    console.error(`cutover: ${(error as Error).message}`);
+    return 1;
+  }
+}
