@@ -6,6 +6,7 @@ export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'packages/*/vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   {
     files: ['**/*.ts'],
     plugins: { 'check-file': checkFile },
