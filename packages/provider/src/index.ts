@@ -25,3 +25,5 @@ export { RollbackError, RollbackOverlay } from './overlay/rollback-overlay.js';
 export type { RollbackEntry, RollbackOverlayOptions } from './overlay/rollback-overlay.js';
 export { describeScope, parseRollbackScope } from './overlay/rollback-scope.js';
 export type { RollbackScope } from './overlay/rollback-scope.js';
+export { AuditLog } from './audit/audit-log.js';
+export type { AuditAction, AuditRecord, AuditStatus } from './audit/audit-record.js';
