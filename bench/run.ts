@@ -15,3 +15,4 @@ for (const file of suites) {
   if (!(await suite.run())) misses++;
 }
 console.log(misses === 0 ? '\nall targets met' : `\n${misses} suite(s) missed a target`);
+if (misses > 0) process.exitCode = 1;

@@ -36,15 +36,14 @@ export class CutoverProvider implements Provider {
   constructor(options: CutoverProviderOptions = {}) {
     this.config = resolveCutoverProviderConfig(options);
     this.logger = this.config.logger;
-    const layers = [
-      this.overrides,
-      this.rollbacks,
-      new ContextLayer(this.config.contextOverrideAttribute),
-      new EnvLayer(this.config.env, this.config.envPrefix),
-      ...(this.config.remote ? [this.config.remote] : []),
-      this.fileLayer,
-    ];
-    this.chain = new LayerChain(layers, this.fileLayer);
+    this.chain = new LayerChain({
+      override: this.overrides,
+      rollback: this.rollbacks,
+      context: new ContextLayer(this.config.contextOverrideAttribute),
+      env: new EnvLayer(this.config.env, this.config.envPrefix),
+      remote: this.config.remote,
+      file: this.fileLayer,
+    });
     this.store = new FlagFileStore({
       files: this.config.files,
       overlay: this.config.rollbackOverlay || undefined,

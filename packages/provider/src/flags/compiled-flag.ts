@@ -4,6 +4,7 @@ import { compileTargeting } from '../targeting/compile-targeting.js';
 import type { CompiledTargeting } from '../targeting/compile-targeting.js';
 import type { LayerResolution } from '../layer-resolution.js';
 import type { FlagDefinition } from './flag-definition.js';
+import { dependenciesOf } from './migration-conventions.js';
 
 /** The OpenFeature type of a flag, from its variants. */
 export type FlagType = 'boolean' | 'string' | 'number' | 'object';
@@ -17,6 +18,8 @@ export class CompiledFlag {
   readonly type: FlagType;
   readonly defaultVariant: string | null;
   readonly metadata: FlagMetadata;
+  /** Keys of the flags this one depends on (`metadata.dependsOn`), empty for most flags. */
+  readonly dependsOn: readonly string[];
   /** Identifies the definition: equal fingerprints, same behaviour (to report what a change touched). */
   readonly fingerprint: string;
   private readonly targeting: CompiledTargeting | undefined;
@@ -34,6 +37,7 @@ export class CompiledFlag {
   ) {
     this.metadata = Object.freeze({ ...metadata });
     this.fingerprint = JSON.stringify([definition, this.metadata]);
+    this.dependsOn = Object.freeze(dependenciesOf(definition));
     const variants = Object.keys(definition.variants);
     this.type = typeOf(definition.variants[variants[0]!]);
     this.defaultVariant = definition.defaultVariant ?? null;
