@@ -159,6 +159,23 @@ describe(CutoverProvider.name, () => {
     });
   });
 
+  describe('tracking', () => {
+    it('hands client.track calls to listeners and contains a throwing one', async () => {
+      const errors: string[] = [];
+      const { provider, client } = await connect({ logger: { error: (m: string) => errors.push(m), warn() {}, info() {}, debug() {} } });
+      const seen: string[] = [];
+      provider.onTrack(() => {
+        throw new Error('listener bug');
+      });
+      const stop = provider.onTrack((event) => seen.push(`${event.name}:${event.details.value}:${event.context.targetingKey}`));
+      client.track('cutover.outcome', { targetingKey: 'u1' }, { value: 1, flagKey: 'planner', path: 'candidate', outcome: 'error' });
+      stop();
+      client.track('cutover.outcome', { targetingKey: 'u2' }, { value: 0 });
+      expect(seen).toEqual(['cutover.outcome:1:u1']);
+      expect(errors.join()).toMatch(/listener bug/);
+    });
+  });
+
   describe('events', () => {
     it('emits CONFIGURATION_CHANGED naming the flag when an override is set', async () => {
       const { provider, client } = await connect({});

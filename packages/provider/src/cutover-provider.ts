@@ -1,5 +1,5 @@
 import { ErrorCode, OpenFeatureEventEmitter, ProviderEvents, StandardResolutionReasons } from '@openfeature/server-sdk';
-import type { EvaluationContext, FlagValue, JsonValue, Logger, Provider, ResolutionDetails } from '@openfeature/server-sdk';
+import type { EvaluationContext, FlagValue, JsonValue, Logger, Provider, ResolutionDetails, TrackingEventDetails } from '@openfeature/server-sdk';
 import { resolveCutoverProviderConfig } from './cutover-provider-options.js';
 import type { CutoverProviderConfig, CutoverProviderOptions } from './cutover-provider-options.js';
 import type { FlagType } from './flags/compiled-flag.js';
@@ -32,6 +32,7 @@ export class CutoverProvider implements Provider {
   private readonly chain: LayerChain;
   private readonly store: FlagFileStore;
   private readonly logger: Logger;
+  private readonly trackListeners = new Set<TrackListener>();
 
   constructor(options: CutoverProviderOptions = {}) {
     this.config = resolveCutoverProviderConfig(options);
@@ -105,6 +106,28 @@ export class CutoverProvider implements Provider {
     return this.store.reload(file);
   }
 
+  /**
+   * Receives `client.track(name, context, details)` (the OpenFeature Tracking
+   * API) and hands it to every listener: how an application that branches on a
+   * flag itself reports outcomes to the guard. A throwing listener is logged,
+   * never propagated to the application.
+   */
+  track(trackingEventName: string, context: EvaluationContext, trackingEventDetails: TrackingEventDetails): void {
+    for (const listener of this.trackListeners) {
+      try {
+        listener({ name: trackingEventName, context, details: trackingEventDetails });
+      } catch (error) {
+        this.logger.error(`cutover: a tracking listener threw: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /** Subscribes to tracking events; returns the unsubscribe function. */
+  onTrack(listener: TrackListener): () => void {
+    this.trackListeners.add(listener);
+    return () => this.trackListeners.delete(listener);
+  }
+
   resolveBooleanEvaluation(flagKey: string, defaultValue: boolean, context: EvaluationContext): Promise<ResolutionDetails<boolean>> {
     return Promise.resolve(this.evaluate('boolean', flagKey, defaultValue, context));
   }
@@ -168,6 +191,16 @@ export class CutoverProvider implements Provider {
     });
   }
 }
+
+/** One `client.track(...)` call as the provider received it. */
+export interface TrackEvent {
+  readonly name: string;
+  readonly context: EvaluationContext;
+  readonly details: TrackingEventDetails;
+}
+
+/** Receives tracking events. */
+export type TrackListener = (event: TrackEvent) => void;
 
 /** Turns a layer's answer into what OpenFeature expects, checking the type the caller asked for. */
 function finish<T extends FlagValue>(answer: LayerResolution, type: FlagType, defaultValue: T): ResolutionDetails<T> {

@@ -1,4 +1,5 @@
 export { CutoverProvider } from './cutover-provider.js';
+export type { TrackEvent, TrackListener } from './cutover-provider.js';
 export {
   CutoverProviderOptionError,
   DEFAULT_CUTOVER_PROVIDER_CONFIG,
