@@ -159,6 +159,18 @@ describe(CutoverProvider.name, () => {
     });
   });
 
+  describe('flagDefinitions', () => {
+    it('lists the files\' definitions with their metadata, not the overlay\'s', async () => {
+      const file = await dir.write('a.flagd.json', { planner: migration({ metadata: { kind: 'migration', rollbackVariant: 'off', group: 'bots' } }) });
+      const { provider } = await connect({ files: [file] });
+      provider.override('planner', 'live');
+      const definition = provider.flagDefinitions().get('planner');
+      expect(definition?.metadata).toMatchObject({ rollbackVariant: 'off', group: 'bots' });
+      expect(definition?.variants.off).toBe('off');
+      expect([...provider.flagDefinitions().keys()]).toEqual(['planner']);
+    });
+  });
+
   describe('tracking', () => {
     it('hands client.track calls to listeners and contains a throwing one', async () => {
       const errors: string[] = [];

@@ -3,6 +3,7 @@ import type { EvaluationContext, FlagValue, JsonValue, Logger, Provider, Resolut
 import { resolveCutoverProviderConfig } from './cutover-provider-options.js';
 import type { CutoverProviderConfig, CutoverProviderOptions } from './cutover-provider-options.js';
 import type { FlagType } from './flags/compiled-flag.js';
+import type { FlagDefinition } from './flags/flag-definition.js';
 import type { FlagFileError } from './flags/flag-file-error.js';
 import { FlagFileStore } from './flags/flag-file-store.js';
 import type { FlagSnapshotEntry } from './flag-snapshot.js';
@@ -94,6 +95,11 @@ export class CutoverProvider implements Provider {
   /** Keys rolled back by the overlay now. */
   getRollbacks(): string[] {
     return this.rollbacks.keys();
+  }
+
+  /** The flag files' definitions by key (overlay excluded): variants and metadata, e.g. `rollbackVariant` and `group` for a rollback. */
+  flagDefinitions(): ReadonlyMap<string, Readonly<FlagDefinition>> {
+    return new Map([...this.fileLayer.all()].map(([key, flag]) => [key, flag.definition]));
   }
 
   /** The flag files in precedence order (overlay last), and those whose last edit was rejected. */
