@@ -1,1 +1,17 @@
 export { main } from './main.js';
+export { setStage } from './flag-editing/set-stage.js';
+export type { SetStageOptions } from './flag-editing/set-stage.js';
+export { setRollout } from './flag-editing/set-rollout.js';
+export type { SetRolloutOptions } from './flag-editing/set-rollout.js';
+export type { FlagEdit } from './flag-editing/flag-edit.js';
+export { FlagEditError } from './flag-editing/flag-edit-error.js';
+export type { FlagEditErrorCode } from './flag-editing/flag-edit-error.js';
+export { checkTransition, nextStage } from './flag-editing/stage-transitions.js';
+export type { TransitionContext, TransitionVerdict } from './flag-editing/stage-transitions.js';
+export { auditFlagEdit } from './flag-editing/audit-flag-edit.js';
+export type { EditAttribution } from './flag-editing/audit-flag-edit.js';
+export { describeTargeting, targetingShape } from './flag-editing/describe-targeting.js';
+export type { TargetingShape } from './flag-editing/describe-targeting.js';
+export type { Split, SplitBucket } from './flag-editing/find-splits.js';
+export { findFlagFile } from './flag-files/find-flag-file.js';
+export { isRollbackOverlay, listFlagFiles, ROLLBACK_OVERLAY_FILE } from './flag-files/list-flag-files.js';

@@ -1,0 +1,104 @@
+import type { MigrationStage } from '@cutover/provider';
+import type { JSONPath } from 'jsonc-parser';
+import { commitFlagEdit } from './commit-flag-edit.js';
+import { describeTargeting, hasTargeting, targetingShape } from './describe-targeting.js';
+import { editJsonText } from './edit-json-text.js';
+import type { FlagEdit } from './flag-edit.js';
+import { FlagEditError } from './flag-edit-error.js';
+import type { Split } from './find-splits.js';
+import { readMigrationFlag, resolveStage } from './read-migration-flag.js';
+import type { MigrationFlagText } from './read-migration-flag.js';
+import { checkTransition, nextStage } from './stage-transitions.js';
+
+/** Options of {@link setRollout}. */
+export interface SetRolloutOptions {
+  /** The stage the canary share gets. @default the split's current canary, else the stage after the flag's current one */
+  readonly target?: string;
+  /** Canary towards a stage the state machine refuses. @default false */
+  readonly force?: boolean;
+  /** Compute the edit and its diff, write nothing. @default false */
+  readonly dryRun?: boolean;
+}
+
+/**
+ * Sends `percent` % of targeting keys to the target stage and the rest to the
+ * flag's current stage (its `defaultVariant`, the baseline), canary first:
+ * `[[target, p], [baseline, 100 - p]]`. With the canary first, raising the
+ * percentage only adds ids to it (an id in the 10 % stays in the 25 %), and the
+ * ids match `FF_<KEY>_PERCENT`. An existing split (top level, or the one split
+ * inside rules) is edited in place, keeping its bucketing expression and the
+ * rules around it; a flag without targeting gets a top-level split. The flag's
+ * stage does not change: finish with `setStage(target)` at 100 %.
+ */
+export async function setRollout(file: string, flagKey: string, percent: number, options: SetRolloutOptions = {}): Promise<FlagEdit> {
+  if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
+    throw new FlagEditError('INVALID_PERCENT', `percent must be a whole number from 0 to 100 (flagd weights are integers), got ${percent}`);
+  }
+  const flag = await readMigrationFlag(file, flagKey);
+  const split = existingSplit(flag);
+  const target = resolveStage(flag, options.target ?? canaryOf(flag, split));
+  if (target.stage === flag.baseline) throw new FlagEditError('INVALID_TRANSITION', `${flagKey} already serves ${target.stage} by default; name another stage to canary (--to)`);
+  const verdict = checkTransition(flag.baseline, target.stage, { stages: flag.stages, rollbackStage: flag.rollbackStage });
+  if (!verdict.allowed && !options.force) {
+    throw new FlagEditError('INVALID_TRANSITION', `refusing a canary of ${flagKey}: ${verdict.reason}. Use --force (force: true) if you are sure.`);
+  }
+  const baseline = flag.variantOf(flag.baseline)!;
+  const buckets: [string, number][] = [
+    [target.variant, percent],
+    [baseline, 100 - percent],
+  ];
+  const after = writeSplit(flag, split, buckets);
+  return commitFlagEdit(
+    {
+      file,
+      flagKey,
+      action: 'rollout',
+      from: describeTargeting(flag.definition),
+      to: `${target.variant} ${percent} % / ${baseline} ${100 - percent} %`,
+      before: flag.text,
+      after,
+      details: { from: describeTargeting(flag.definition), target: target.stage, baseline: flag.baseline, percent, forced: !verdict.allowed },
+      warnings: verdict.allowed ? [] : [`forced: ${verdict.reason}`],
+    },
+    options,
+  );
+}
+
+function existingSplit(flag: MigrationFlagText): Split | undefined {
+  const shape = targetingShape(flag.definition);
+  if (shape.kind === 'static') return undefined;
+  if (shape.kind === 'split') return shape.split;
+  if (shape.splits.length === 1) return shape.splits[0];
+  const why = shape.splits.length === 0 ? 'rules but no fractional split' : `${shape.splits.length} fractional splits`;
+  throw new FlagEditError('UNSUPPORTED_TARGETING', `${flag.flagKey} has ${why} (${describeTargeting(flag.definition)}); edit the rule by hand or move the whole flag with \`cutover stage\``);
+}
+
+function canaryOf(flag: MigrationFlagText, split: Split | undefined): MigrationStage | string {
+  const baseline = flag.variantOf(flag.baseline);
+  const canary = split?.buckets.find((bucket) => bucket.variant !== baseline)?.variant;
+  if (canary !== undefined) return canary;
+  const next = nextStage(flag.baseline, flag.stages);
+  if (!next) throw new FlagEditError('INVALID_TRANSITION', `${flag.flagKey} is at its last stage (${flag.baseline}); there is nothing to roll out`);
+  return next;
+}
+
+function writeSplit(flag: MigrationFlagText, split: Split | undefined, buckets: [string, number][]): string {
+  const targeting: JSONPath = ['flags', flag.flagKey, 'targeting'];
+  if (!split) {
+    // `targeting: {}` or null counts as none: replace it whole.
+    const placement = hasTargeting(flag.definition.targeting) ? {} : { after: 'defaultVariant' };
+    return editJsonText(flag.text, targeting, { fractional: buckets }, placement);
+  }
+  const at = [...targeting, ...split.path];
+  const offset = split.bucketBy === undefined ? 0 : 1;
+  if (split.buckets.length !== buckets.length) {
+    return editJsonText(flag.text, at, split.bucketBy === undefined ? buckets : [split.bucketBy, ...buckets]);
+  }
+  // Same number of buckets: change only the names and weights, so the rest of the line stays as written.
+  let text = flag.text;
+  buckets.forEach(([variant, weight], i) => {
+    if (split.buckets[i]!.variant !== variant) text = editJsonText(text, [...at, i + offset, 0], variant);
+    if (split.buckets[i]!.weight !== weight) text = editJsonText(text, [...at, i + offset, 1], weight);
+  });
+  return text;
+}
