@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { dependenciesOf, FlagFileError, parseFlagFile } from '@cutover/provider';
+import type { FlagDefinition, FlagFileDocument } from '@cutover/provider';
+import { findDependencyCycles } from './find-dependency-cycles.js';
+import type { ValidationProblem } from './flag-file-problem.js';
+import { checkSplitWeights } from './check-split-weights.js';
+import { locateJsonPath } from './locate-json-path.js';
+
+/** What {@link validateFlagFiles} checks. */
+export interface ValidationRequest {
+  /** The files to validate; problems are reported in these only. */
+  readonly files: readonly string[];
+  /**
+   * Every flag file of the deployment in flagd order (the later wins a key),
+   * so a hook validating only changed files still sees the flags they depend on.
+   * @default `files`
+   */
+  readonly context?: readonly string[];
+}
+
+/** The outcome of a validation. */
+export interface ValidationReport {
+  readonly files: readonly string[];
+  readonly problems: readonly ValidationProblem[];
+  readonly errors: number;
+  readonly warnings: number;
+  /** Flags defined in the validated files. */
+  readonly flags: number;
+}
+
+interface LoadedFile {
+  readonly file: string;
+  readonly text: string;
+  readonly document: FlagFileDocument;
+}
+
+/**
+ * Validates flag files as the provider and flagd will read them: each file
+ * through `parseFlagFile` (JSON, flagd schema, Cutover's conventions, variant
+ * references, `$ref`s), then the rules that span files: fractional weights,
+ * `dependsOn` naming existing flags without a cycle, and the same key in two
+ * files (a warning: flagd serves the later file's).
+ */
+export async function validateFlagFiles(request: ValidationRequest): Promise<ValidationReport> {
+  const targets = new Set(request.files);
+  const ordered = [...new Set([...(request.context ?? []), ...request.files])];
+  const problems: ValidationProblem[] = [];
+  const loaded: LoadedFile[] = [];
+  for (const file of ordered) {
+    const result = await load(file);
+    if ('problem' in result) {
+      if (targets.has(file)) problems.push(result.problem);
+    } else loaded.push(result);
+  }
+  const reported = loaded.filter((entry) => targets.has(entry.file));
+  for (const entry of reported) problems.push(...checkSplitWeights(entry.file, entry.text, entry.document));
+  problems.push(...duplicateKeys(loaded, targets), ...dependencyProblems(loaded, targets));
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const flags = reported.reduce((sum, entry) => sum + Object.keys(entry.document.flags).length, 0);
+  return { files: request.files, problems, errors, warnings: problems.length - errors, flags };
+}
+
+async function load(file: string): Promise<LoadedFile | { problem: ValidationProblem }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { problem: { severity: 'error', file, jsonPath: '', reason: `cannot read: ${(error as Error).message}` } };
+  }
+  try {
+    parseFlagFile(text, file);
+  } catch (error) {
+    if (!(error instanceof FlagFileError)) throw error;
+    const { jsonPath, line, column, reason } = error;
+    return { problem: { severity: 'error', file, jsonPath, reason, ...(line === undefined ? {} : { line, column: column ?? 1 }) } };
+  }
+  return { file, text, document: JSON.parse(text) as FlagFileDocument };
+}
+
+function duplicateKeys(loaded: readonly LoadedFile[], targets: ReadonlySet<string>): ValidationProblem[] {
+  const firstSeen = new Map<string, LoadedFile>();
+  const problems: ValidationProblem[] = [];
+  for (const entry of loaded) {
+    for (const key of Object.keys(entry.document.flags)) {
+      const earlier = firstSeen.get(key);
+      if (earlier && (targets.has(entry.file) || targets.has(earlier.file))) {
+        const there = locateJsonPath(earlier.text, ['flags', key]);
+        problems.push({
+          severity: 'warning',
+          file: entry.file,
+          ...locateJsonPath(entry.text, ['flags', key]),
+          reason: `flag "${key}" is also defined in ${earlier.file}:${there.line ?? 1}; flagd and the provider serve this later definition`,
+        });
+      }
+      firstSeen.set(key, entry);
+    }
+  }
+  return problems;
+}
+
+function dependencyProblems(loaded: readonly LoadedFile[], targets: ReadonlySet<string>): ValidationProblem[] {
+  const merged = new Map<string, { flag: FlagDefinition; entry: LoadedFile }>();
+  for (const entry of loaded) for (const [key, flag] of Object.entries(entry.document.flags)) merged.set(key, { flag, entry });
+  const problems: ValidationProblem[] = [];
+  const at = (key: string) => {
+    const { entry } = merged.get(key)!;
+    return { file: entry.file, ...locateJsonPath(entry.text, ['flags', key, 'metadata', 'dependsOn']) };
+  };
+  for (const [key, { flag, entry }] of merged) {
+    if (!targets.has(entry.file)) continue;
+    for (const dependency of dependenciesOf(flag)) {
+      if (!merged.has(dependency)) problems.push({ severity: 'error', ...at(key), reason: `dependsOn names "${dependency}", which no flag file defines` });
+    }
+  }
+  const graph = new Map([...merged].map(([key, { flag }]) => [key, dependenciesOf(flag).filter((d) => merged.has(d))]));
+  for (const cycle of findDependencyCycles(graph)) {
+    const reportAt = cycle.find((key) => targets.has(merged.get(key)!.entry.file));
+    if (reportAt) problems.push({ severity: 'error', ...at(reportAt), reason: `dependsOn cycle: ${[...cycle, cycle[0]].join(' → ')}` });
+  }
+  return problems;
+}
