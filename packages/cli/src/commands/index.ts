@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { registerRollback } from './rollback.js';
+import { registerRollout } from './rollout.js';
+import { registerStage } from './stage.js';
 import { registerValidate } from './validate.js';
 
 /** Adds one command to the program. Each command lives in its own file beside this one. */
@@ -7,4 +10,7 @@ export type RegisterCommand = (program: Command) => void;
 /** Every command, in the order `--help` lists them. */
 export const commands: RegisterCommand[] = [
   registerValidate,
+  registerStage,
+  registerRollout,
+  registerRollback,
 ];

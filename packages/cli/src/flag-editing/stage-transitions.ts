@@ -51,12 +51,16 @@ export function checkTransition(from: MigrationStage, to: MigrationStage, contex
   const skipped = stages.filter((stage) => rank(stage) > rank(from) && rank(stage) < rank(to));
   return {
     allowed: false,
-    reason: `${from} → ${to} skips ${skipped.join(', ')}: ${consequence(to)}; the next stage is ${next ?? 'none'}`,
+    reason: `${from} → ${to} skips ${skipped.join(', ')}: ${skipped.map((stage) => SKIPPED[stage]).join('; ')}; the next stage is ${next ?? 'none'}`,
   };
 }
 
-function consequence(to: MigrationStage): string {
-  if (to === 'complete' || to === 'rampdown') return `legacy would stop being read${to === 'complete' ? ' and written' : ''} before the candidate was ever compared with it in shadow and served in live`;
-  if (to === 'live') return 'the candidate would answer callers before its results were compared with legacy in shadow';
-  return 'the candidate would be compared before its writes were proven in dualwrite';
-}
+// What is lost when a stage is skipped, for the refusal message.
+const SKIPPED: Record<MigrationStage, string> = {
+  off: '',
+  dualwrite: "the candidate's writes would never have been proven beside legacy's (dualwrite)",
+  shadow: "the candidate's results would never have been compared with legacy's (shadow)",
+  live: 'the candidate would never have served callers while legacy was still compared (live)',
+  rampdown: 'legacy would stop receiving writes at once, with no rampdown to fall back to',
+  complete: '',
+};
