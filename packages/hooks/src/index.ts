@@ -26,3 +26,27 @@ export type {
   GuardVerdict,
   SequentialTestResult,
 } from './guard/guard-verdict.js';
+export { MigrationMetrics } from './migration/migration-metrics.js';
+export type { MigrationSource } from './migration/migration-metrics.js';
+export { DEFAULT_MIGRATION_METRICS_CONFIG, resolveMigrationMetricsConfig } from './migration/migration-metrics-config.js';
+export type { MigrationMetricsConfig, MigrationMetricsOptions } from './migration/migration-metrics-config.js';
+export type { MigrationCounts, PathCounts } from './migration/migration-counts.js';
+export type { ComparisonResult, RollbackReason, RollbackStatus } from './migration/migration-series.js';
+export type { CallOutcome } from './migration/path-series.js';
+export { OUTCOME_EVENT, TrackingOutcomes } from './migration/tracking-outcomes.js';
+export type { TrackingOutcomesInit, TrackingSource } from './migration/tracking-outcomes.js';
+export { guardSnapshotOf } from './guard/guard-snapshot-of.js';
+export type { GuardSource } from './guard/guard-source.js';
+export { LocalRegistrySource } from './guard/local-registry-source.js';
+export type { LocalRegistrySourceInit } from './guard/local-registry-source.js';
+export { PrometheusSource } from './guard/prometheus-source.js';
+export type { PrometheusSourceInit } from './guard/prometheus-source.js';
+export { PrometheusQueryError } from './guard/prometheus-query-error.js';
+export { Guard } from './guard/guard.js';
+export type { GuardInit, GuardProvider, GuardStats } from './guard/guard.js';
+export { DEFAULT_GUARD_RUN_CONFIG, resolveGuardRunConfig } from './guard/guard-run-config.js';
+export type { GuardRunConfig, GuardRunOptions } from './guard/guard-run-config.js';
+export { Rollback } from './rollback/rollback.js';
+export type { RollbackDetails, RollbackInit, RollbackProvider } from './rollback/rollback.js';
+export type { RollbackResult, RollbackTimings } from './rollback/rollback-result.js';
+export { rollbackReasonOf } from './rollback/rollback-reason-of.js';

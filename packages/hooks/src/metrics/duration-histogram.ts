@@ -1,6 +1,17 @@
 import { Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
-import type { FlagSeries } from './flag-series.js';
+
+/** A series whose bucket counts a {@link DurationHistogram} exports: one per label set. */
+export interface HistogramSeries {
+  /** The series' label set (without `le`). */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Non-cumulative bucket counts; the last slot is `+Inf`. */
+  readonly bucketCounts: Float64Array;
+  /** Sum of observed values. */
+  readonly durationSum: number;
+  /** Forgets every observation. */
+  resetDurations(): void;
+}
 
 /** What {@link DurationHistogram} needs to know at construction. */
 export interface DurationHistogramConfig {
@@ -10,7 +21,7 @@ export interface DurationHistogramConfig {
   readonly buckets: readonly number[];
   readonly registry: Registry;
   /** The series to export, read at every scrape. */
-  readonly series: () => Iterable<FlagSeries>;
+  readonly series: () => Iterable<HistogramSeries>;
 }
 
 /** One exposition line in prom-client's internal histogram shape. */
@@ -31,14 +42,15 @@ interface ExportedHistogram {
 }
 
 /**
- * A prom-client histogram whose bucket counts live in {@link FlagSeries}
- * instead of in prom-client. `Histogram.observe(labels, v)` hashes the label
+ * A prom-client histogram whose bucket counts live in plain typed arrays
+ * (the hook's `FlagSeries`, the migration metrics' `MigrationSeries`) instead
+ * of in prom-client. `Histogram.observe(labels, v)` hashes the label
  * set on each call, which alone costs more than the overhead budget of a flag
  * evaluation; here the hook adds to a typed array, and the exposition is built
  * only when Prometheus scrapes.
  */
 export class DurationHistogram extends Histogram<string> {
-  private readonly source: () => Iterable<FlagSeries>;
+  private readonly source: () => Iterable<HistogramSeries>;
   private readonly bounds: readonly number[];
   private readonly metricName: string;
   private readonly metricHelp: string;

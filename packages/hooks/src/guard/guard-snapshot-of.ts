@@ -1,0 +1,42 @@
+import type { MigrationCounts, PathCounts } from '../migration/migration-counts.js';
+import type { GuardSnapshot, PathWindow } from './guard-snapshot.js';
+
+/**
+ * Turns a migration's counts over a window into what the guard judges, the
+ * same way for the local registry and for PromQL:
+ *
+ * - calls are the completed ones (`success`, `error`, `timeout`); errors are
+ *   `error` and `timeout`; `rejected` (shed by the in-flight bound) is no call
+ *   but was routed to the path, so it lowers the path's throughput;
+ * - each path's share is its routed calls (completed + rejected) over the
+ *   busier path's, so throughput compares completions per routed call and
+ *   needs no separate request counter; a path nothing was routed to has no share;
+ * - comparisons count the decisive ones (`match`, `mismatch`), as the
+ *   recording rules do; `ignored` and comparator `error` say nothing about the
+ *   candidate. Absent when the window holds no comparison at all.
+ */
+export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number): GuardSnapshot {
+  const routed = (path: PathCounts): number => completed(path) + Math.max(0, path.outcomes.rejected);
+  const busiest = Math.max(routed(counts.legacy), routed(counts.candidate));
+  const window = (path: PathCounts): PathWindow => {
+    const share = busiest > 0 ? routed(path) / busiest : 0;
+    return {
+      calls: completed(path),
+      errors: Math.max(0, path.outcomes.error) + Math.max(0, path.outcomes.timeout),
+      latency: { buckets: path.buckets.length > 0 ? path.buckets : [{ le: Infinity, count: 0 }] },
+      ...(share > 0 ? { share } : {}),
+    };
+  };
+  const { match, mismatch, ignored, error } = counts.comparisons;
+  const compared = match + mismatch + ignored + error > 0;
+  return {
+    windowSeconds,
+    legacy: window(counts.legacy),
+    candidate: window(counts.candidate),
+    ...(compared ? { comparisons: { total: Math.max(0, match) + Math.max(0, mismatch), matches: Math.max(0, match) } } : {}),
+  };
+}
+
+function completed(path: PathCounts): number {
+  return Math.max(0, path.outcomes.success) + Math.max(0, path.outcomes.error) + Math.max(0, path.outcomes.timeout);
+}

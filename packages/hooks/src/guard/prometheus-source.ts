@@ -1,0 +1,102 @@
+import { MIGRATION_LABELS, MIGRATION_METRICS } from '../conventions.js';
+import type { MigrationCounts, PathCounts } from '../migration/migration-counts.js';
+import { emptyCounts } from '../migration/migration-counts.js';
+import type { CallOutcome } from '../migration/path-series.js';
+import type { GuardSnapshot, HistogramBucket } from './guard-snapshot.js';
+import { guardSnapshotOf } from './guard-snapshot-of.js';
+import type { GuardSource } from './guard-source.js';
+import type { PrometheusSample } from './query-prometheus.js';
+import { queryPrometheus } from './query-prometheus.js';
+
+/** Everything {@link PrometheusSource} is made of. */
+export interface PrometheusSourceInit {
+  /** Base URL of the Prometheus server, e.g. `http://prometheus:9090`. */
+  readonly url: string;
+  readonly flagKey: string;
+  /** Give up on a query after this long, in milliseconds. @default 5000 */
+  readonly timeoutMs?: number;
+  /** @default globalThis.fetch */
+  readonly fetch?: typeof fetch;
+  /** Milliseconds clock. @default Date.now */
+  readonly now?: () => number;
+}
+
+const { key, path, outcome, result } = MIGRATION_LABELS;
+
+/**
+ * Reads one migration's counts over the whole fleet from Prometheus: each
+ * counter summed over every instance with `increase(…[<window>s])`, the window
+ * being the time since it started, so one decision covers the fleet and the
+ * window grows as the guard's tests require. Three instant queries per
+ * snapshot (calls, duration buckets, comparisons), evaluated at the same time.
+ * Counts from `increase()` are extrapolated and may be fractional; the guard
+ * repairs them as `histogram_quantile` does.
+ */
+export class PrometheusSource implements GuardSource {
+  readonly description: string;
+  private readonly now: () => number;
+  private readonly target: { url: string; timeoutMs: number; fetch: typeof fetch };
+  private readonly selector: string;
+  private startedAt = 0;
+
+  constructor(init: PrometheusSourceInit) {
+    const timeoutMs = init.timeoutMs ?? 5000;
+    if (!(timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${timeoutMs}`);
+    this.target = { url: init.url, timeoutMs, fetch: init.fetch ?? globalThis.fetch };
+    this.now = init.now ?? Date.now;
+    // JSON string escaping is valid PromQL string escaping.
+    this.selector = `{${key}=${JSON.stringify(init.flagKey)}}`;
+    this.description = `Prometheus at ${init.url}, flag "${init.flagKey}"`;
+    this.startWindow();
+  }
+
+  startWindow(): void {
+    this.startedAt = this.now();
+  }
+
+  async snapshot(): Promise<GuardSnapshot> {
+    const at = this.now();
+    const seconds = Math.max(1, Math.ceil((at - this.startedAt) / 1000));
+    const increase = (metric: string, by: string): string => `sum by (${by}) (increase(${metric}${this.selector}[${seconds}s]))`;
+    const time = at / 1000;
+    const [calls, buckets, comparisons] = await Promise.all([
+      queryPrometheus(this.target, increase(MIGRATION_METRICS.calls, `${path}, ${outcome}`), time),
+      queryPrometheus(this.target, increase(`${MIGRATION_METRICS.duration}_bucket`, `${path}, le`), time),
+      queryPrometheus(this.target, increase(MIGRATION_METRICS.comparisons, result), time),
+    ]);
+    return guardSnapshotOf(countsFrom(calls, buckets, comparisons), seconds);
+  }
+}
+
+function countsFrom(calls: PrometheusSample[], buckets: PrometheusSample[], comparisons: PrometheusSample[]): MigrationCounts {
+  const empty = emptyCounts();
+  const pathCounts = (name: string): PathCounts => ({
+    outcomes: { ...empty.legacy.outcomes, ...sumBy(calls.filter((s) => s.labels[path] === name), outcome) } as Record<CallOutcome, number>,
+    buckets: histogram(buckets.filter((s) => s.labels[path] === name)),
+  });
+  return {
+    legacy: pathCounts('legacy'),
+    candidate: pathCounts('candidate'),
+    comparisons: { ...empty.comparisons, ...sumBy(comparisons, result) },
+  };
+}
+
+function sumBy(samples: readonly PrometheusSample[], label: string): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const sample of samples) {
+    const name = sample.labels[label] ?? '';
+    if (Number.isFinite(sample.value)) sums[name] = (sums[name] ?? 0) + sample.value;
+  }
+  return sums;
+}
+
+function histogram(samples: readonly PrometheusSample[]): HistogramBucket[] {
+  if (samples.length === 0) return [];
+  const buckets = samples
+    .map((s) => ({ le: s.labels.le === '+Inf' ? Infinity : Number(s.labels.le), count: Number.isFinite(s.value) ? s.value : 0 }))
+    .filter((b) => !Number.isNaN(b.le))
+    .sort((a, b) => a.le - b.le);
+  const last = buckets.at(-1);
+  if (last && last.le !== Infinity) buckets.push({ le: Infinity, count: Math.max(...buckets.map((b) => b.count)) });
+  return buckets;
+}

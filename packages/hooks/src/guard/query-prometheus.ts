@@ -1,0 +1,67 @@
+import { PrometheusQueryError } from './prometheus-query-error.js';
+
+/** One series of an instant vector: its labels and its value. */
+export interface PrometheusSample {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly value: number;
+}
+
+/** How to reach Prometheus. */
+export interface PrometheusQueryTarget {
+  /** Base URL of the server, e.g. `http://prometheus:9090`. */
+  readonly url: string;
+  /** Give up after this long. */
+  readonly timeoutMs: number;
+  /** The fetch implementation. */
+  readonly fetch: typeof fetch;
+}
+
+interface ApiAnswer {
+  status?: string;
+  errorType?: string;
+  error?: string;
+  data?: { resultType?: string; result?: { metric?: Record<string, string>; value?: [number, string] }[] };
+}
+
+/**
+ * Runs an instant PromQL query at `time` (seconds) through the HTTP API
+ * (`/api/v1/query`) and returns the vector's samples.
+ * @throws {PrometheusQueryError} naming the server, the query and what went wrong
+ */
+export async function queryPrometheus(target: PrometheusQueryTarget, query: string, time: number): Promise<PrometheusSample[]> {
+  const endpoint = new URL('api/v1/query', target.url.endsWith('/') ? target.url : `${target.url}/`);
+  const where = `Prometheus at ${target.url}, query ${query}`;
+  let response: Response;
+  try {
+    response = await target.fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ query, time: time.toFixed(3) }),
+      signal: AbortSignal.timeout(target.timeoutMs),
+    });
+  } catch (error) {
+    const timedOut = (error as Error)?.name === 'TimeoutError';
+    const why = timedOut ? `no answer within ${target.timeoutMs} ms` : `unreachable (${describe(error)})`;
+    throw new PrometheusQueryError(`${where}: ${why}`, { cause: error });
+  }
+  const text = await response.text().catch(() => '');
+  let answer: ApiAnswer | undefined;
+  try {
+    answer = JSON.parse(text) as ApiAnswer;
+  } catch {
+    answer = undefined;
+  }
+  if (!response.ok || answer?.status !== 'success') {
+    const detail = answer?.error ? `${answer.errorType ?? 'error'}: ${answer.error}` : text.slice(0, 200) || 'empty body';
+    throw new PrometheusQueryError(`${where}: HTTP ${response.status}, ${detail}`);
+  }
+  if (answer.data?.resultType !== 'vector') {
+    throw new PrometheusQueryError(`${where}: expected an instant vector, got ${answer.data?.resultType ?? 'nothing'}`);
+  }
+  return (answer.data.result ?? []).map((series) => ({ labels: series.metric ?? {}, value: Number(series.value?.[1]) }));
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  return cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
+}

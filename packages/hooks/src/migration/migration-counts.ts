@@ -1,0 +1,71 @@
+import type { HistogramBucket } from '../guard/guard-snapshot.js';
+import type { ComparisonResult } from './migration-series.js';
+import type { MigrationSeries } from './migration-series.js';
+import { COMPARISON_RESULT_ORDER } from './migration-series.js';
+import type { CallOutcome, PathSeries } from './path-series.js';
+import { CALL_OUTCOME_ORDER } from './path-series.js';
+
+/** Calls of one path by outcome, and their durations as a cumulative histogram. */
+export interface PathCounts {
+  /** Calls by outcome (`success`, `error`, `timeout`, `rejected`). */
+  readonly outcomes: Readonly<Record<CallOutcome, number>>;
+  /** Cumulative buckets by ascending `le`, ending with `le: Infinity`; empty when nothing is known. */
+  readonly buckets: readonly HistogramBucket[];
+}
+
+/**
+ * The raw counts of one migration, as its counters hold them (since the
+ * process started) or as a difference of two readings (over a window).
+ */
+export interface MigrationCounts {
+  readonly legacy: PathCounts;
+  readonly candidate: PathCounts;
+  /** Comparisons by result (`match`, `mismatch`, `ignored`, `error`). */
+  readonly comparisons: Readonly<Record<ComparisonResult, number>>;
+}
+
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/** Counts of a migration nothing has been recorded for. */
+export function emptyCounts(): MigrationCounts {
+  const path = { outcomes: zeros(CALL_OUTCOME_ORDER), buckets: [] };
+  return { legacy: path, candidate: path, comparisons: zeros(COMPARISON_RESULT_ORDER) };
+}
+
+/** Reads a migration's counters now. */
+export function countsOf(series: MigrationSeries, bounds: ArrayLike<number>): MigrationCounts {
+  return {
+    legacy: pathCounts(series.legacy, bounds),
+    candidate: pathCounts(series.candidate, bounds),
+    comparisons: Object.fromEntries(COMPARISON_RESULT_ORDER.map((r, i) => [r, series.comparisons[i]!.value])) as Record<ComparisonResult, number>,
+  };
+}
+
+/** What happened between two readings of the same counters: `later − earlier`, per count. */
+export function subtractCounts(later: MigrationCounts, earlier: MigrationCounts): MigrationCounts {
+  const path = (a: PathCounts, b: PathCounts): PathCounts => ({
+    outcomes: Object.fromEntries(CALL_OUTCOME_ORDER.map((o) => [o, a.outcomes[o] - b.outcomes[o]])) as Record<CallOutcome, number>,
+    buckets: a.buckets.map((bucket, i) => ({ le: bucket.le, count: bucket.count - (b.buckets[i]?.count ?? 0) })),
+  });
+  return {
+    legacy: path(later.legacy, earlier.legacy),
+    candidate: path(later.candidate, earlier.candidate),
+    comparisons: Object.fromEntries(
+      COMPARISON_RESULT_ORDER.map((r) => [r, later.comparisons[r] - earlier.comparisons[r]]),
+    ) as Record<ComparisonResult, number>,
+  };
+}
+
+function pathCounts(series: PathSeries, bounds: ArrayLike<number>): PathCounts {
+  const buckets: HistogramBucket[] = [];
+  let cumulative = 0;
+  for (let i = 0; i < bounds.length; i++) {
+    cumulative += series.bucketCounts[i]!;
+    buckets.push({ le: bounds[i]!, count: cumulative });
+  }
+  buckets.push({ le: Infinity, count: cumulative + series.bucketCounts[bounds.length]! });
+  return {
+    outcomes: Object.fromEntries(CALL_OUTCOME_ORDER.map((o, i) => [o, series.calls[i]!.value])) as Record<CallOutcome, number>,
+    buckets,
+  };
+}

@@ -1,0 +1,88 @@
+import type { Logger } from '@openfeature/server-sdk';
+import { exponentialBuckets, register } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { z } from 'zod';
+import { InvalidOptionError } from '../invalid-option-error.js';
+
+/** Settings of `MigrationMetrics`, all filled in. */
+export interface MigrationMetricsConfig {
+  /**
+   * Registry the migration metrics are registered in; one `MigrationMetrics` per registry.
+   * @default prom-client's global `register`
+   */
+  readonly registry: Registry;
+  /**
+   * Upper bounds, in seconds and increasing, of the call duration histograms.
+   * The guard's latency check can only resolve ratios coarser than the spacing
+   * of adjacent bounds, so keep them at most 1.25× apart (see docs/guard.md).
+   * Environment: `CUTOVER_MIGRATION_DURATION_BUCKETS` (comma-separated).
+   * @default exponentialBuckets(0.0005, 1.2, 60): 0.5 ms … about 23 s, 1.2× apart
+   */
+  readonly durationBuckets: readonly number[];
+  /**
+   * Distinct flag keys that get series of their own; further ones (for
+   * example generated keys in tracking events) are counted under `__overflow__`.
+   * Environment: `CUTOVER_MIGRATION_METRICS_MAX_FLAGS`.
+   * @default 256
+   */
+  readonly maxFlags: number;
+  /**
+   * Where failures of a metric update are reported (the first ten, then one in a thousand).
+   * @default console
+   */
+  readonly logger: Logger;
+}
+
+/** Options of `MigrationMetrics`: any subset of {@link MigrationMetricsConfig}. */
+export type MigrationMetricsOptions = Partial<MigrationMetricsConfig>;
+
+/** Defaults of {@link MigrationMetricsConfig}. */
+export const DEFAULT_MIGRATION_METRICS_CONFIG: MigrationMetricsConfig = Object.freeze({
+  registry: register,
+  durationBuckets: Object.freeze(exponentialBuckets(0.0005, 1.2, 60)),
+  maxFlags: 256,
+  logger: console,
+});
+
+const ENV = {
+  durationBuckets: 'CUTOVER_MIGRATION_DURATION_BUCKETS',
+  maxFlags: 'CUTOVER_MIGRATION_METRICS_MAX_FLAGS',
+} as const;
+
+const schema = z.strictObject({
+  registry: z.custom<Registry>(
+    (value) => typeof value === 'object' && value !== null && typeof (value as Partial<Registry>).registerMetric === 'function',
+    { message: 'expected a prom-client Registry' },
+  ),
+  durationBuckets: z
+    .array(z.number().positive().finite())
+    .min(1)
+    .refine((b) => b.every((v, i) => i === 0 || v > (b[i - 1] ?? 0)), { message: 'bounds must increase strictly' }),
+  maxFlags: z.number().int().positive(),
+  logger: z.custom<Logger>((value) => typeof (value as Partial<Logger> | undefined)?.error === 'function', { message: 'expected a logger with error()' }),
+});
+
+/**
+ * Merges defaults, environment and options (options win), then validates.
+ * @throws {InvalidOptionError} naming the first option whose value is unusable
+ */
+export function resolveMigrationMetricsConfig(
+  options: MigrationMetricsOptions = {},
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): MigrationMetricsConfig {
+  const fromEnv: { durationBuckets?: number[]; maxFlags?: number } = {};
+  const buckets = env[ENV.durationBuckets]?.trim();
+  if (buckets) fromEnv.durationBuckets = buckets.split(',').map(Number);
+  const maxFlags = env[ENV.maxFlags]?.trim();
+  if (maxFlags) fromEnv.maxFlags = Number(maxFlags);
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as MigrationMetricsOptions;
+  const parsed = schema.safeParse({ ...DEFAULT_MIGRATION_METRICS_CONFIG, ...fromEnv, ...given });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const option = String(issue?.path[0] ?? '(options)');
+    const fromVariable = option in fromEnv && given[option as keyof MigrationMetricsOptions] === undefined;
+    const source = fromVariable ? ` (from ${ENV[option as keyof typeof ENV]})` : '';
+    throw new InvalidOptionError(option, `${issue?.message ?? 'invalid value'}${source}`, { cause: parsed.error });
+  }
+  return Object.freeze({ ...parsed.data, durationBuckets: Object.freeze([...parsed.data.durationBuckets]) });
+}

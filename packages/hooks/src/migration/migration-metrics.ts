@@ -1,0 +1,212 @@
+import type { MigrationEvent, MigrationListener, Path } from '@cutover/migrate';
+import { Counter, Gauge } from 'prom-client';
+import type { Logger } from '@openfeature/server-sdk';
+import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
+import { InvalidOptionError } from '../invalid-option-error.js';
+import type { CounterCell } from '../metrics/counter-cell.js';
+import { DurationHistogram } from '../metrics/duration-histogram.js';
+import { countsOf, emptyCounts } from './migration-counts.js';
+import type { MigrationCounts } from './migration-counts.js';
+import { resolveMigrationMetricsConfig } from './migration-metrics-config.js';
+import type { MigrationMetricsConfig, MigrationMetricsOptions } from './migration-metrics-config.js';
+import { COMPARISON_RESULT_ORDER, MigrationSeries } from './migration-series.js';
+import type { RollbackReason, RollbackStatus } from './migration-series.js';
+import type { CallOutcome, PathSeries } from './path-series.js';
+import { CALL_OUTCOME_ORDER } from './path-series.js';
+
+const SUCCESS = CALL_OUTCOME_ORDER.indexOf(CALL_OUTCOMES.success);
+const ERROR = CALL_OUTCOME_ORDER.indexOf(CALL_OUTCOMES.error);
+const TIMEOUT = CALL_OUTCOME_ORDER.indexOf(CALL_OUTCOMES.timeout);
+const REJECTED = CALL_OUTCOME_ORDER.indexOf(CALL_OUTCOMES.rejected);
+const MATCH = COMPARISON_RESULT_ORDER.indexOf(COMPARISON_RESULTS.match);
+const MISMATCH = COMPARISON_RESULT_ORDER.indexOf(COMPARISON_RESULTS.mismatch);
+const IGNORED = COMPARISON_RESULT_ORDER.indexOf(COMPARISON_RESULTS.ignored);
+const COMPARATOR_ERROR = COMPARISON_RESULT_ORDER.indexOf(COMPARISON_RESULTS.error);
+
+/** What {@link MigrationMetrics.attach} needs of a runner: a `Migration` from `@cutover/migrate`. */
+export interface MigrationSource {
+  readonly flagKey: string;
+  subscribe(listener: MigrationListener): () => void;
+}
+
+/**
+ * Records migrations in Prometheus: calls per path and outcome, call
+ * durations per path, comparisons by result, the stage served and rollbacks
+ * by reason and status (names in `conventions.ts`). Fed by the runner's events
+ * ({@link attach}), by tracking events (`TrackingOutcomes`) and by `Rollback`.
+ * Counts live in plain numbers and reach prom-client when it is read, so a
+ * runner call costs a few field increments; the local guard source reads the
+ * same numbers. A failing update is counted and logged, never thrown.
+ *
+ * @example
+ * const metrics = new MigrationMetrics({ registry });
+ * metrics.attach(migration);
+ */
+export class MigrationMetrics {
+  /** The resolved configuration. */
+  readonly config: MigrationMetricsConfig;
+  /** The listener to pass to a runner's `listeners` (or use {@link attach}). */
+  readonly listener: MigrationListener = (event) => this.observe(event);
+  private readonly bounds: Float64Array;
+  private readonly byFlag = new Map<string, MigrationSeries>();
+  private readonly all: MigrationSeries[] = [];
+  private overflow: MigrationSeries | undefined;
+  private failures = 0;
+
+  /**
+   * @param options registry, duration buckets, flag limit and logger; see {@link MigrationMetricsConfig}
+   * @throws {InvalidOptionError} when an option is unusable or the registry already holds the migration metrics
+   */
+  constructor(options: MigrationMetricsOptions = {}) {
+    this.config = resolveMigrationMetricsConfig(options);
+    const registry = this.config.registry;
+    if (registry.getSingleMetric(MIGRATION_METRICS.calls)) {
+      throw new InvalidOptionError('registry', 'already holds the migration metrics; share one MigrationMetrics per registry');
+    }
+    this.bounds = Float64Array.from(this.config.durationBuckets);
+    const all = (): readonly MigrationSeries[] => this.all;
+    const registers = [registry];
+    const key = MIGRATION_LABELS.key;
+    new Counter({
+      name: MIGRATION_METRICS.calls,
+      help: 'Calls of a migration implementation, by path and outcome.',
+      labelNames: [key, MIGRATION_LABELS.path, MIGRATION_LABELS.outcome],
+      registers,
+      collect() {
+        for (const s of all()) for (const cell of [...s.legacy.calls, ...s.candidate.calls]) flush(this, cell);
+      },
+    });
+    new DurationHistogram({
+      name: MIGRATION_METRICS.duration,
+      help: 'Duration of a migration implementation call, in seconds, by path.',
+      labelNames: [key, MIGRATION_LABELS.path],
+      buckets: this.config.durationBuckets,
+      registry,
+      series: () => all().flatMap((s) => [s.legacy, s.candidate]),
+    });
+    new Counter({
+      name: MIGRATION_METRICS.comparisons,
+      help: 'Comparisons of the candidate result with legacy, by result.',
+      labelNames: [key, MIGRATION_LABELS.result],
+      registers,
+      collect() {
+        for (const s of all()) for (const cell of s.comparisons) flush(this, cell);
+      },
+    });
+    new Counter({
+      name: MIGRATION_METRICS.rollbacks,
+      help: 'Rollbacks of a migration flag, by reason and status.',
+      labelNames: [key, MIGRATION_LABELS.reason, MIGRATION_LABELS.status],
+      registers,
+      collect() {
+        for (const s of all()) for (const cell of s.rollbacks()) flush(this, cell);
+      },
+    });
+    new Gauge({
+      name: MIGRATION_METRICS.stage,
+      help: 'Stages a migration serves: 1 for each stage served since the previous scrape, 0 for the others it has served.',
+      labelNames: [key, MIGRATION_LABELS.stage],
+      registers,
+      collect() {
+        for (const s of all()) for (const [stage, value] of s.stageValues()) this.set({ [key]: s.flagKey, [MIGRATION_LABELS.stage]: stage }, value);
+      },
+    });
+  }
+
+  /** Records a runner's events from now on, its series created at 0; returns the unsubscribe function. */
+  attach(migration: MigrationSource): () => void {
+    this.declare(migration.flagKey);
+    return migration.subscribe(this.listener);
+  }
+
+  /** Creates a migration's series at 0 (calls, comparisons, rollbacks), so the first event is an increase Prometheus sees. */
+  declare(flagKey: string): void {
+    this.contained(() => this.series(flagKey));
+  }
+
+  /** Records one runner event. Never throws. */
+  observe(event: MigrationEvent): void {
+    try {
+      if (event.type === 'path') {
+        const path = this.path(event.flagKey, event.path);
+        if (event.outcome === 'skipped') {
+          // A run shed by the in-flight bound was routed to the path; other skips were not.
+          if (event.skipReason === 'in-flight-limit') path.calls[REJECTED]!.value++;
+          return;
+        }
+        path.calls[event.outcome === 'ok' ? SUCCESS : event.outcome === 'error' ? ERROR : TIMEOUT]!.value++;
+        path.observe(event.durationMs / 1000);
+      } else if (event.type === 'comparison') {
+        const index = event.outcome === 'match' ? (event.ignored ? IGNORED : MATCH) : event.outcome === 'mismatch' ? MISMATCH : COMPARATOR_ERROR;
+        this.series(event.flagKey).comparisons[index]!.value++;
+      } else if (event.type === 'stage') {
+        this.series(event.flagKey).served(event.stage);
+      }
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  /** Records one call reported from outside a runner (tracking events). Never throws. */
+  recordCall(flagKey: string, path: Path, outcome: CallOutcome, seconds?: number): void {
+    this.contained(() => {
+      const series = this.path(flagKey, path);
+      series.calls[CALL_OUTCOME_ORDER.indexOf(outcome)]!.value++;
+      if (seconds !== undefined && Number.isFinite(seconds) && seconds >= 0 && outcome !== 'rejected') series.observe(seconds);
+    });
+  }
+
+  /** Counts one rollback of a flag. Never throws. */
+  recordRollback(flagKey: string, reason: RollbackReason, status: RollbackStatus): void {
+    this.contained(() => this.series(flagKey).rollback(reason, status).value++);
+  }
+
+  /** A migration's counters now, since the process started; zeros for an unknown flag. */
+  counts(flagKey: string): MigrationCounts {
+    const series = this.byFlag.get(flagKey);
+    return series ? countsOf(series, this.bounds) : emptyCounts();
+  }
+
+  /** Metric updates that failed and were contained. */
+  stats(): { readonly failures: number } {
+    return { failures: this.failures };
+  }
+
+  private path(flagKey: string, path: Path): PathSeries {
+    const series = this.series(flagKey);
+    return path === 'candidate' ? series.candidate : series.legacy;
+  }
+
+  private series(flagKey: string): MigrationSeries {
+    const found = this.byFlag.get(flagKey);
+    if (found) return found;
+    if (this.all.length >= this.config.maxFlags) {
+      if (!this.overflow) this.all.push((this.overflow = new MigrationSeries(OVERFLOW_LABEL_VALUE, this.bounds)));
+      return this.overflow;
+    }
+    const created = new MigrationSeries(flagKey, this.bounds);
+    this.byFlag.set(flagKey, created);
+    this.all.push(created);
+    return created;
+  }
+
+  private contained(update: () => void): void {
+    try {
+      update();
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  private failed(error: unknown): void {
+    this.failures++;
+    if (this.failures <= 10 || this.failures % 1000 === 0) {
+      this.config.logger.error(`cutover: a migration metric update failed (${this.failures} so far): ${(error as Error)?.message ?? String(error)}`);
+    }
+  }
+}
+
+function flush(counter: Counter<string>, cell: CounterCell): void {
+  // inc(labels, 0) still creates the series: every counter is exported from 0.
+  counter.inc(cell.labels, cell.takeDelta());
+}

@@ -1,0 +1,90 @@
+import { COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_PATHS, ROLLBACK_REASONS, ROLLBACK_STATUSES } from '../conventions.js';
+import { CounterCell } from '../metrics/counter-cell.js';
+import { PathSeries } from './path-series.js';
+
+/** A value of the comparison `result` label. */
+export type ComparisonResult = (typeof COMPARISON_RESULTS)[keyof typeof COMPARISON_RESULTS];
+/** A value of the rollback `reason` label. */
+export type RollbackReason = (typeof ROLLBACK_REASONS)[keyof typeof ROLLBACK_REASONS];
+/** A value of the rollback `status` label. */
+export type RollbackStatus = (typeof ROLLBACK_STATUSES)[keyof typeof ROLLBACK_STATUSES];
+
+/** The comparison results in a fixed order: the index of a cell in {@link MigrationSeries.comparisons}. */
+export const COMPARISON_RESULT_ORDER: readonly ComparisonResult[] = Object.freeze(Object.values(COMPARISON_RESULTS));
+
+/** One stage of the stage gauge: whether it was served since the last scrape, and what was exported. */
+interface StageMark {
+  seen: boolean;
+  value: 0 | 1;
+}
+
+/**
+ * Every migration series of one flag key, as plain numbers read by prom-client
+ * at scrape time and by the local guard source at any time. All counters
+ * exist from creation at 0, rollbacks included, so an alert sees the first
+ * rollback as an increase rather than a new series.
+ */
+export class MigrationSeries {
+  readonly legacy: PathSeries;
+  readonly candidate: PathSeries;
+  /** One cell per result, in {@link COMPARISON_RESULT_ORDER}. */
+  readonly comparisons: readonly CounterCell[];
+  private readonly rollbackCells = new Map<string, CounterCell>();
+  private readonly stages = new Map<string, StageMark>();
+  private servedSinceScrape = false;
+
+  /**
+   * @param flagKey the migration's flag key (or `__overflow__`)
+   * @param bounds duration histogram upper bounds, in seconds
+   */
+  constructor(
+    readonly flagKey: string,
+    bounds: Float64Array,
+  ) {
+    const key = { [MIGRATION_LABELS.key]: flagKey };
+    this.legacy = new PathSeries({ ...key, [MIGRATION_LABELS.path]: MIGRATION_PATHS.legacy }, bounds);
+    this.candidate = new PathSeries({ ...key, [MIGRATION_LABELS.path]: MIGRATION_PATHS.candidate }, bounds);
+    this.comparisons = COMPARISON_RESULT_ORDER.map((result) => new CounterCell({ ...key, [MIGRATION_LABELS.result]: result }));
+    for (const reason of Object.values(ROLLBACK_REASONS)) {
+      for (const status of Object.values(ROLLBACK_STATUSES)) {
+        const labels = { ...key, [MIGRATION_LABELS.reason]: reason, [MIGRATION_LABELS.status]: status };
+        this.rollbackCells.set(`${reason}/${status}`, new CounterCell(labels));
+      }
+    }
+  }
+
+  /** The rollback counter of a reason and status. */
+  rollback(reason: RollbackReason, status: RollbackStatus): CounterCell {
+    return this.rollbackCells.get(`${reason}/${status}`)!;
+  }
+
+  /** Every rollback counter. */
+  rollbacks(): Iterable<CounterCell> {
+    return this.rollbackCells.values();
+  }
+
+  /** Marks a stage as served by a call. */
+  served(stage: string): void {
+    const mark = this.stages.get(stage);
+    if (mark) mark.seen = true;
+    // Stage values come from the runner, which maps unknown values to `off`: at most six.
+    else this.stages.set(stage, { seen: true, value: 0 });
+    this.servedSinceScrape = true;
+  }
+
+  /**
+   * The stage gauge's values, read at each scrape: 1 for every stage served
+   * since the previous scrape (both sides of a canary split), 0 for the
+   * others. Without calls since then, the previous values stand.
+   */
+  stageValues(): Iterable<[string, 0 | 1]> {
+    if (this.servedSinceScrape) {
+      for (const mark of this.stages.values()) {
+        mark.value = mark.seen ? 1 : 0;
+        mark.seen = false;
+      }
+      this.servedSinceScrape = false;
+    }
+    return [...this.stages].map(([stage, mark]) => [stage, mark.value]);
+  }
+}
