@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
+import { registerCleanupCheck } from './cleanup-check.js';
+import { registerReport } from './report.js';
 import { registerRollback } from './rollback.js';
 import { registerRollout } from './rollout.js';
 import { registerStage } from './stage.js';
+import { registerStatus } from './status.js';
 import { registerValidate } from './validate.js';
 
 /** Adds one command to the program. Each command lives in its own file beside this one. */
@@ -10,7 +13,10 @@ export type RegisterCommand = (program: Command) => void;
 /** Every command, in the order `--help` lists them. */
 export const commands: RegisterCommand[] = [
   registerValidate,
+  registerStatus,
   registerStage,
   registerRollout,
   registerRollback,
+  registerReport,
+  registerCleanupCheck,
 ];

@@ -22,11 +22,21 @@ export function describeTargeting(flag: FlagDefinition): string {
   const shape = targetingShape(flag);
   if (shape.kind === 'static') return shape.variant ?? '(code default)';
   if (shape.kind === 'split') return `split ${describeSplit(shape.split)}`;
+  const outcomes = [...new Set(ruleOutcomes(flag.targeting))];
   const splits = shape.splits.map((split) => `; split ${describeSplit(split)}`).join('');
-  return `rules (default ${shape.baseline ?? '(code default)'}${splits})`;
+  return `rules${outcomes.length > 0 ? ` → ${outcomes.join(', ')}` : ''} (default ${shape.baseline ?? '(code default)'}${splits})`;
 }
 
 /** Whether a targeting value does anything (flagd treats `{}` and null as none). */
 export function hasTargeting(targeting: unknown): boolean {
   return targeting !== undefined && targeting !== null && !(typeof targeting === 'object' && Object.keys(targeting).length === 0);
+}
+
+/** The variants an `if` rule returns literally (then-branches and the final else), `null` branches left out. */
+function ruleOutcomes(logic: unknown): string[] {
+  if (typeof logic === 'string') return [logic];
+  if (logic === null || typeof logic !== 'object' || Array.isArray(logic)) return [];
+  const args = (logic as Record<string, unknown>).if;
+  if (!Array.isArray(args)) return [];
+  return args.flatMap((arg, i) => (i % 2 === 1 || (i === args.length - 1 && i > 0) ? ruleOutcomes(arg) : []));
 }

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { FileComparisonStore } from '@cutover/migrate';
+import type { ComparisonSummary } from '@cutover/migrate';
+import { isMigrationFlag, parseFlagFile } from '@cutover/provider';
+import type { Command } from 'commander';
+import { DEFAULT_COMPARISON_STORE, globalOptions } from '../command-support/cli-paths.js';
+import { Output } from '../command-support/output.js';
+import { listFlagFiles } from '../flag-files/list-flag-files.js';
+import { formatSummary } from '../report/format-summary.js';
+import { parseSince } from '../report/parse-since.js';
+
+interface ReportOptions {
+  readonly since?: string;
+  readonly migration?: string;
+  readonly store: string;
+  readonly json?: boolean;
+}
+
+/** `cutover report`: match rate, durations and top differences from the comparison store. */
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('comparison summary from the store: match rate, legacy and candidate durations (avg, p95), top differences')
+    .option('--since <when>', 'a duration back from now (30m, 24h, 7d) or a date (2026-03-01)')
+    .option('--migration <flag>', 'only this migration flag')
+    .option('--store <dir>', 'comparison store directory', DEFAULT_COMPARISON_STORE)
+    .option('--json', 'print the summaries as JSON')
+    .action(async (options: ReportOptions, command: Command) => {
+      const from = options.since === undefined ? undefined : parseSince(options.since);
+      const store = new FileComparisonStore({ directory: options.store });
+      const range = from ? { from } : {};
+      const overall = await store.getSummary(options.migration ? { ...range, flagKey: options.migration } : range);
+      const migrations: Record<string, ComparisonSummary> = {};
+      if (!options.migration) {
+        for (const flagKey of await migrationKeys(globalOptions(command).flags)) {
+          const summary = await store.getSummary({ ...range, flagKey });
+          if (summary.total > 0) migrations[flagKey] = summary;
+        }
+      }
+      await store.close();
+      const out = new Output();
+      const scope = { store: options.store, from: from?.toISOString() ?? null, migration: options.migration ?? null };
+      if (options.json) {
+        out.json({ ...scope, summary: overall, migrations });
+        return;
+      }
+      out.line(out.colors.bold(`${options.migration ?? 'all migrations'} since ${scope.from ?? 'the beginning'} (${options.store})`));
+      for (const line of formatSummary(overall)) out.line(line);
+      for (const [flagKey, summary] of Object.entries(migrations)) {
+        out.line();
+        out.line(out.colors.bold(flagKey));
+        for (const line of formatSummary(summary)) out.line(`  ${line}`);
+      }
+    });
+}
+
+/** The migration flags of the flag files, to break the report down; none when there are no files. */
+async function migrationKeys(flagsDir: string): Promise<string[]> {
+  if (!existsSync(flagsDir)) return [];
+  const keys = new Set<string>();
+  for (const file of await listFlagFiles(flagsDir)) {
+    try {
+      for (const [key, flag] of parseFlagFile(await readFile(file, 'utf8'), file).flags) if (isMigrationFlag(flag.definition)) keys.add(key);
+    } catch {
+      // `cutover validate` reports broken files; the report still covers the others.
+    }
+  }
+  return [...keys];
+}

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { CommandExit } from '../command-support/command-exit.js';
+import { globalOptions, overlayPath } from '../command-support/cli-paths.js';
+import { Output } from '../command-support/output.js';
+import { listFlagFiles } from '../flag-files/list-flag-files.js';
+import { collectStatus } from '../status/collect-status.js';
+
+/** `cutover status`: every migration, its stage or split, rollbacks in force, drift between git and the overlay. */
+export function registerStatus(program: Command): void {
+  program
+    .command('status')
+    .description('every migration flag with its stage or split, file, rollbacks in force, and drift between git and the rollback overlay')
+    .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { overlay?: string; json?: boolean }, command: Command) => {
+      const { flags } = globalOptions(command);
+      const report = await collectStatus(await listFlagFiles(flags), options.overlay ?? overlayPath(flags));
+      const out = new Output();
+      if (options.json) out.json(report);
+      else {
+        const { bold, red, yellow, dim } = out.colors;
+        for (const m of report.migrations) {
+          const state = m.rollback ? red(`ROLLED BACK → ${m.rollback.variant}`) : bold(m.stage ?? '(no default)');
+          out.line(`${bold(m.flagKey)}  ${state}  ${m.kind === 'static' ? '' : m.targeting}`);
+          const about = [`file ${m.file}`, m.group && `group ${m.group}`, m.dependsOn && `depends on ${m.dependsOn}`].filter(Boolean).join(', ');
+          out.line(dim(`  ${about}`));
+          if (m.rollback) out.line(red(`  rolled back ${m.rollback.at} by ${m.rollback.by}: ${m.rollback.reason}`));
+        }
+        if (report.migrations.length === 0) out.line(`no migration flags in ${flags}`);
+        for (const d of report.drift) out.line(yellow(`drift: ${d.flagKey}: ${d.message}`));
+        for (const i of report.invalid) out.line(red(`invalid: ${i.message}`));
+      }
+      // Drift and broken files are what a scripted check wants to catch.
+      if (report.invalid.length > 0) throw new CommandExit(1);
+    });
+}

@@ -1,0 +1,46 @@
+import { isMigrationFlag, ROLLED_BACK } from '@cutover/provider';
+import type { FlagDefinition } from '@cutover/provider';
+
+/** A disagreement between the flag files in git and the rollback overlay. */
+export interface DriftFinding {
+  readonly flagKey: string;
+  readonly kind: 'orphaned' | 'not-a-migration' | 'variants-differ' | 'rollback-variant-differs' | 'not-rolled-back';
+  readonly message: string;
+}
+
+/**
+ * Compares each overlay entry with the flag in git. An overlay entry is a copy
+ * of the flag taken when it was rolled back, so it drifts when git changes
+ * afterwards: the flag was deleted or renamed (the entry serves a flag nobody
+ * defines), its variants changed (the entry serves the old set), its
+ * `rollbackVariant` changed (the entry serves the old one), or something wrote
+ * an overlay entry that is not a rollback.
+ */
+export function overlayDrift(git: ReadonlyMap<string, FlagDefinition>, overlay: Readonly<Record<string, FlagDefinition>>): DriftFinding[] {
+  const findings: DriftFinding[] = [];
+  for (const [flagKey, entry] of Object.entries(overlay)) {
+    const found = (kind: DriftFinding['kind'], message: string) => findings.push({ flagKey, kind, message });
+    const flag = git.get(flagKey);
+    if (entry.metadata?.[ROLLED_BACK] !== true) {
+      found('not-rolled-back', 'overlay entry without metadata.rolledBack: true; it overrides git for everyone, yet no rollback is recorded');
+    }
+    if (!flag) {
+      found('orphaned', 'rolled back in the overlay but defined in no flag file: clear it (cutover rollback --clear)');
+      continue;
+    }
+    if (!isMigrationFlag(flag)) found('not-a-migration', 'rolled back in the overlay but no longer a migration flag in git');
+    const gitVariants = JSON.stringify(sorted(flag.variants));
+    if (JSON.stringify(sorted(entry.variants)) !== gitVariants) {
+      found('variants-differ', `overlay variants ${Object.keys(entry.variants).join(', ')} differ from git's ${Object.keys(flag.variants).join(', ')}`);
+    }
+    const rollbackVariant = flag.metadata?.rollbackVariant;
+    if (rollbackVariant !== undefined && entry.defaultVariant !== rollbackVariant) {
+      found('rollback-variant-differs', `overlay serves "${String(entry.defaultVariant)}", git's rollbackVariant is now "${String(rollbackVariant)}"`);
+    }
+  }
+  return findings;
+}
+
+function sorted(record: Readonly<Record<string, unknown>>): [string, unknown][] {
+  return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
