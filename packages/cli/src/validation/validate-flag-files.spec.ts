@@ -1,0 +1,57 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flagFileFixture, FIXTURE_TEXT } from '../testing/flag-file-fixture.js';
+import type { FlagFileFixture } from '../testing/flag-file-fixture.js';
+import { formatProblem } from './flag-file-problem.js';
+import { validateFlagFiles } from './validate-flag-files.js';
+
+let fixture: FlagFileFixture;
+beforeEach(async () => {
+  fixture = await flagFileFixture();
+});
+afterEach(() => fixture.remove());
+
+async function write(name: string, text: string): Promise<string> {
+  const file = join(fixture.dir, name);
+  await writeFile(file, text);
+  return file;
+}
+
+describe(validateFlagFiles.name, () => {
+  it('passes a valid file', async () => {
+    const report = await validateFlagFiles({ files: [fixture.file] });
+    expect(report).toMatchObject({ errors: 0, warnings: 0, flags: 3 });
+  });
+
+  it('reports parseFlagFile’s problem with file, line, column and JSON path', async () => {
+    const file = await write('bad.flagd.json', FIXTURE_TEXT.replace('"defaultVariant": "off",\n      "metadata"', '"defaultVariant": "of",\n      "metadata"'));
+    const [problem] = (await validateFlagFiles({ files: [file] })).problems;
+    expect(formatProblem(problem!)).toBe(`${file}:20:25: defaultVariant names no variant of the flag: "of" (/flags/planner/defaultVariant)`);
+  });
+
+  it('rejects fractional weights that are not whole numbers', async () => {
+    const file = await write('w.flagd.json', FIXTURE_TEXT.replace('["live", 10]', '["live", 10.5]'));
+    const { problems, errors } = await validateFlagFiles({ files: [file] });
+    expect(errors).toBe(1);
+    expect(problems[0]).toMatchObject({ line: 12, jsonPath: '/flags/food/targeting/if/2/fractional/0/1' });
+  });
+
+  it('rejects a dependsOn that names no flag and a dependsOn cycle', async () => {
+    const text = FIXTURE_TEXT.replace('"rollbackVariant": "off", "group": "bot"', '"rollbackVariant": "off", "dependsOn": "planner, ghost"').replace(
+      '"metadata": { "kind": "migration", "rollbackVariant": "off" }',
+      '"metadata": { "kind": "migration", "rollbackVariant": "off", "dependsOn": "food" }',
+    );
+    const reasons = (await validateFlagFiles({ files: [await write('d.flagd.json', text)] })).problems.map((p) => p.reason);
+    expect(reasons).toContain('dependsOn names "ghost", which no flag file defines');
+    expect(reasons).toContain('dependsOn cycle: food → planner → food');
+  });
+
+  it('warns about a key defined in two files, and resolves dependencies through the context files', async () => {
+    const other = await write('z.flagd.json', '{ "flags": { "planner": { "state": "ENABLED", "variants": { "a": 1 }, "defaultVariant": "a", "metadata": { "dependsOn": "read-only" } } } }');
+    const report = await validateFlagFiles({ files: [other], context: [fixture.file] });
+    expect(report.errors).toBe(0);
+    expect(report.problems[0]).toMatchObject({ severity: 'warning', file: other });
+    expect(report.problems[0]!.reason).toContain(`also defined in ${fixture.file}:17`);
+  });
+});
