@@ -3,6 +3,7 @@ import { registerCleanupCheck } from './cleanup-check.js';
 import { registerReport } from './report.js';
 import { registerRollback } from './rollback.js';
 import { registerRollout } from './rollout.js';
+import { registerServe } from './serve.js';
 import { registerStage } from './stage.js';
 import { registerStatus } from './status.js';
 import { registerValidate } from './validate.js';
@@ -19,4 +20,5 @@ export const commands: RegisterCommand[] = [
   registerRollback,
   registerReport,
   registerCleanupCheck,
+  registerServe,
 ];

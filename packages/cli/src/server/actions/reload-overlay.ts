@@ -1,0 +1,14 @@
+import type { DashboardContext } from '../dashboard-context.js';
+
+/**
+ * Makes this process's provider read a file it watches now rather than after
+ * the watcher's debounce, so the page shows the change on its next poll.
+ * The file watcher would pick it up anyway: a failure here is not an error.
+ */
+export async function reloadNow(context: Pick<DashboardContext, 'provider'>, file: 'overlay' | string): Promise<void> {
+  const provider = context.provider;
+  if (!provider) return;
+  const path = file === 'overlay' ? provider.config.rollbackOverlay : file;
+  if (path === false) return;
+  await provider.reloadFile(path).catch(() => undefined);
+}

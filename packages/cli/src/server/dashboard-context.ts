@@ -1,0 +1,29 @@
+import type { FileComparisonStore } from '@cutover/migrate';
+import type { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import type { Registry } from 'prom-client';
+import type { MigrationDefinitions } from './api/migration-definitions.js';
+import type { DashboardGuard } from './api/dashboard-guard.js';
+import type { DashboardConfig } from './dashboard-config.js';
+import type { RefusalAudit } from './actions/refusal-audit.js';
+
+/** Everything the request handlers share: the collaborators and the resolved configuration. */
+export interface DashboardContext {
+  readonly config: DashboardConfig;
+  /** The running provider, when the dashboard serves beside one: what is served, broken files. */
+  readonly provider: CutoverProvider | undefined;
+  readonly definitions: MigrationDefinitions;
+  readonly flagsDir: string;
+  readonly store: FileComparisonStore;
+  /** The store's directory, for the health check's write probe. */
+  readonly storeDirectory: string | undefined;
+  readonly auditLog: AuditLog;
+  readonly overlay: RollbackOverlay;
+  readonly registry: Registry;
+  readonly token: string;
+  readonly guards: readonly DashboardGuard[];
+  readonly refusals: RefusalAudit;
+  /** The `@cutover/cli` version. */
+  readonly version: string;
+  /** `Date.now()` when the server started. */
+  readonly startedAt: number;
+}

@@ -1,0 +1,14 @@
+/** What went wrong in the dashboard, for callers that branch on it. */
+export type DashboardErrorCode = 'INVALID_OPTION' | 'LISTEN_FAILED';
+
+/** An error of the dashboard server: an option that is not valid, or a port it cannot bind. */
+export class DashboardError extends Error {
+  constructor(
+    readonly code: DashboardErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DashboardError';
+  }
+}

@@ -1,0 +1,39 @@
+import type { DashboardContext } from '../dashboard-context.js';
+import { checkComparisonStore } from './check-comparison-store.js';
+import { checkFlagFiles } from './check-flag-files.js';
+import { checkGuard } from './check-guard.js';
+import type { CheckFinding, HealthReport } from './health-report.js';
+import { overallStatus } from './health-report.js';
+import { timedCheck } from './timed-check.js';
+
+/** How long one check may take before it counts as failed. */
+export const CHECK_TIMEOUT_MS = 2000;
+
+/**
+ * Runs every check concurrently (seed 000's health check). Only the flag
+ * files are critical: without them nothing can be served. A broken store or
+ * guard degrades the migration tooling, not the service.
+ */
+export async function checkHealth(context: DashboardContext, now = Date.now()): Promise<HealthReport> {
+  const timeoutMs = CHECK_TIMEOUT_MS;
+  const [flagFiles, flagd, comparisonStore, guard] = await Promise.all([
+    timedCheck(() => checkFlagFiles(context), { critical: true, timeoutMs }),
+    timedCheck(() => checkFlagd(context), { critical: false, timeoutMs }),
+    timedCheck(() => checkComparisonStore(context), { critical: false, timeoutMs }),
+    timedCheck(() => checkGuard(context), { critical: false, timeoutMs }),
+  ]);
+  const checks = { flagFiles, flagd, comparisonStore, guard };
+  return {
+    status: overallStatus(Object.values(checks)),
+    checks,
+    version: context.version,
+    uptime: Math.max(0, Math.round((now - context.startedAt) / 1000)),
+    checkedAt: new Date(now).toISOString(),
+  };
+}
+
+// The provider has no flagd probe yet; say so rather than pretend.
+function checkFlagd(context: Pick<DashboardContext, 'provider'>): CheckFinding {
+  if (!context.provider?.config.remote) return { status: 'skipped', message: 'not configured' };
+  return { status: 'skipped', message: 'a remote layer is configured; it has no health probe yet' };
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FileComparisonStore } from '@cutover/migrate';
+import type { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import type { Registry } from 'prom-client';
+import { RefusalAudit } from './actions/refusal-audit.js';
+import type { DashboardGuard } from './api/dashboard-guard.js';
+import { MigrationDefinitions } from './api/migration-definitions.js';
+import { resolveDashboardConfig } from './dashboard-config.js';
+import type { DashboardOptions } from './dashboard-config.js';
+import type { DashboardContext } from './dashboard-context.js';
+import { DashboardError } from './dashboard-error.js';
+import { createRequestHandler } from './create-request-handler.js';
+import { formatHost, HostAllowlist } from './security/host-allowlist.js';
+
+/** Shortest token accepted: a guessable token would make the quick actions anyone's. */
+export const MIN_TOKEN_LENGTH = 16;
+
+/** What {@link startDashboard} serves, and how. */
+export interface StartDashboardOptions extends DashboardOptions {
+  /** The running provider: what it serves, and which files it rejected. Without it, files are parsed per request. */
+  readonly provider?: CutoverProvider;
+  /** The directory of the flag files (`*.flagd.json`). */
+  readonly flagsDir: string;
+  readonly store: FileComparisonStore;
+  /** The store's directory, probed for writes by `/health`; without it the probe is skipped. */
+  readonly storeDirectory?: string;
+  readonly auditLog: AuditLog;
+  readonly overlay: RollbackOverlay;
+  /** Exposed at `/metrics`. */
+  readonly registry: Registry;
+  /** Bearer token the quick actions require; at least {@link MIN_TOKEN_LENGTH} characters. */
+  readonly token: string;
+  /** Guards whose verdicts the page and `/health` report. @default [] */
+  readonly guards?: readonly DashboardGuard[];
+}
+
+/** A running dashboard. */
+export interface RunningDashboard {
+  /** `http://127.0.0.1:<port>` (the bound address and port). */
+  readonly url: string;
+  /** Stops accepting connections and closes the open ones. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the migration dashboard: the page, its JSON API, the quick actions,
+ * `/health` and `/metrics`, on 127.0.0.1 and a free port unless told otherwise.
+ * @throws {DashboardError} for an invalid option or a port that cannot be bound
+ */
+export async function startDashboard(options: StartDashboardOptions): Promise<RunningDashboard> {
+  const { provider, flagsDir, store, storeDirectory, auditLog, overlay, registry, token, guards = [], ...tunables } = options;
+  const config = resolveDashboardConfig(tunables);
+  if (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH) {
+    throw new DashboardError('INVALID_OPTION', `invalid dashboard option "token": at least ${MIN_TOKEN_LENGTH} characters are required`);
+  }
+  const context: DashboardContext = {
+    config,
+    provider,
+    definitions: new MigrationDefinitions(flagsDir),
+    flagsDir,
+    store,
+    storeDirectory,
+    auditLog,
+    overlay,
+    registry,
+    token,
+    guards,
+    refusals: new RefusalAudit(auditLog),
+    version: VERSION,
+    startedAt: Date.now(),
+  };
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => reject(new DashboardError('LISTEN_FAILED', `cannot listen on ${config.host}:${config.port}: ${error.message}`, { cause: error })));
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  server.on('request', createRequestHandler(context, new HostAllowlist({ host: config.host, port, allowedHosts: config.allowedHosts })));
+  return {
+    url: `http://${formatHost(WILDCARD_TO_LOOPBACK[config.host] ?? config.host)}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+// A wildcard address is not one a browser can open; the loopback address of its family is.
+const WILDCARD_TO_LOOPBACK: Readonly<Record<string, string>> = { '0.0.0.0': '127.0.0.1', '::': '::1' };
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
