@@ -1,6 +1,5 @@
 import type { MigrationEvent, MigrationListener, Path } from '@cutover/migrate';
 import { Counter, Gauge } from 'prom-client';
-import type { Logger } from '@openfeature/server-sdk';
 import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
 import { InvalidOptionError } from '../invalid-option-error.js';
 import type { CounterCell } from '../metrics/counter-cell.js';

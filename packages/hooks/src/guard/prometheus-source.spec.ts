@@ -1,0 +1,112 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PrometheusQueryError } from './prometheus-query-error.js';
+import { PrometheusSource } from './prometheus-source.js';
+
+type Answer = { status: number; body: unknown } | 'hang';
+
+/** A stand-in for Prometheus' HTTP API on loopback: records the queries, answers by metric name. */
+async function fakePrometheus(answer: (query: string) => Answer) {
+  const queries: { query: string; time: string }[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const form = new URLSearchParams(body);
+      const query = form.get('query') ?? '';
+      queries.push({ query, time: form.get('time') ?? '' });
+      const reply = answer(query);
+      if (reply === 'hang') return;
+      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  servers.push(server);
+  return { url, queries };
+}
+
+const servers: ReturnType<typeof createServer>[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+const vector = (result: { metric: Record<string, string>; value: number }[]) => ({
+  status: 200,
+  body: { status: 'success', data: { resultType: 'vector', result: result.map((r) => ({ metric: r.metric, value: [0, String(r.value)] })) } },
+});
+
+function fleet(query: string): Answer {
+  if (query.includes('cutover_migration_calls_total')) {
+    return vector([
+      { metric: { path: 'legacy', outcome: 'success' }, value: 297.5 },
+      { metric: { path: 'legacy', outcome: 'error' }, value: 2.5 },
+      { metric: { path: 'candidate', outcome: 'success' }, value: 240 },
+      { metric: { path: 'candidate', outcome: 'error' }, value: 60 },
+    ]);
+  }
+  if (query.includes('_bucket')) {
+    return vector([
+      { metric: { path: 'candidate', le: '+Inf' }, value: 300 },
+      { metric: { path: 'candidate', le: '0.1' }, value: 290 },
+      { metric: { path: 'legacy', le: '0.1' }, value: 300 },
+      { metric: { path: 'legacy', le: '+Inf' }, value: 300 },
+    ]);
+  }
+  return vector([{ metric: { result: 'match' }, value: 280 }, { metric: { result: 'mismatch' }, value: 20 }]);
+}
+
+describe(PrometheusSource.name, () => {
+  describe('queries', () => {
+    it('sums increase() over the fleet for the time since the window started, at one instant', async () => {
+      const prometheus = await fakePrometheus(fleet);
+      let now = 1_700_000_000_000;
+      const source = new PrometheusSource({ url: prometheus.url, flagKey: 'search "v2"', now: () => now });
+      now += 41_200;
+      const snapshot = await source.snapshot();
+      expect(prometheus.queries.map((q) => q.query).sort()).toEqual([
+        'sum by (path, le) (increase(cutover_migration_duration_seconds_bucket{feature_flag_key="search \\"v2\\""}[42s]))',
+        'sum by (path, outcome) (increase(cutover_migration_calls_total{feature_flag_key="search \\"v2\\""}[42s]))',
+        'sum by (result) (increase(cutover_migration_comparisons_total{feature_flag_key="search \\"v2\\""}[42s]))',
+      ]);
+      expect(new Set(prometheus.queries.map((q) => q.time))).toEqual(new Set(['1700000041.200']));
+      expect(snapshot.windowSeconds).toBe(42);
+      expect(snapshot.legacy).toMatchObject({ calls: 300, errors: 2.5, share: 1 });
+      expect(snapshot.candidate).toMatchObject({ calls: 300, errors: 60 });
+      expect(snapshot.candidate.latency.buckets).toEqual([{ le: 0.1, count: 290 }, { le: Infinity, count: 300 }]);
+      expect(snapshot.comparisons).toEqual({ total: 300, matches: 280 });
+    });
+
+    it('gives an empty window when Prometheus has no samples yet', async () => {
+      const prometheus = await fakePrometheus(() => vector([]));
+      const snapshot = await new PrometheusSource({ url: prometheus.url, flagKey: 'search' }).snapshot();
+      expect(snapshot.candidate).toMatchObject({ calls: 0, errors: 0 });
+      expect(snapshot.comparisons).toBeUndefined();
+    });
+  });
+
+  describe('errors', () => {
+    it('names the server, the query and the PromQL error', async () => {
+      const prometheus = await fakePrometheus(() => ({ status: 400, body: { status: 'error', errorType: 'bad_data', error: 'parse error' } }));
+      const failure = new PrometheusSource({ url: prometheus.url, flagKey: 'search' }).snapshot();
+      await expect(failure).rejects.toThrow(PrometheusQueryError);
+      await expect(failure).rejects.toThrow(/Prometheus at http:\/\/127\.0\.0\.1:\d+, query .*: HTTP 400, bad_data: parse error/);
+    });
+
+    it('gives up after the timeout', async () => {
+      const prometheus = await fakePrometheus(() => 'hang');
+      const failure = new PrometheusSource({ url: prometheus.url, flagKey: 'search', timeoutMs: 100 }).snapshot();
+      await expect(failure).rejects.toThrow(/no answer within 100 ms/);
+    });
+
+    it('says so when nothing listens', async () => {
+      const prometheus = await fakePrometheus(fleet);
+      for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
+      await expect(new PrometheusSource({ url: prometheus.url, flagKey: 'search' }).snapshot()).rejects.toThrow(/unreachable \(ECONNREFUSED\)/);
+    });
+  });
+});
