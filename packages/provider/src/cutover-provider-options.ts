@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { DefaultLogger } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import { z } from 'zod';
+import type { BucketingVersion } from './hashing/bucketing.js';
 import type { Layer } from './layer.js';
 
 /** Everything CutoverProvider can be told. */
@@ -34,6 +35,14 @@ export interface CutoverProviderConfig {
   watchDebounceMs: number;
   /** The remote layer (flagd), between the environment and the files. @default none */
   remote: Layer | undefined;
+  /**
+   * How `fractional` rules and `FF_*_PERCENT` canaries bucket: `v2` as flagd and
+   * its providers since the 2026 high-precision fractional release, `v1` as flagd
+   * 0.13 and earlier. Match the flagd your fleet runs so an id takes the same
+   * path locally and remotely.
+   * @default `CUTOVER_BUCKETING`, else `"v2"`
+   */
+  bucketing: BucketingVersion;
   /** Where problems are logged. @default OpenFeature's DefaultLogger (console) */
   logger: Logger;
 }
@@ -49,6 +58,7 @@ export const DEFAULT_CUTOVER_PROVIDER_CONFIG = {
   watch: true,
   watchDebounceMs: 30,
   remote: undefined,
+  bucketing: 'v2',
 } as const satisfies Partial<CutoverProviderConfig>;
 
 const configSchema = z.object({
@@ -61,6 +71,7 @@ const configSchema = z.object({
   watch: z.boolean(),
   watchDebounceMs: z.number().int().min(0).max(60_000),
   remote: z.custom<Layer>((value) => value === undefined || (typeof value === 'object' && value !== null && typeof (value as Layer).resolve === 'function'), 'a Layer (an object with resolve())').optional(),
+  bucketing: z.enum(['v2', 'v1']),
   logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).error === 'function', 'a Logger'),
 });
 
@@ -83,6 +94,7 @@ export function resolveCutoverProviderConfig(options: CutoverProviderOptions = {
   const candidate = {
     ...DEFAULT_CUTOVER_PROVIDER_CONFIG,
     envPrefix: env.CUTOVER_ENV_PREFIX ?? DEFAULT_CUTOVER_PROVIDER_CONFIG.envPrefix,
+    bucketing: env.CUTOVER_BUCKETING ?? DEFAULT_CUTOVER_PROVIDER_CONFIG.bucketing,
     rollbackOverlay: env.CUTOVER_ROLLBACK_OVERLAY ?? (files[0] ? join(dirname(files[0]), 'rollbacks.flagd.json') : false),
     logger: new DefaultLogger(),
     ...withoutUndefined(options),

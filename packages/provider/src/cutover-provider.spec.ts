@@ -125,6 +125,27 @@ describe(CutoverProvider.name, () => {
     });
   });
 
+  describe('bucketing', () => {
+    it('buckets the env canary and file splits with the same version, v1 or v2', async () => {
+      const file = await dir.write('a.flagd.json', { split: migration({ targeting: { fractional: [['live', 30], ['off', 70]] } }) });
+      const sides: Record<string, string[]> = {};
+      for (const bucketing of ['v1', 'v2'] as const) {
+        const fromFile = new CutoverProvider({ files: [file], watch: false, env: {}, bucketing });
+        const fromEnv = new CutoverProvider({ watch: false, env: { FF_SPLIT: 'live', FF_SPLIT_PERCENT: '30' }, bucketing });
+        await fromFile.initialize();
+        sides[bucketing] = [];
+        for (let i = 0; i < 1000; i++) {
+          const context = { targetingKey: `user-${i}` };
+          const inFile = fromFile.evaluate('string', 'split', 'off', context) as { value: string };
+          const inEnv = fromEnv.evaluate('string', 'split', 'off', context) as { value: string; errorCode?: string };
+          expect(inEnv.errorCode === undefined ? inEnv.value : 'off').toBe(inFile.value);
+          sides[bucketing]!.push(inFile.value);
+        }
+      }
+      expect(sides.v1).not.toEqual(sides.v2);
+    });
+  });
+
   describe('dependencies', () => {
     it('serves the rollback variant while a flag named in dependsOn is off', async () => {
       const file = await dir.write('a.flagd.json', {

@@ -7,6 +7,7 @@ import type { FlagDefinition } from './flags/flag-definition.js';
 import type { FlagFileError } from './flags/flag-file-error.js';
 import { FlagFileStore } from './flags/flag-file-store.js';
 import type { FlagSnapshotEntry } from './flag-snapshot.js';
+import { BUCKETINGS } from './hashing/bucketing-versions.js';
 import { LayerChain } from './layer-chain.js';
 import type { LayerResolution } from './layer-resolution.js';
 import { ContextLayer } from './layers/context-layer.js';
@@ -42,7 +43,7 @@ export class CutoverProvider implements Provider {
       override: this.overrides,
       rollback: this.rollbacks,
       context: new ContextLayer(this.config.contextOverrideAttribute),
-      env: new EnvLayer(this.config.env, this.config.envPrefix),
+      env: new EnvLayer({ env: this.config.env, prefix: this.config.envPrefix, bucketing: BUCKETINGS[this.config.bucketing] }),
       remote: this.config.remote,
       file: this.fileLayer,
     });
@@ -51,6 +52,7 @@ export class CutoverProvider implements Provider {
       overlay: this.config.rollbackOverlay || undefined,
       watch: this.config.watch,
       debounceMs: this.config.watchDebounceMs,
+      bucketing: this.config.bucketing,
       listener: {
         changed: (flagsChanged) => {
           this.apply();

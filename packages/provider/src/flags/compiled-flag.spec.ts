@@ -5,7 +5,7 @@ import type { FlagDefinition } from './flag-definition.js';
 const stages = { off: 'off', shadow: 'shadow', live: 'live' };
 const flag = (definition: Partial<FlagDefinition>, key = 'f') => {
   const full: FlagDefinition = { state: 'ENABLED', variants: stages, defaultVariant: 'off', ...definition };
-  return new CompiledFlag(key, full, full.targeting, { source: 'file' });
+  return new CompiledFlag(key, full, { logic: full.targeting, metadata: { source: 'file' } });
 };
 
 describe(CompiledFlag.name, () => {
@@ -62,7 +62,7 @@ describe(CompiledFlag.name, () => {
   });
 
   it('returns frozen object variants so no caller can change the flag for the next one', () => {
-    const f = new CompiledFlag('o', { state: 'ENABLED', variants: { a: { limit: 3 } }, defaultVariant: 'a' }, undefined, {});
+    const f = new CompiledFlag('o', { state: 'ENABLED', variants: { a: { limit: 3 } }, defaultVariant: 'a' }, { logic: undefined, metadata: {} });
     expect(Object.isFrozen(f.evaluate({}).value)).toBe(true);
   });
 });

@@ -2,12 +2,23 @@ import { ErrorCode, StandardResolutionReasons } from '@openfeature/server-sdk';
 import type { FlagMetadata, FlagValue } from '@openfeature/server-sdk';
 import { compileTargeting } from '../targeting/compile-targeting.js';
 import type { CompiledTargeting } from '../targeting/compile-targeting.js';
+import type { BucketingVersion } from '../hashing/bucketing.js';
 import type { LayerResolution } from '../layer-resolution.js';
 import type { FlagDefinition } from './flag-definition.js';
 import { dependenciesOf } from './migration-conventions.js';
 
 /** The OpenFeature type of a flag, from its variants. */
 export type FlagType = 'boolean' | 'string' | 'number' | 'object';
+
+/** How to compile a flag. */
+export interface CompiledFlagOptions {
+  /** Targeting with `$ref`s resolved. */
+  readonly logic: unknown;
+  /** Flag-set metadata merged with the flag's, plus `source`. */
+  readonly metadata: FlagMetadata;
+  /** How `fractional` buckets. @default 'v2' */
+  readonly bucketing?: BucketingVersion;
+}
 
 /**
  * A flag ready to evaluate. Everything that does not depend on the context is
@@ -31,10 +42,9 @@ export class CompiledFlag {
   constructor(
     readonly key: string,
     readonly definition: FlagDefinition,
-    /** Targeting with `$ref`s resolved. */
-    logic: unknown,
-    metadata: FlagMetadata,
+    options: CompiledFlagOptions,
   ) {
+    const { logic, metadata, bucketing = 'v2' } = options;
     this.metadata = Object.freeze({ ...metadata });
     this.fingerprint = JSON.stringify([definition, this.metadata]);
     this.dependsOn = Object.freeze(dependenciesOf(definition));
@@ -42,7 +52,7 @@ export class CompiledFlag {
     this.type = typeOf(definition.variants[variants[0]!]);
     this.defaultVariant = definition.defaultVariant ?? null;
     const hasTargeting = logic !== undefined && logic !== null && !(typeof logic === 'object' && Object.keys(logic).length === 0);
-    this.targeting = hasTargeting ? compileTargeting(key, logic) : undefined;
+    this.targeting = hasTargeting ? compileTargeting(key, logic, bucketing) : undefined;
     for (const variant of variants) {
       this.matches.set(variant, this.result(variant, StandardResolutionReasons.TARGETING_MATCH));
       this.splits.set(variant, this.result(variant, StandardResolutionReasons.SPLIT));

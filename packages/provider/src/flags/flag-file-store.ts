@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import type { BucketingVersion } from '../hashing/bucketing.js';
 import type { CompiledFlag } from './compiled-flag.js';
 import { FlagFileError } from './flag-file-error.js';
 import { mergeFlagSets } from './flag-set.js';
@@ -25,6 +26,8 @@ export interface FlagFileStoreOptions {
   readonly overlay?: string | undefined;
   readonly watch: boolean;
   readonly debounceMs: number;
+  /** How `fractional` buckets. */
+  readonly bucketing?: BucketingVersion;
   readonly listener: FlagFileStoreListener;
 }
 
@@ -109,7 +112,7 @@ export class FlagFileStore {
     }
     if (this.texts.get(file) === text && !this.broken.has(file)) return undefined;
     try {
-      this.sets.set(file, parseFlagFile(text, file));
+      this.sets.set(file, parseFlagFile(text, file, { bucketing: this.options.bucketing }));
       this.texts.set(file, text);
       this.broken.delete(file);
       return undefined;

@@ -1,3 +1,4 @@
+import type { BucketingVersion } from '../hashing/bucketing.js';
 import { CompiledFlag } from './compiled-flag.js';
 import type { FlagDefinition, FlagFileDocument } from './flag-definition.js';
 import { FlagFileError } from './flag-file-error.js';
@@ -15,7 +16,7 @@ import { targetingVariants } from './targeting-variants.js';
  * result that names no variant, an unknown `$ref`, a rule that does not
  * compile, and a migration flag that breaks Cutover's conventions.
  */
-export function parseFlagFile(text: string, file: string): FlagSet {
+export function parseFlagFile(text: string, file: string, options: { readonly bucketing?: BucketingVersion } = {}): FlagSet {
   const fail = (jsonPath: string, reason: string, cause?: unknown): never => {
     const position = locatePointer(text, jsonPath);
     throw new FlagFileError({ file, jsonPath, reason, ...position }, { cause });
@@ -41,7 +42,7 @@ export function parseFlagFile(text: string, file: string): FlagSet {
       if (!Object.hasOwn(definition.variants, ref.variant)) fail(ref.jsonPath, `targeting returns "${ref.variant}", which names no variant of the flag`);
     }
     try {
-      flags.set(key, new CompiledFlag(key, definition, logic, { ...document.metadata, ...definition.metadata, source: 'file' }));
+      flags.set(key, new CompiledFlag(key, definition, { logic, metadata: { ...document.metadata, ...definition.metadata, source: 'file' }, bucketing: options.bucketing }));
     } catch (error) {
       fail(`${at}/targeting`, `targeting does not compile: ${(error as Error).message}`, error);
     }

@@ -18,13 +18,3 @@ export function bucketOf(hash: number, totalWeight: number): number {
 export function bucketFor(bucketingKey: string, totalWeight: number): number {
   return bucketOf(murmur3(bucketingKey), totalWeight);
 }
-
-/**
- * Whether a targeting key falls in the first `percent` % of a flag's split: the
- * same test a flag file's `fractional` makes for a first variant of that weight,
- * so an id moving from an env canary into a file canary keeps its side.
- */
-export function inPercent(flagKey: string, targetingKey: string, percent: number): boolean {
-  // Basis points keep two decimals of the percentage exact.
-  return bucketFor(flagKey + targetingKey, 10_000) < Math.round(percent * 100);
-}

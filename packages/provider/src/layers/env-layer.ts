@@ -1,6 +1,6 @@
 import { ErrorCode, StandardResolutionReasons } from '@openfeature/server-sdk';
 import type { EvaluationContext, FlagValue } from '@openfeature/server-sdk';
-import { inPercent } from '../hashing/bucket.js';
+import type { Bucketing } from '../hashing/bucketing.js';
 import type { FlagType } from '../flags/compiled-flag.js';
 import type { Layer } from '../layer.js';
 import type { LayerResolution } from '../layer-resolution.js';
@@ -27,10 +27,15 @@ export class EnvLayer implements Layer {
   readonly name = 'env';
   private readonly flags = new Map<string, EnvFlag | null>();
 
-  constructor(
-    private readonly env: Readonly<Record<string, string | undefined>>,
-    private readonly prefix: string,
-  ) {}
+  private readonly env: Readonly<Record<string, string | undefined>>;
+  private readonly prefix: string;
+  private readonly bucketing: Bucketing;
+
+  constructor(options: { env: Readonly<Record<string, string | undefined>>; prefix: string; bucketing: Bucketing }) {
+    this.env = options.env;
+    this.prefix = options.prefix;
+    this.bucketing = options.bucketing;
+  }
 
   resolve(flagKey: string, context: EvaluationContext, type: FlagType): LayerResolution | undefined {
     const flag = this.lookup(flagKey);
@@ -47,7 +52,7 @@ export class EnvLayer implements Layer {
     if (flag.percent.trim() === '' || !(percent >= 0 && percent <= 100)) {
       return error(ErrorCode.PARSE_ERROR, `${flag.name}_PERCENT must be a number from 0 to 100, not "${flag.percent}"`);
     }
-    return inPercent(flagKey, key, percent) ? this.answer(flag, onValue, type, StandardResolutionReasons.SPLIT) : undefined;
+    return this.bucketing.inPercent(flagKey + key, percent) ? this.answer(flag, onValue, type, StandardResolutionReasons.SPLIT) : undefined;
   }
 
   private answer(flag: EnvFlag, text: string, type: FlagType, reason: string): LayerResolution {

@@ -1,4 +1,5 @@
 import { evaluationScratch } from './evaluation-scratch.js';
+import type { BucketingVersion } from '../hashing/bucketing.js';
 import { NOW_OPERATOR, targetingEngine } from './targeting-engine.js';
 
 /** The outcome of a flag's targeting for one context. */
@@ -22,8 +23,8 @@ export type CompiledTargeting = (context: object) => TargetingOutcome;
  * clock through an operator, so the caller's context is used as it is: the cost
  * of an evaluation no longer grows with the number of context attributes.
  */
-export function compileTargeting(flagKey: string, logic: unknown): CompiledTargeting {
-  const rule = targetingEngine.build(bindFlagd(flagKey, logic)) as (context: object) => unknown;
+export function compileTargeting(flagKey: string, logic: unknown, bucketing: BucketingVersion = 'v2'): CompiledTargeting {
+  const rule = targetingEngine(bucketing).build(bindFlagd(flagKey, logic)) as (context: object) => unknown;
   return (context) => {
     evaluationScratch.reset();
     const result = rule(context);

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { bucketFor } from '../hashing/bucket.js';
+import { bucketingV2 } from '../hashing/bucketing-v2.js';
 import { evaluationScratch } from './evaluation-scratch.js';
-import { fractional } from './fractional.js';
+import { fractionalWith } from './fractional.js';
+
+const fractional = fractionalWith(bucketingV2);
 
 const split = [
   ['live', 10],
   ['off', 90],
 ];
 
-describe(fractional.name, () => {
+describe('fractional (v2 bucketing)', () => {
   it('buckets flag key + targeting key over the total weight, first variant first', () => {
     for (let i = 0; i < 300; i++) {
       const key = `chat-${i}`;
