@@ -47,6 +47,7 @@ export class CutoverProvider implements Provider {
       remote: this.config.remote,
       file: this.fileLayer,
     });
+    this.config.remote?.attach?.({ emit: (event, details) => this.events.emit(event, details), fallback: (flagKey, context) => this.fileLayer.resolve(flagKey, context) });
     this.store = new FlagFileStore({
       files: this.config.files,
       overlay: this.config.rollbackOverlay || undefined,
@@ -67,7 +68,7 @@ export class CutoverProvider implements Provider {
   /** Loads the flag files. Rejects with the first invalid file; the other layers and files still serve. */
   async initialize(): Promise<void> {
     try {
-      await this.store.load();
+      await Promise.all([this.store.load(), this.config.remote?.initialize?.()]);
     } finally {
       this.apply();
     }
@@ -75,6 +76,7 @@ export class CutoverProvider implements Provider {
 
   async onClose(): Promise<void> {
     this.store.close();
+    await this.config.remote?.onClose?.();
   }
 
   /** Serves `value` for `flagKey` to everyone, above every other layer, until cleared. */

@@ -1,4 +1,4 @@
-import type { EvaluationContext } from '@openfeature/server-sdk';
+import type { EvaluationContext, EventContext, ProviderEvents } from '@openfeature/server-sdk';
 import type { FlagType } from './flags/compiled-flag.js';
 import type { LayerName, LayerResolution } from './layer-resolution.js';
 
@@ -10,4 +10,18 @@ import type { LayerName, LayerResolution } from './layer-resolution.js';
 export interface Layer {
   readonly name: LayerName;
   resolve(flagKey: string, context: EvaluationContext, type: FlagType): LayerResolution | undefined | Promise<LayerResolution | undefined>;
+  /** Called once by the provider that owns a layer with a life of its own (a connection), before `initialize`. */
+  attach?(host: LayerHost): void;
+  /** Run by the provider's `initialize`; resolves (never rejects) when the source is merely unreachable. */
+  initialize?(): Promise<void>;
+  /** Run by the provider's `onClose`. */
+  onClose?(): Promise<void>;
+}
+
+/** What a provider gives the layers it owns. */
+export interface LayerHost {
+  /** Emits a provider event (READY, STALE, ERROR, CONFIGURATION_CHANGED) as the provider's own. */
+  emit(event: ProviderEvents, details?: EventContext): void;
+  /** The flag files' answer, for a layer that cannot answer now and must say that the files did. */
+  fallback(flagKey: string, context: EvaluationContext): LayerResolution | undefined;
 }
