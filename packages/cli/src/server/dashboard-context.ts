@@ -1,3 +1,4 @@
+import type { MigrationMetrics } from '@cutover/hooks';
 import type { FileComparisonStore } from '@cutover/migrate';
 import type { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
 import type { Registry } from 'prom-client';
@@ -20,7 +21,10 @@ export interface DashboardContext {
   readonly overlay: RollbackOverlay;
   readonly registry: Registry;
   readonly token: string;
-  readonly guards: readonly DashboardGuard[];
+  /** Guards by the flag key they watch. */
+  readonly guards: Readonly<Record<string, DashboardGuard>>;
+  /** Where manual rollbacks are counted (`cutover_rollbacks_total{reason="manual"}`), when given. */
+  readonly metrics: Pick<MigrationMetrics, 'recordRollback'> | undefined;
   readonly refusals: RefusalAudit;
   /** The `@cutover/cli` version. */
   readonly version: string;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { MigrationMetrics } from '@cutover/hooks';
 import type { FileComparisonStore } from '@cutover/migrate';
 import type { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
 import type { Registry } from 'prom-client';
@@ -32,8 +33,10 @@ export interface StartDashboardOptions extends DashboardOptions {
   readonly registry: Registry;
   /** Bearer token the quick actions require; at least {@link MIN_TOKEN_LENGTH} characters. */
   readonly token: string;
-  /** Guards whose verdicts the page and `/health` report. @default [] */
-  readonly guards?: readonly DashboardGuard[];
+  /** Guards by the flag key they watch; the page and `/health` report their verdicts. @default {} */
+  readonly guards?: Readonly<Record<string, DashboardGuard>>;
+  /** Counts the dashboard's rollbacks as `cutover_rollbacks_total{reason="manual"}`. @default none */
+  readonly metrics?: Pick<MigrationMetrics, 'recordRollback'>;
 }
 
 /** A running dashboard. */
@@ -50,7 +53,7 @@ export interface RunningDashboard {
  * @throws {DashboardError} for an invalid option or a port that cannot be bound
  */
 export async function startDashboard(options: StartDashboardOptions): Promise<RunningDashboard> {
-  const { provider, flagsDir, store, storeDirectory, auditLog, overlay, registry, token, guards = [], ...tunables } = options;
+  const { provider, flagsDir, store, storeDirectory, auditLog, overlay, registry, token, guards = {}, metrics, ...tunables } = options;
   const config = resolveDashboardConfig(tunables);
   if (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH) {
     throw new DashboardError('INVALID_OPTION', `invalid dashboard option "token": at least ${MIN_TOKEN_LENGTH} characters are required`);
@@ -67,6 +70,7 @@ export async function startDashboard(options: StartDashboardOptions): Promise<Ru
     registry,
     token,
     guards,
+    metrics,
     refusals: new RefusalAudit(auditLog),
     version: VERSION,
     startedAt: Date.now(),

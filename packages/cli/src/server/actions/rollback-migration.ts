@@ -28,9 +28,11 @@ export async function rollbackMigration(context: DashboardContext, flagKey: stri
     const rolledBack = await context.overlay.rollback({ flag: flagKey }, { reason, by: 'dashboard' });
     await reloadNow(context, 'overlay');
     const durationMs = Math.round(performance.now() - started);
+    context.metrics?.recordRollback(flagKey, 'manual', 'completed');
     await context.auditLog.append({ ...base, status: 'completed', details: { variants: rolledBack.map((e) => e.variant), durationMs } });
     return { rolledBack, durationMs };
   } catch (error) {
+    context.metrics?.recordRollback(flagKey, 'manual', 'failed');
     await context.auditLog.append({ ...base, status: 'failed', details: { error: (error as Error).message } });
     if (error instanceof RollbackError) throw new HttpError(409, error.code, error.message, { cause: error });
     throw error;

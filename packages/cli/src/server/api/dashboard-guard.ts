@@ -1,30 +1,27 @@
-import type { GuardVerdict } from '@cutover/hooks';
+import type { Guard } from '@cutover/hooks';
 
-/**
- * What the dashboard needs from a guard watching one migration: its flag and
- * its latest verdict. Structural, so the guard runtime (or a test) fits as is.
- */
-export interface DashboardGuard {
-  /** The migration's flag key. */
-  readonly flagKey: string;
-  /** The latest verdict, or undefined before the first evaluation. */
-  lastVerdict(): GuardVerdict | undefined;
-}
+/** What the dashboard reads from a guard watching one migration (a `Guard` from `@cutover/hooks` fits). */
+export type DashboardGuard = Pick<Guard, 'latest' | 'hasTripped'>;
 
 /** A guard's state as the API reports it. */
 export interface GuardView {
-  readonly status: GuardVerdict['status'] | 'pending';
+  /** The latest verdict's status, or `pending` before the first one. */
+  readonly status: 'healthy' | 'degraded' | 'insufficient-data' | 'pending';
+  /** The verdict in one line, numbers included. */
   readonly summary: string;
+  /** Criteria whose check failed. */
   readonly failed: readonly string[];
+  /** True once the guard has rolled its flag back. */
+  readonly tripped: boolean;
 }
 
 /** The view of one guard; a guard that throws is reported, not propagated. */
 export function guardView(guard: DashboardGuard): GuardView {
   try {
-    const verdict = guard.lastVerdict();
-    if (!verdict) return { status: 'pending', summary: 'no verdict yet', failed: [] };
-    return { status: verdict.status, summary: verdict.summary, failed: verdict.failed };
+    const verdict = guard.latest.verdict;
+    if (!verdict) return { status: 'pending', summary: 'no verdict yet', failed: [], tripped: guard.hasTripped };
+    return { status: verdict.status, summary: verdict.summary, failed: verdict.failed, tripped: guard.hasTripped };
   } catch (error) {
-    return { status: 'pending', summary: `guard failed to report: ${(error as Error).message}`, failed: [] };
+    return { status: 'pending', summary: `the guard failed to report: ${(error as Error).message}`, failed: [], tripped: false };
   }
 }

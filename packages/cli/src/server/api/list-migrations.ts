@@ -58,7 +58,7 @@ export async function listMigrations(context: DashboardContext, now = new Date()
   const views = await Promise.all(
     migrations.map(async ({ flagKey, file, definition }): Promise<MigrationView> => {
       const entry = served.find((e) => e.flagKey === flagKey);
-      const guard = context.guards.find((g) => g.flagKey === flagKey);
+      const guard = Object.hasOwn(context.guards, flagKey) ? context.guards[flagKey] : undefined;
       const summary = await context.store.getSummary({ from, to: now, flagKey }).catch(() => undefined);
       const metadata = definition.metadata ?? {};
       const rollbackVariant = typeof metadata.rollbackVariant === 'string' ? metadata.rollbackVariant : undefined;

@@ -1,14 +1,15 @@
+import { guardView } from '../api/dashboard-guard.js';
 import type { DashboardContext } from '../dashboard-context.js';
 import type { CheckFinding } from './health-report.js';
 
-/** The guards: each reports a verdict; one judging its migration degraded is a warning (its rollback is due or done). */
+/** The guards: each reports a verdict; one judging its migration degraded, or having rolled it back, is a warning. */
 export function checkGuard(context: Pick<DashboardContext, 'guards'>): CheckFinding {
-  if (context.guards.length === 0) return { status: 'skipped', message: 'not configured' };
-  const degraded: string[] = [];
-  for (const guard of context.guards) {
-    const verdict = guard.lastVerdict();
-    if (verdict?.status === 'degraded') degraded.push(`${guard.flagKey}: ${verdict.summary}`);
-  }
-  if (degraded.length > 0) return { status: 'warn', message: `degraded: ${degraded.join('; ')}` };
-  return { status: 'pass', message: `${context.guards.length} guard(s) reporting` };
+  const guards = Object.entries(context.guards);
+  if (guards.length === 0) return { status: 'skipped', message: 'not configured' };
+  const attention = guards
+    .map(([flagKey, guard]) => ({ flagKey, view: guardView(guard) }))
+    .filter(({ view }) => view.status === 'degraded' || view.tripped)
+    .map(({ flagKey, view }) => `${flagKey}${view.tripped ? ' (rolled back)' : ''}: ${view.summary}`);
+  if (attention.length > 0) return { status: 'warn', message: attention.join('; ') };
+  return { status: 'pass', message: `${guards.length} guard(s), none degraded` };
 }
