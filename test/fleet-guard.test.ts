@@ -1,0 +1,140 @@
+// The guard over a fleet: a real Prometheus server (the Debian package)
+// scrapes three service processes every second; each runs a CutoverProvider
+// on the same flag files, a Migration under traffic and MigrationMetrics. A
+// regression is injected into the candidate of all three; a Guard in this
+// process reads the fleet's numbers through PrometheusSource and rolls back
+// through the overlay file, which all three processes follow.
+// Without prometheus on PATH (or PROMETHEUS) the suite is skipped locally and fails in CI.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Guard, MigrationMetrics, PrometheusSource, Rollback } from '@cutover/hooks';
+import type { GuardVerdict } from '@cutover/hooks';
+import { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import { OpenFeature } from '@openfeature/server-sdk';
+import type { Logger } from '@openfeature/server-sdk';
+import { Registry } from 'prom-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChildService } from './support/child-service.js';
+import type { ChildService } from './support/child-service.js';
+import { startPrometheus } from './support/prometheus-server.js';
+import type { PrometheusServer } from './support/prometheus-server.js';
+import { findBinary } from './support/require-binary.js';
+
+const prometheusBinary = findBinary('prometheus', { envVar: 'PROMETHEUS' });
+const FLAG = 'search.ranking';
+const quiet: Logger = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
+
+let dir = '';
+let file = '';
+let services: ChildService[] = [];
+let prometheus: PrometheusServer | undefined;
+let provider: CutoverProvider | undefined;
+let guard: Guard | undefined;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const stageOf = async (service: ChildService): Promise<{ stage: string; calls: number }> =>
+  (await fetch(`http://127.0.0.1:${service.port}/flag`)).json() as Promise<{ stage: string; calls: number }>;
+
+describe.skipIf(!prometheusBinary)('guard over a fleet through Prometheus', () => {
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cutover-fleet-'));
+    file = join(dir, 'search.flagd.json');
+    const flag = {
+      state: 'ENABLED',
+      variants: { off: 'off', shadow: 'shadow', live: 'live' },
+      defaultVariant: 'shadow',
+      metadata: { kind: 'migration', rollbackVariant: 'off' },
+    };
+    await writeFile(file, JSON.stringify({ flags: { [FLAG]: flag } }));
+    const env = { FLEET_FLAG_FILE: file, FLEET_FLAG_KEY: FLAG, FLEET_SERVICE_LIFETIME_MS: '90000' };
+    services = await Promise.all([0, 1, 2].map(() => startChildService('test/support/fleet-service.ts', env)));
+    prometheus = await startPrometheus(prometheusBinary!, services.map((s) => `127.0.0.1:${s.port}`));
+  });
+
+  afterAll(async () => {
+    guard?.stop();
+    await provider?.onClose();
+    await Promise.all(services.map((s) => s.stop()));
+    await prometheus?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('rolls a regression in every instance back fleet-wide, on fleet-wide numbers', async () => {
+    const server = prometheus!;
+    // All three instances scraped, each with candidate calls.
+    await until('three instances up', async () => {
+      const up = await server.query(`count(cutover_migration_calls_total{feature_flag_key="${FLAG}",path="candidate",outcome="success"} > 0)`);
+      return up[0]?.value[1] === '3' ? true : undefined;
+    }, 20_000);
+
+    provider = new CutoverProvider({ files: [file], watch: true, env: {}, logger: quiet });
+    await OpenFeature.setProviderAndWait(`fleet-guard-${randomUUID()}`, provider);
+    const audit = new AuditLog(join(dir, 'audit.jsonl'));
+    const overlay = new RollbackOverlay({ path: join(dir, 'rollbacks.flagd.json'), files: [file] });
+    let overlayWrittenAt = 0;
+    const metrics = new MigrationMetrics({ registry: new Registry(), logger: quiet });
+    const rollback = new Rollback({
+      provider,
+      audit,
+      metrics,
+      logger: quiet,
+      overlay: {
+        rollback: async (scope, details) => {
+          const entries = await overlay.rollback(scope, details);
+          overlayWrittenAt = performance.now();
+          return entries;
+        },
+      },
+    });
+    const verdicts: GuardVerdict[] = [];
+    guard = new Guard({
+      flagKey: FLAG,
+      source: new PrometheusSource({ url: server.url, flagKey: FLAG, timeoutMs: 2000 }),
+      rollback,
+      provider,
+      options: { intervalMs: 1000 },
+      logger: quiet,
+      onVerdict: (verdict) => verdicts.push(verdict),
+    }).start();
+
+    // A healthy stretch, then the regression in all three.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(verdicts.filter((v) => v.status === 'degraded')).toEqual([]);
+    const injectedAt = performance.now();
+    await Promise.all(services.map((s) => fetch(`http://127.0.0.1:${s.port}/inject`, { method: 'POST' })));
+
+    const result = await until('the guard trips', async () => guard!.latest.rollback, 30_000);
+    const trippedAt = performance.now();
+    expect(result.status).toBe('completed');
+    expect(['error_rate', 'match_rate']).toContain(result.reason);
+    const degraded = verdicts.find((v) => v.status === 'degraded')!;
+    // One decision on the fleet's numbers: PromQL summed the three instances' counters.
+    const judged = Math.max(...degraded.checks.map((c) => c.sample.candidate));
+    const perInstance = await Promise.all(services.map(stageOf));
+
+    // Every instance follows the overlay through its file watch.
+    const switchedMs = await Promise.all(
+      services.map((s) => until(`instance ${s.port} serves off`, async () => ((await stageOf(s)).stage === 'off' ? performance.now() - overlayWrittenAt : undefined), 10_000)),
+    );
+    expect((await audit.read()).map((r) => r.status)).toEqual(['initiated', 'completed']);
+
+    console.log(
+      `fleet-guard: injected → rollback decided ${((trippedAt - injectedAt) / 1000).toFixed(1)} s (scrape 1 s, guard every 1 s), ` +
+        `verdict on ${judged.toFixed(0)} candidate calls over ${degraded.windowSeconds} s (the instances made ${perInstance.map((p) => p.calls).join(', ')} calls since they started); ` +
+        `verdict → local rollback ${result.timings.localMs.toFixed(2)} ms; overlay written → instances serve it ${switchedMs.map((ms) => ms.toFixed(0)).join(' / ')} ms`,
+    );
+    expect(judged).toBeGreaterThan(100);
+    for (const ms of switchedMs) expect(ms).toBeLessThan(5000);
+  });
+});
