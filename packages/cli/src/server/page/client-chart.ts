@@ -62,8 +62,8 @@ function lineChart(options) {
 function matchRateChart(timeline) {
   var rates = timeline.points.map(function (p) { return p.matchRate; }).filter(function (v) { return v !== null; });
   var lowest = rates.length ? Math.min.apply(null, rates) : 1;
-  // Floors whose quarter steps are round numbers (2.5, 5, 10, 20, 25 points).
-  var yMin = [0.9, 0.8, 0.6, 0.2, 0].find(function (floor) { return floor <= lowest - 0.02; });
+  // Floors whose quarter steps are round numbers (2.5, 5, 10, 15, 20, 25 points).
+  var yMin = [0.9, 0.8, 0.6, 0.4, 0.2, 0].find(function (floor) { return floor <= lowest - 0.02; });
   if (yMin === undefined) yMin = 0;
   return lineChart({
     timeline: timeline, height: 150, yMin: yMin, yMax: 1, threshold: 0.95, label: 'match rate over time',

@@ -1,6 +1,7 @@
 /** Client part: polls the JSON API and redraws; stops polling while the tab is hidden. */
 export const CLIENT_MAIN = String.raw`
 var refreshing = false;
+var refreshAgain = false;
 
 async function getJson(url) {
   var response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit' });
@@ -9,7 +10,8 @@ async function getJson(url) {
 }
 
 async function refresh() {
-  if (refreshing) return;
+  // A refresh asked for during another (after an action) runs when that one ends, so it sees the change.
+  if (refreshing) { refreshAgain = true; return; }
   refreshing = true;
   try {
     var results = await Promise.all([getJson('/api/migrations'), getJson('/api/audit?limit=15'), getJson('/health')]);
@@ -29,6 +31,7 @@ async function refresh() {
     notice('Cannot reach the dashboard API (' + error.message + '); retrying.', 'error');
   } finally {
     refreshing = false;
+    if (refreshAgain) { refreshAgain = false; refresh(); }
   }
 }
 
