@@ -2,6 +2,8 @@ import type { ComparisonSummary, PathSummary } from '@cutover/migrate';
 
 /** A comparison summary as a few lines of text for `cutover report`. */
 export function formatSummary(summary: ComparisonSummary): string[] {
+  // The store reports a match rate of 1 over nothing; say "nothing" instead.
+  if (summary.total === 0) return ['no comparisons in this range'];
   const percent = (summary.matchRate * 100).toFixed(2);
   const lines = [
     `comparisons ${summary.total}: ${summary.matches} match, ${summary.mismatches} mismatch, ${summary.errors} comparator error(s)${summary.ignored ? `, ${summary.ignored} ignored` : ''}`,
