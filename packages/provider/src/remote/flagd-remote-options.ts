@@ -1,0 +1,143 @@
+import { DefaultLogger } from '@openfeature/server-sdk';
+import type { Logger } from '@openfeature/server-sdk';
+import type { FlagdProvider } from '@openfeature/flagd-provider';
+import { z } from 'zod';
+
+/** The options of `FlagdProvider` (the package does not export their type). */
+type FlagdProviderOptions = NonNullable<ConstructorParameters<typeof FlagdProvider>[0]>;
+
+/** Options of `@openfeature/flagd-provider` passed through unchanged (see its README); unset ones follow its `FLAGD_*` variables. */
+export type FlagdPassThroughOptions = Pick<
+  FlagdProviderOptions,
+  | 'tls'
+  | 'socketPath'
+  | 'certPath'
+  | 'selector'
+  | 'cache'
+  | 'maxCacheSize'
+  | 'deadlineMs'
+  | 'streamDeadlineMs'
+  | 'keepAliveTime'
+  | 'retryBackoffMs'
+  | 'retryBackoffMaxMs'
+  | 'retryGracePeriod'
+  | 'defaultAuthority'
+  | 'fatalStatusCodes'
+  | 'contextEnricher'
+>;
+
+/** Everything the flagd remote layer can be told. */
+export interface FlagdRemoteConfig extends FlagdPassThroughOptions {
+  /**
+   * `rpc`: flagd evaluates each flag. `in-process`: flagd streams the flag
+   * definitions (sync port) and flagd-core evaluates them here.
+   * @default `FLAGD_RESOLVER`, else `"rpc"`
+   */
+  resolverType: 'rpc' | 'in-process';
+  /** flagd's host. @default `FLAGD_HOST`, else `"localhost"` */
+  host: string;
+  /** flagd's port. @default `FLAGD_PORT`, else 8013 (rpc) or 8015 (in-process) */
+  port: number;
+  /**
+   * Deadline of one evaluation, in ms; a later answer is dropped and the flag
+   * files answer instead.
+   * @default `CUTOVER_FLAGD_TIMEOUT_MS`, else 200
+   */
+  timeoutMs: number;
+  /**
+   * After a failed or late call, flagd is skipped (the files answer) for this
+   * long; then one call probes it. A reconnection ends the pause at once.
+   * @default 1000
+   */
+  retryAfterMs: number;
+  /** First delay before flagd-provider reconnects a broken stream, in ms. @default `FLAGD_RETRY_BACKOFF_MS`, else 250 (flagd-provider's own: 1000) */
+  retryBackoffMs?: number;
+  /** Longest delay before it reconnects, in ms. @default `FLAGD_RETRY_BACKOFF_MAX_MS`, else 1000 (flagd-provider's own: 120000) */
+  retryBackoffMaxMs?: number;
+  /** Where connection problems are logged. @default OpenFeature's DefaultLogger (console) */
+  logger: Logger;
+}
+
+/** Options of the flagd remote layer: every field has a default. */
+export type FlagdRemoteOptions = Partial<FlagdRemoteConfig>;
+
+/** The defaults that do not depend on the environment. */
+export const DEFAULT_FLAGD_REMOTE_CONFIG = {
+  resolverType: 'rpc',
+  host: 'localhost',
+  rpcPort: 8013,
+  inProcessPort: 8015,
+  timeoutMs: 200,
+  retryAfterMs: 1000,
+  // flagd-provider waits retryBackoffMaxMs (120 s by default) before it reconnects a broken
+  // stream; a flag service that is back should be used again within a second.
+  retryBackoffMs: 250,
+  retryBackoffMaxMs: 1000,
+} as const;
+
+const positiveMs = z.number().int().positive().max(3_600_000);
+const configSchema = z
+  .object({
+    resolverType: z.enum(['rpc', 'in-process']),
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65_535),
+    timeoutMs: positiveMs,
+    retryAfterMs: positiveMs,
+    logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).warn === 'function', 'a Logger'),
+    tls: z.boolean().optional(),
+    socketPath: z.string().min(1).optional(),
+    certPath: z.string().min(1).optional(),
+    selector: z.string().optional(),
+    cache: z.enum(['lru', 'disabled']).optional(),
+    maxCacheSize: z.number().int().positive().optional(),
+    deadlineMs: positiveMs.optional(),
+    streamDeadlineMs: z.number().int().min(0).optional(),
+    keepAliveTime: z.number().int().min(0).optional(),
+    retryBackoffMs: positiveMs.optional(),
+    retryBackoffMaxMs: positiveMs.optional(),
+    retryGracePeriod: z.number().min(0).optional(),
+    defaultAuthority: z.string().min(1).optional(),
+    fatalStatusCodes: z.array(z.string()).optional(),
+    contextEnricher: z.custom<FlagdRemoteConfig['contextEnricher']>((value) => typeof value === 'function', 'a function').optional(),
+  })
+  .strict();
+
+/** A flagd remote option that is not valid; names the option. */
+export class FlagdRemoteOptionError extends Error {
+  readonly code = 'INVALID_OPTION';
+  constructor(
+    readonly option: string,
+    reason: string,
+  ) {
+    super(`flagd remote option "${option}": ${reason}`);
+    this.name = 'FlagdRemoteOptionError';
+  }
+}
+
+/** Merges defaults, environment and options (lowest precedence first) and validates the result. */
+export function resolveFlagdRemoteConfig(options: FlagdRemoteOptions = {}, env: Readonly<Record<string, string | undefined>> = process.env): FlagdRemoteConfig {
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as FlagdRemoteOptions;
+  const resolverType = given.resolverType ?? (env.FLAGD_RESOLVER as FlagdRemoteConfig['resolverType'] | undefined) ?? DEFAULT_FLAGD_REMOTE_CONFIG.resolverType;
+  const candidate = {
+    resolverType,
+    host: env.FLAGD_HOST || DEFAULT_FLAGD_REMOTE_CONFIG.host,
+    port: numberFrom(env.FLAGD_PORT) ?? (resolverType === 'in-process' ? DEFAULT_FLAGD_REMOTE_CONFIG.inProcessPort : DEFAULT_FLAGD_REMOTE_CONFIG.rpcPort),
+    timeoutMs: numberFrom(env.CUTOVER_FLAGD_TIMEOUT_MS) ?? DEFAULT_FLAGD_REMOTE_CONFIG.timeoutMs,
+    retryAfterMs: DEFAULT_FLAGD_REMOTE_CONFIG.retryAfterMs,
+    retryBackoffMs: numberFrom(env.FLAGD_RETRY_BACKOFF_MS) ?? DEFAULT_FLAGD_REMOTE_CONFIG.retryBackoffMs,
+    retryBackoffMaxMs: numberFrom(env.FLAGD_RETRY_BACKOFF_MAX_MS) ?? DEFAULT_FLAGD_REMOTE_CONFIG.retryBackoffMaxMs,
+    logger: new DefaultLogger(),
+    ...given,
+  };
+  const result = configSchema.safeParse(candidate);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const option = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
+    throw new FlagdRemoteOptionError(option || '(options)', issue.message);
+  }
+  return candidate as FlagdRemoteConfig;
+}
+
+function numberFrom(text: string | undefined): number | undefined {
+  return text === undefined || text.trim() === '' ? undefined : Number(text);
+}

@@ -1,0 +1,21 @@
+/** A call that did not answer within its deadline. */
+export class DeadlineExceededError extends Error {
+  readonly code = 'DEADLINE_EXCEEDED';
+  constructor(readonly deadlineMs: number) {
+    super(`no answer within ${deadlineMs} ms`);
+    this.name = 'DeadlineExceededError';
+  }
+}
+
+/**
+ * Settles like `promise`, or rejects with {@link DeadlineExceededError} after
+ * `deadlineMs`. The late call is not cancelled, only no longer awaited.
+ */
+export function withDeadline<T>(promise: Promise<T>, deadlineMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceededError(deadlineMs)), deadlineMs);
+    timer.unref();
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
