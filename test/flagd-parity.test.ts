@@ -102,7 +102,9 @@ describe.skipIf(!binary)('flagd parity', () => {
 });
 
 function typeOf(value: unknown): FlagType {
-  return typeof value === 'boolean' || typeof value === 'string' || typeof value === 'number' ? typeof value : 'object';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'string') return 'string';
+  return typeof value === 'number' ? 'number' : 'object';
 }
 
 interface ResolveAllFlag {

@@ -1,6 +1,7 @@
 // Fixtures of the flagd parity test: a flag file that exercises every flagd
 // targeting feature Cutover implements, and deterministic evaluation contexts
 // that reach all of its branches, with targeting keys in several scripts.
+import type { EvaluationContext } from '@openfeature/server-sdk';
 
 /** Flags rich in targeting: fractional with several weights and a custom bucketing key, nested rules, sem_ver, string operators, `$ref`. */
 export const targetingRichFile = {
@@ -87,7 +88,7 @@ function prng(seed: number): () => number {
 }
 
 /** `count` evaluation contexts; a sixth of them without a targeting key or with missing attributes. */
-export function parityContexts(count: number, seed = 0x0f1a6d): Record<string, unknown>[] {
+export function parityContexts(count: number, seed = 0x0f1a6d): EvaluationContext[] {
   const random = prng(seed);
   const int = (n: number): number => Math.floor(random() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
@@ -99,16 +100,16 @@ export function parityContexts(count: number, seed = 0x0f1a6d): Record<string, u
     () => `${run(0x1f300, 0x700, 1 + int(3))}${int(100)}`,
     () => `${run(0x20, 0x5f, 1 + int(10))}${run(0xa0, 0x60, int(4))}`,
   ];
-  const contexts: Record<string, unknown>[] = [];
+  const contexts: EvaluationContext[] = [];
   for (let i = 0; i < count; i++) {
-    const context: Record<string, unknown> = {};
+    const context: EvaluationContext = {};
     if (i % 6 !== 5) context.targetingKey = pick(keys)();
     if (int(4) > 0) context.email = `${pick(['admin', 'beta', 'user', 'ops'])}${int(100)}@${pick(['partner.example', 'example.com', 'corp.example'])}`;
     if (int(4) > 0) context.appVersion = pick(VERSIONS);
     if (int(4) > 0) context.tenantId = `tenant-${int(20)}${pick(['', '', '-beta', '-staging'])}`;
     // Attributes of the repo's flags (nutribot, clambake, mspbyte).
     context.chatId = `${pick(['beta-', 'chat-', ''])}${int(1000)}`;
-    if (int(3) === 0) context.internalChats = [context.chatId, 'chat-1'];
+    if (int(3) === 0) context.internalChats = [context.chatId as string, 'chat-1'];
     if (int(2) === 0) context.agentVersion = pick(VERSIONS);
     context.issueNumber = String(int(5000));
     if (int(5) === 0) context.tenantId = pick(['tenant-acme', 'tenant-globex', 'tenant-initech']);
