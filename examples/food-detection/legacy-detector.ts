@@ -5,8 +5,15 @@ import type { MealPhoto } from './meal-photo.js';
 /** Simulated I/O latency: the legacy pipeline calls a slow vision API. */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    const stop = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', stop, { once: true });
   });
 
 /** Macros of `grams` of a food, rounded to one decimal as the legacy code does. */

@@ -1,0 +1,54 @@
+import type { Client } from '@openfeature/server-sdk';
+import type { FoodDetection } from '@cutover/comparators/nutrition';
+import { foodDetectionComparator } from '@cutover/comparators/nutrition';
+import type { FileComparisonStore, Stage } from '@cutover/migrate';
+import { Migration } from '@cutover/migrate';
+import type { MigrationMetrics } from '@cutover/hooks';
+import { candidateDetector } from '../food-detection/candidate-detector.js';
+import type { CandidateFaults } from '../food-detection/candidate-detector.js';
+import { legacyDetector } from '../food-detection/legacy-detector.js';
+import type { MealPhoto } from '../food-detection/meal-photo.js';
+
+/** The flag of the demo's migration (in flags/nutribot.flagd.json). */
+export const FOOD_FLAG = 'nutribot.food-detection';
+
+/** The demo's service: Nutribot's food detection, migrating from the legacy pipeline to the new one. */
+export interface FoodService {
+  /** Detects the foods on a photo, taking the path the flag's stage says for this chat. */
+  detect(photo: MealPhoto): Promise<FoodDetection>;
+  /** What the demo breaks in the new pipeline. */
+  readonly faults: CandidateFaults;
+  /** Calls per stage served since the last `resetCounts()`. */
+  readonly stages: Map<Stage, number>;
+  resetCounts(): void;
+}
+
+/** Wires the runner: the flag through the OpenFeature client, the nutrition comparator, the store, the metrics. */
+export function createFoodService(options: { client: Client; store: FileComparisonStore; metrics: MigrationMetrics }): FoodService {
+  const faults: CandidateFaults = { errorRate: 0, slowdown: 1 };
+  const stages = new Map<Stage, number>();
+  const quiet = { error() {}, warn() {}, info() {}, debug() {} };
+  const migration = new Migration<MealPhoto, FoodDetection>({
+    flagKey: FOOD_FLAG,
+    client: options.client,
+    read: { legacy: legacyDetector, candidate: candidateDetector(faults) },
+    compare: foodDetectionComparator(),
+    redact: (photo) => ({ chatId: photo.chatId, photoId: photo.photoId, plate: photo.plate }),
+    store: options.store,
+    logger: quiet,
+    // Seed 001: a failing new path degrades to the legacy answer instead of failing the chat.
+    options: { fallbackToLegacy: true, candidateTimeoutMs: 250 },
+    listeners: [
+      (event) => {
+        if (event.type === 'stage') stages.set(event.stage, (stages.get(event.stage) ?? 0) + 1);
+      },
+    ],
+  });
+  options.metrics.attach(migration);
+  return {
+    detect: (photo) => migration.read(photo, { targetingKey: photo.chatId, chatId: photo.chatId }),
+    faults,
+    stages,
+    resetCounts: () => stages.clear(),
+  };
+}
