@@ -5,6 +5,7 @@
 // process reads the fleet's numbers through PrometheusSource and rolls back
 // through the overlay file, which all three processes follow.
 // Without prometheus on PATH (or PROMETHEUS) the suite is skipped locally and fails in CI.
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import type { PrometheusServer } from './support/prometheus-server.js';
 import { findBinary } from './support/require-binary.js';
 
 const prometheusBinary = findBinary('prometheus', { envVar: 'PROMETHEUS' });
+const promtool = findBinary('promtool', { envVar: 'PROMTOOL' });
 const FLAG = 'search.ranking';
 const quiet: Logger = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
 
@@ -136,5 +138,20 @@ describe.skipIf(!prometheusBinary)('guard over a fleet through Prometheus', () =
     );
     expect(judged).toBeGreaterThan(100);
     for (const ms of switchedMs) expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe.skipIf(!promtool)('the migration metrics exposition', () => {
+  it('passes promtool check metrics with every series MigrationMetrics writes', async () => {
+    const registry = new Registry();
+    const metrics = new MigrationMetrics({ registry, logger: quiet });
+    metrics.declare(FLAG);
+    metrics.observe({ type: 'stage', flagKey: FLAG, operation: 'read', stage: 'shadow', raw: 'shadow', known: true });
+    metrics.observe({ type: 'path', flagKey: FLAG, operation: 'read', stage: 'shadow', path: 'candidate', authoritative: false, outcome: 'timeout', durationMs: 2000 });
+    metrics.observe({ type: 'comparison', flagKey: FLAG, stage: 'shadow', outcome: 'match', ignored: true, differences: [], noisy: [], legacyMs: 1, candidateMs: 2 });
+    metrics.recordRollback(FLAG, 'latency', 'completed');
+    const checked = spawnSync(promtool!, ['check', 'metrics'], { input: await registry.metrics(), encoding: 'utf8' });
+    expect(checked.stdout + checked.stderr).toBe('');
+    expect(checked.status).toBe(0);
   });
 });
