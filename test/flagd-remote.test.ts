@@ -1,0 +1,148 @@
+// The remote layer against a real flagd (issue 3, tests 2 and 3): an edit of a
+// served file reaches a connected application with CONFIGURATION_CHANGED and
+// the new value; killing flagd under steady traffic costs no evaluation error
+// (the flag files answer, marked STALE), and a restarted flagd is used again.
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
+import type { Client, EventDetails, Logger } from '@openfeature/server-sdk';
+import { CutoverProvider, flagdRemote } from '@cutover/provider';
+import type { FlagdRemoteLayer } from '@cutover/provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Flagd, findFlagd } from './support/flagd.js';
+
+const FLAGS_DIR = new URL('../flags/', import.meta.url).pathname;
+const NAMES = ['clambake.flagd.json', 'mspbyte.flagd.json', 'nutribot.flagd.json'];
+const EDITS = 12;
+const silent: Logger = { error() {}, warn() {}, info() {}, debug() {} };
+const binary = findFlagd();
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+describe.skipIf(!binary)('flagd remote layer', () => {
+  let dir: string;
+  let served: string[];
+  let flagd: Flagd;
+  let provider: CutoverProvider;
+  let remote: FlagdRemoteLayer;
+  let client: Client;
+  const events: { type: string; at: number; details?: EventDetails }[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cutover-flagd-remote-'));
+    served = NAMES.map((name) => join(dir, name));
+    await Promise.all(NAMES.map((name) => cp(join(FLAGS_DIR, name), join(dir, name))));
+    flagd = await Flagd.start({ binary: binary!, files: served });
+    remote = flagdRemote({ resolverType: 'in-process', host: '127.0.0.1', port: flagd.ports.syncPort, retryGracePeriod: 1, logger: silent });
+    // The application's own copy of the flag files: what answers while flagd is away.
+    provider = new CutoverProvider({ files: NAMES.map((name) => join(FLAGS_DIR, name)), rollbackOverlay: false, watch: false, env: {}, logger: silent, remote });
+    for (const type of [ProviderEvents.Ready, ProviderEvents.Stale, ProviderEvents.Error, ProviderEvents.ConfigurationChanged]) {
+      provider.events.addHandler(type, (details) => events.push({ type, at: performance.now(), ...(details ? { details } : {}) }));
+    }
+    await OpenFeature.setProviderAndWait('flagd-remote-test', provider);
+    client = OpenFeature.getClient('flagd-remote-test');
+  });
+
+  afterAll(async () => {
+    await OpenFeature.clearProviders();
+    await flagd?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves flagd values once connected, with source "remote"', async () => {
+    const details = await client.getBooleanDetails('clambake.read-only', true);
+    expect(details).toMatchObject({ value: false, variant: 'off', flagMetadata: { source: 'remote' } });
+    expect(remote.available).toBe(true);
+  });
+
+  it('applies an edit of a served file with CONFIGURATION_CHANGED naming the flag (delay p50 and max reported)', async () => {
+    const file = served[0]!;
+    const original = await readFile(file, 'utf8');
+    const delays: number[] = [];
+    for (let i = 1; i <= EDITS; i++) {
+      const variant = i % 2 === 1 ? 'on' : 'off';
+      const changed = new Promise<number>((resolve) => {
+        const handler = (details?: EventDetails): void => {
+          if (!details?.flagsChanged?.includes('clambake.read-only')) return;
+          provider.events.removeHandler(ProviderEvents.ConfigurationChanged, handler);
+          resolve(performance.now());
+        };
+        provider.events.addHandler(ProviderEvents.ConfigurationChanged, handler);
+      });
+      const document = JSON.parse(original) as { flags: Record<string, { defaultVariant: string }> };
+      document.flags['clambake.read-only']!.defaultVariant = variant;
+      const edited = `${JSON.stringify(document, null, 2)}\n`;
+      const wrote = performance.now();
+      // Written as editors and git do (new file, rename): flagd never reads a half-written file.
+      await writeFile(`${file}.tmp`, edited);
+      await rename(`${file}.tmp`, file);
+      const at = await changed;
+      const details = await client.getBooleanDetails('clambake.read-only', false);
+      expect(details).toMatchObject({ value: variant === 'on', variant, flagMetadata: { source: 'remote' } });
+      delays.push(at - wrote);
+      // flagd coalesces nothing: let each edit be read on its own.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await writeFile(file, original);
+    console.log(`flagd change propagation over ${EDITS} edits: p50 ${percentile(delays, 50).toFixed(1)} ms, max ${Math.max(...delays).toFixed(1)} ms`);
+    expect(Math.max(...delays)).toBeLessThan(2_000);
+  });
+
+  it('answers from the files during an outage, with no evaluation error, and uses flagd again after a restart', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    let errors = 0;
+    let evaluations = 0;
+    const sources = new Map<string, number>();
+    const latencies: number[] = [];
+    let running = true;
+    const traffic = (async () => {
+      while (running) {
+        const started = performance.now();
+        const details = await client.getStringDetails('nutribot.food-detection', 'caller-default', { targetingKey: 'chat-42' });
+        latencies.push(performance.now() - started);
+        evaluations++;
+        if (details.errorCode) errors++;
+        const source = `${String(details.flagMetadata.source)}/${details.reason}`;
+        sources.set(source, (sources.get(source) ?? 0) + 1);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const eventsBefore = events.length;
+    await flagd.kill();
+    await waitUntil(() => !remote.available, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const outage = await client.getStringDetails('nutribot.food-detection', 'caller-default', { targetingKey: 'chat-42' });
+    expect(outage).toMatchObject({ reason: 'STALE', flagMetadata: { source: 'file', remoteFallback: true } });
+    const restarted = performance.now();
+    await flagd.start();
+    const flagdReady = performance.now();
+    await waitUntil(async () => (await client.getStringDetails('nutribot.food-detection', 'x', { targetingKey: 'chat-42' })).flagMetadata.source === 'remote', 10_000);
+    const reconnected = performance.now();
+    running = false;
+    await traffic;
+    const types = events.slice(eventsBefore).map((event) => event.type);
+    console.log(
+      `flagd outage: ${evaluations} evaluations, ${errors} errors, sources ${JSON.stringify(Object.fromEntries(sources))}; ` +
+        `evaluation latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${Math.max(...latencies).toFixed(1)} ms; ` +
+        `reconnect ${(reconnected - flagdReady).toFixed(0)} ms after flagd was ready (${(reconnected - restarted).toFixed(0)} ms after its restart); events ${types.join(', ')}`,
+    );
+    expect(errors).toBe(0);
+    expect(sources.get('file/STALE')).toBeGreaterThan(0);
+    expect(types).toContain(ProviderEvents.Stale);
+    expect(types).toContain(ProviderEvents.Ready);
+    expect(Math.max(...latencies)).toBeLessThan(500);
+  });
+});
+
+async function waitUntil(test: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await test())) {
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
