@@ -57,9 +57,9 @@ export const MIGRATION_METRICS = {
   comparisons: 'cutover_migration_comparisons_total',
   /** Counter: rollbacks, by reason and status. */
   rollbacks: 'cutover_rollbacks_total',
-  /** Gauge: 1 for the stage a migration currently serves, 0 for the others it has served. */
+  /** Gauge: 1 for each stage a migration served since the previous scrape (both sides of a canary split), 0 for the others it has served. */
   stage: 'cutover_migration_stage',
-  /** Gauge: 1 while a flag source (for example flagd) is unreachable and older data answers, else 0. */
+  /** Gauge: 1 while a flag source (for example flagd) is unreachable and older data answers, else 0. Not written yet: the provider does not expose staleness. */
   sourceStale: 'cutover_flag_source_stale',
 } as const;
 
