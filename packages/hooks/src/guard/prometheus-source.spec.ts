@@ -103,6 +103,11 @@ describe(PrometheusSource.name, () => {
       await expect(failure).rejects.toThrow(/no answer within 100 ms/);
     });
 
+    it('refuses an unusable URL or timeout, naming the option', () => {
+      expect(() => new PrometheusSource({ url: 'prometheus:9090', flagKey: 'search' })).toThrow(/invalid option "url"/);
+      expect(() => new PrometheusSource({ url: 'http://127.0.0.1:9090', flagKey: 'search', timeoutMs: 0 })).toThrow(/invalid option "timeoutMs"/);
+    });
+
     it('says so when nothing listens', async () => {
       const prometheus = await fakePrometheus(fleet);
       for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));

@@ -1,4 +1,5 @@
 import { MIGRATION_LABELS, MIGRATION_METRICS } from '../conventions.js';
+import { InvalidOptionError } from '../invalid-option-error.js';
 import type { MigrationCounts, PathCounts } from '../migration/migration-counts.js';
 import { emptyCounts } from '../migration/migration-counts.js';
 import type { CallOutcome } from '../migration/path-series.js';
@@ -39,9 +40,13 @@ export class PrometheusSource implements GuardSource {
   private readonly selector: string;
   private startedAt = 0;
 
+  /** @throws {InvalidOptionError} when `url` is not an http(s) URL or `timeoutMs` is not positive */
   constructor(init: PrometheusSourceInit) {
     const timeoutMs = init.timeoutMs ?? 5000;
-    if (!(timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${timeoutMs}`);
+    if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new InvalidOptionError('timeoutMs', `expected a positive number of milliseconds, got ${timeoutMs}`);
+    if (!URL.canParse(init.url) || !/^https?:$/.test(new URL(init.url).protocol)) {
+      throw new InvalidOptionError('url', `expected the http(s) URL of a Prometheus server, got "${init.url}"`);
+    }
     this.target = { url: init.url, timeoutMs, fetch: init.fetch ?? globalThis.fetch };
     this.now = init.now ?? Date.now;
     // JSON string escaping is valid PromQL string escaping.

@@ -60,7 +60,9 @@ export class TrackingOutcomes {
     const { flagKey, path, outcome, value } = event.details;
     const mapped = typeof outcome === 'string' ? OUTCOMES[outcome] : undefined;
     if (typeof flagKey !== 'string' || flagKey === '' || (path !== 'legacy' && path !== 'candidate') || mapped === undefined) {
-      this.drop(`needs flagKey, path (legacy|candidate) and outcome (ok|error|timeout); got ${JSON.stringify(event.details)}`);
+      // Only the shape is logged: details may carry application data.
+      const got = Object.entries(event.details).map(([k, v]) => (k === 'path' || k === 'outcome' ? `${k}=${String(v)}` : `${k}: ${typeof v}`));
+      this.drop(`needs flagKey, path (legacy|candidate) and outcome (ok|error|timeout); got {${got.join(', ')}}`);
       return;
     }
     this.recorded++;
