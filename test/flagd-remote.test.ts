@@ -66,7 +66,7 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     for (let i = 1; i <= EDITS; i++) {
       const variant = i % 2 === 1 ? 'on' : 'off';
       const changed = new Promise<number>((resolve) => {
-        const handler = (details?: EventDetails): void => {
+        const handler = (details?: EventDetails<ProviderEvents.ConfigurationChanged>): void => {
           if (!details?.flagsChanged?.includes('clambake.read-only')) return;
           provider.events.removeHandler(ProviderEvents.ConfigurationChanged, handler);
           resolve(performance.now());

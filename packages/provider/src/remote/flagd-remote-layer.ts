@@ -39,11 +39,11 @@ export class FlagdRemoteLayer implements Layer {
   private connected = false;
   private status: Status = 'connecting';
 
-  /** @param client the flagd client; built from the options when omitted (tests pass a fake). */
-  constructor(options: FlagdRemoteOptions = {}, client?: FlagdClient) {
+  /** `client` replaces the FlagdProvider built from the options (tests pass a typed fake). */
+  constructor({ client, ...options }: FlagdRemoteOptions & { readonly client?: FlagdClient } = {}) {
     this.config = resolveFlagdRemoteConfig(options);
     this.logger = this.config.logger;
-    const { timeoutMs: _timeout, retryAfterMs: _retry, logger, ...flagdOptions } = this.config;
+    const { timeoutMs: _timeout, retryAfterMs: _retry, env: _env, logger, ...flagdOptions } = this.config;
     this.client = client ?? new FlagdProvider(flagdOptions, logger);
     this.breaker = new CircuitBreaker({
       retryAfterMs: this.config.retryAfterMs,

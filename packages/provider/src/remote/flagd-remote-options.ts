@@ -54,6 +54,8 @@ export interface FlagdRemoteConfig extends FlagdPassThroughOptions {
   retryBackoffMs?: number;
   /** Longest delay before it reconnects, in ms. @default `FLAGD_RETRY_BACKOFF_MAX_MS`, else 1000 (flagd-provider's own: 120000) */
   retryBackoffMaxMs?: number;
+  /** The environment variables read for defaults. @default process.env */
+  env: Readonly<Record<string, string | undefined>>;
   /** Where connection problems are logged. @default OpenFeature's DefaultLogger (console) */
   logger: Logger;
 }
@@ -83,6 +85,7 @@ const configSchema = z
     port: z.number().int().min(1).max(65_535),
     timeoutMs: positiveMs,
     retryAfterMs: positiveMs,
+    env: z.custom<Record<string, string | undefined>>((value) => typeof value === 'object' && value !== null, 'an object of environment variables'),
     logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).warn === 'function', 'a Logger'),
     tls: z.boolean().optional(),
     socketPath: z.string().min(1).optional(),
@@ -115,7 +118,8 @@ export class FlagdRemoteOptionError extends Error {
 }
 
 /** Merges defaults, environment and options (lowest precedence first) and validates the result. */
-export function resolveFlagdRemoteConfig(options: FlagdRemoteOptions = {}, env: Readonly<Record<string, string | undefined>> = process.env): FlagdRemoteConfig {
+export function resolveFlagdRemoteConfig(options: FlagdRemoteOptions = {}): FlagdRemoteConfig {
+  const env = options.env ?? process.env;
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as FlagdRemoteOptions;
   const resolverType = given.resolverType ?? (env.FLAGD_RESOLVER as FlagdRemoteConfig['resolverType'] | undefined) ?? DEFAULT_FLAGD_REMOTE_CONFIG.resolverType;
   const candidate = {
@@ -128,6 +132,7 @@ export function resolveFlagdRemoteConfig(options: FlagdRemoteOptions = {}, env: 
     retryBackoffMaxMs: numberFrom(env.FLAGD_RETRY_BACKOFF_MAX_MS) ?? DEFAULT_FLAGD_REMOTE_CONFIG.retryBackoffMaxMs,
     logger: new DefaultLogger(),
     ...given,
+    env,
   };
   const result = configSchema.safeParse(candidate);
   if (!result.success) {
