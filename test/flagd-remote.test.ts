@@ -92,6 +92,15 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     expect(Math.max(...delays)).toBeLessThan(2_000);
   });
 
+  it('falls back to the files, STALE and without errors, in rpc mode against a flagd without flagd.evaluation.v2 (v0.11)', async () => {
+    // flagd-provider 0.16's rpc resolver speaks flagd.evaluation.v2; flagd 0.11.2 serves only v1.
+    const rpc = new CutoverProvider({ files: NAMES.map((name) => join(FLAGS_DIR, name)), rollbackOverlay: false, watch: false, env: {}, logger: silent, remote: flagdRemote({ resolverType: 'rpc', host: '127.0.0.1', port: flagd.ports.port, logger: silent }) });
+    await OpenFeature.setProviderAndWait('flagd-rpc-test', rpc);
+    const details = await OpenFeature.getClient('flagd-rpc-test').getBooleanDetails('clambake.read-only', true);
+    expect(details).toMatchObject({ value: false, reason: 'STALE', flagMetadata: { source: 'file', remoteFallback: true } });
+    expect(details.errorCode).toBeUndefined();
+  });
+
   it('answers from the files during an outage, with no evaluation error, and uses flagd again after a restart', async () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     let errors = 0;
