@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import picocolors from 'picocolors';
 
 /**
  * Prints the demo's story: chapters, facts, and a progress line that redraws in
@@ -6,9 +6,11 @@ import pc from 'picocolors';
  */
 export class Narrator {
   private readonly tty = Boolean(process.stdout.isTTY);
+  // Colour on a terminal only: picocolors alone would also colour CI logs and pipes.
+  private readonly pc = picocolors.createColors(this.tty);
 
   chapter(number: number, title: string): void {
-    console.log(`\n${pc.bold(pc.cyan(`${number}. ${title}`))}`);
+    console.log(`\n${this.pc.bold(this.pc.cyan(`${number}. ${title}`))}`);
   }
 
   say(text: string): void {
@@ -16,11 +18,11 @@ export class Narrator {
   }
 
   fact(label: string, value: string): void {
-    console.log(`   ${pc.dim(label.padEnd(22))} ${value}`);
+    console.log(`   ${this.pc.dim(label.padEnd(22))} ${value}`);
   }
 
   warn(text: string): void {
-    console.log(`   ${pc.yellow(text)}`);
+    console.log(`   ${this.pc.yellow(text)}`);
   }
 
   /** Reports `done` of `total`; call with done === total to finish the line. */
