@@ -1,12 +1,10 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
-import type { FlagDefinition, FlagFileDocument } from '../flags/flag-definition.js';
+import { readFile } from 'node:fs/promises';
+import type { FlagDefinition } from '../flags/flag-definition.js';
 import { mergeFlagSets } from '../flags/flag-set.js';
 import { isMigrationFlag } from '../flags/migration-conventions.js';
 import { parseFlagFile } from '../flags/parse-flag-file.js';
 import { ROLLED_BACK } from '../layers/rollback-layer.js';
+import { OverlayFile } from './overlay-file.js';
 import { describeScope } from './rollback-scope.js';
 import type { RollbackScope } from './rollback-scope.js';
 
@@ -37,15 +35,17 @@ export class RollbackError extends Error {
 }
 
 /**
- * Writes rollbacks into the overlay file: a flagd file read last, by the
- * provider (rollback layer) and by flagd (last `--uri`), so one write reaches
- * this process, its restarts and a fleet. An entry copies the flag's variants
- * from git with `defaultVariant` set to the rollback variant and no targeting.
- * Writes are atomic (rename) and serialised by a lock file, so concurrent
- * guards on several instances never lose each other's entries.
+ * Writes rollbacks into the overlay file (see {@link OverlayFile}), so one
+ * write reaches this process, its restarts and a fleet. An entry copies the
+ * flag's variants from git with `defaultVariant` set to the rollback variant
+ * and no targeting, marked `rolledBack`.
  */
 export class RollbackOverlay {
-  constructor(private readonly options: RollbackOverlayOptions) {}
+  private readonly file: OverlayFile;
+
+  constructor(private readonly options: RollbackOverlayOptions) {
+    this.file = new OverlayFile(options.path);
+  }
 
   /** Rolls back every migration flag in `scope`; returns the entries written. */
   async rollback(scope: RollbackScope, details: { reason: string; by: string; at?: Date }): Promise<RollbackEntry[]> {
@@ -59,7 +59,7 @@ export class RollbackOverlay {
       if (typeof variant !== 'string') throw new RollbackError(`flag "${flagKey}" has no metadata.rollbackVariant`);
       return { flagKey, variant, reason: details.reason, at, by: details.by };
     });
-    await this.update((flags) => {
+    await this.file.update((flags) => {
       for (const entry of entries) flags[entry.flagKey] = overlayFlag(definitions.get(entry.flagKey)!, entry);
     });
     return entries;
@@ -68,17 +68,16 @@ export class RollbackOverlay {
   /** Lifts the rollback of the flags in `scope`; returns the keys cleared. */
   async clear(scope: RollbackScope): Promise<string[]> {
     const definitions = await this.definitions().catch(() => new Map<string, FlagDefinition>());
-    let cleared: string[] = [];
-    await this.update((flags) => {
-      cleared = Object.keys(flags).filter((key) => flags[key]!.metadata?.[ROLLED_BACK] === true && inScope(key, flags[key]!, definitions, scope));
+    return this.file.update((flags) => {
+      const cleared = Object.keys(flags).filter((key) => flags[key]!.metadata?.[ROLLED_BACK] === true && inScope(key, flags[key]!, definitions, scope));
       for (const key of cleared) delete flags[key];
+      return cleared;
     });
-    return cleared;
   }
 
   /** The rollbacks in force. */
   async list(): Promise<RollbackEntry[]> {
-    const flags = (await this.read()).flags;
+    const flags = (await this.file.read()).flags;
     return Object.entries(flags)
       .filter(([, flag]) => flag.metadata?.[ROLLED_BACK] === true)
       .map(([flagKey, flag]) => ({
@@ -94,34 +93,6 @@ export class RollbackOverlay {
   private async definitions(): Promise<Map<string, FlagDefinition>> {
     const sets = await Promise.all(this.options.files.map(async (file) => parseFlagFile(await readFile(file, 'utf8'), file)));
     return new Map([...mergeFlagSets(sets)].map(([key, flag]) => [key, flag.definition]));
-  }
-
-  private async read(): Promise<FlagFileDocument> {
-    try {
-      return JSON.parse(await readFile(this.options.path, 'utf8')) as FlagFileDocument;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { flags: {} };
-      throw error;
-    }
-  }
-
-  private async update(change: (flags: Record<string, FlagDefinition>) => void): Promise<void> {
-    await mkdir(dirname(this.options.path), { recursive: true });
-    // proper-lockfile locks an existing path; the directory always exists.
-    const release = await lockfile.lock(dirname(this.options.path), {
-      lockfilePath: `${this.options.path}.lock`,
-      retries: { retries: 50, minTimeout: 10, maxTimeout: 100 },
-      stale: 10_000,
-    });
-    try {
-      const document = await this.read();
-      const flags = { ...document.flags };
-      change(flags);
-      const next = { $schema: 'https://flagd.dev/schema/v0/flags.json', ...document, flags };
-      await writeFileAtomic(this.options.path, `${JSON.stringify(next, null, 2)}\n`);
-    } finally {
-      await release();
-    }
   }
 }
 
