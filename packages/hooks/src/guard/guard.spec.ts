@@ -130,6 +130,18 @@ describe(Guard.name, () => {
       guard.stop();
     });
 
+    it('starts tripped when the flag is already rolled back (a restart after a rollback)', async () => {
+      flags = await createMigrationFlags({ [FLAG]: migrationFlag('shadow') });
+      const { provider } = await flags.connect();
+      provider.override(FLAG, 'off');
+      const { metrics, rollback, guard } = setup({ provider });
+      expect(guard.hasTripped).toBe(true);
+      traffic(metrics, 300, 0.2);
+      expect((await guard.evaluateNow())?.status).toBe('degraded');
+      expect(rollback.calls).toEqual([]);
+      guard.stop();
+    });
+
     it('evaluates on its interval once started, until stopped', async () => {
       const { guard } = setup({ options: { intervalMs: 20 } });
       guard.start();

@@ -76,6 +76,8 @@ export class Guard {
     this.config = resolveGuardRunConfig(init.options);
     this.logger = init.logger ?? console;
     init.provider?.events.addHandler(ProviderEvents.ConfigurationChanged, this.onChange);
+    // A process restarted after a rollback finds it in the overlay: nothing to guard until it is lifted.
+    this.tripped = this.rolledBack();
   }
 
   /** Starts a fresh window and evaluates every `intervalMs` until {@link stop}. */
@@ -168,13 +170,18 @@ export class Guard {
   // experiment). The changes a rollback itself makes leave a tripped guard
   // alone; once the rollback is lifted, the guard re-arms.
   private flagChanged(flagsChanged: readonly string[] | undefined): void {
-    const { flagKey, provider } = this.init;
+    const { flagKey } = this.init;
     if (flagsChanged !== undefined && !flagsChanged.includes(flagKey)) return;
     if (this.tripped) {
-      if (!provider || provider.getRollbacks().includes(flagKey) || Object.hasOwn(provider.getOverrides(), flagKey)) return;
+      if (this.rolledBack()) return;
       this.tripped = false;
       this.logger.info(`cutover guard "${flagKey}": the rollback was lifted; watching again`);
     }
     this.restartWindow();
+  }
+
+  private rolledBack(): boolean {
+    const { flagKey, provider } = this.init;
+    return provider !== undefined && (provider.getRollbacks().includes(flagKey) || Object.hasOwn(provider.getOverrides(), flagKey));
   }
 }
