@@ -78,7 +78,7 @@ describe.skipIf(!prometheusBinary)('guard over a fleet through Prometheus', () =
     await until('three instances up', async () => {
       const up = await server.query(`count(cutover_migration_calls_total{feature_flag_key="${FLAG}",path="candidate",outcome="success"} > 0)`);
       return up[0]?.value[1] === '3' ? true : undefined;
-    }, 20_000);
+    }, 15_000);
 
     provider = new CutoverProvider({ files: [file], watch: true, env: {}, logger: quiet });
     await OpenFeature.setProviderAndWait(`fleet-guard-${randomUUID()}`, provider);
@@ -116,7 +116,7 @@ describe.skipIf(!prometheusBinary)('guard over a fleet through Prometheus', () =
     const injectedAt = performance.now();
     await Promise.all(services.map((s) => fetch(`http://127.0.0.1:${s.port}/inject`, { method: 'POST' })));
 
-    const result = await until('the guard trips', async () => guard!.latest.rollback, 30_000);
+    const result = await until('the guard trips', async () => guard!.latest.rollback, 20_000);
     const trippedAt = performance.now();
     expect(result.status).toBe('completed');
     expect(['error_rate', 'match_rate']).toContain(result.reason);

@@ -25,7 +25,11 @@ export function startChildService(script: string, env: Record<string, string>, t
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // The child also exits when its stdin pipe closes; this covers a parent that exits normally without stopping it.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => process.removeListener('exit', killOnExit));
   const stop = async (graceMs = 3000): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
