@@ -140,13 +140,3 @@ export async function freePorts(count: number): Promise<number[]> {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   return ports;
 }
-
-/** Evaluates one flag over flagd's Connect/HTTP JSON API (`flagd.evaluation.v1`). */
-export async function evaluateOverHttp(flagd: Flagd, type: 'Boolean' | 'String' | 'Float' | 'Object', flagKey: string, context: Record<string, unknown>): Promise<{ value?: unknown; variant?: string; reason?: string; code?: string }> {
-  const response = await fetch(`${flagd.url}/flagd.evaluation.v1.Service/Resolve${type}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ flagKey, context }),
-  });
-  return (await response.json()) as { value?: unknown; variant?: string; reason?: string; code?: string };
-}
