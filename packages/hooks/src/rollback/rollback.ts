@@ -92,7 +92,9 @@ export class Rollback {
     }
     const status = error === undefined ? 'completed' : 'failed';
     const timings = { localMs, durableMs, totalMs: performance.now() - startedAt };
-    await this.audit({ ...record, status, details: { reasonLabel: reason, flags, timings, ...(error ? { error } : {}), ...numbers } });
+    // Flags in scope that could not be rolled back beside the ones that were (e.g. no usable rollbackVariant).
+    const notRolledBack = error === undefined && problems.length > 0 ? { problems } : {};
+    await this.audit({ ...record, status, details: { reasonLabel: reason, flags, timings, ...(error ? { error } : {}), ...notRolledBack, ...numbers } });
     const counted = flags.length > 0 ? flags.map((f) => f.flagKey) : 'flag' in scope ? [scope.flag] : [];
     for (const flagKey of counted) metrics?.recordRollback(flagKey, reason, status);
     const line = `cutover: rollback of ${scopeText} (${reason}) ${status}: ${flags.map((f) => `${f.flagKey} → ${f.variant}`).join(', ') || 'no flag'}; local ${localMs.toFixed(2)} ms, overlay ${durableMs === null ? '–' : `${durableMs.toFixed(1)} ms`}`;
