@@ -1,0 +1,39 @@
+import { PrometheusSource } from '@cutover/hooks';
+import type { GuardOptions } from '@cutover/hooks';
+import { guardAnalysis } from './guard-analysis.js';
+import type { RolloutAnalysis } from './rollout-analysis.js';
+
+/** Everything {@link prometheusAnalysis} needs. */
+export interface PrometheusAnalysisInit {
+  /** Base URL of the Prometheus server that scrapes the fleet. */
+  readonly url: string;
+  readonly flagKey: string;
+  /** The guard's limits. */
+  readonly criteria?: GuardOptions;
+  /** Query timeout in ms. @default 5000 */
+  readonly timeoutMs?: number;
+  /** Milliseconds clock. @default Date.now */
+  readonly now?: () => number;
+}
+
+/**
+ * The fleet's analysis through Prometheus (`PrometheusSource`). Prometheus
+ * keeps the counts, so a window can start in the past: a controller restarted
+ * mid-step judges the whole step since its split took effect, losing nothing.
+ */
+export function prometheusAnalysis(init: PrometheusAnalysisInit): RolloutAnalysis {
+  const now = init.now ?? Date.now;
+  let pinned: number | undefined;
+  // PrometheusSource starts its window at its clock's "now": pin the clock to the step's start for that one call.
+  const source = new PrometheusSource({ url: init.url, flagKey: init.flagKey, now: () => pinned ?? now(), ...(init.timeoutMs === undefined ? {} : { timeoutMs: init.timeoutMs }) });
+  const analysis = guardAnalysis(source, init.criteria);
+  return {
+    description: source.description,
+    startWindow(at: number): void {
+      pinned = Math.min(at, now());
+      source.startWindow();
+      pinned = undefined;
+    },
+    evaluate: analysis.evaluate,
+  };
+}

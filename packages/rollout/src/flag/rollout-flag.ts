@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { isMigrationFlag, MIGRATION_STAGES, parseFlagFile } from '@cutover/provider';
+import type { FlagDefinition } from '@cutover/provider';
+import { RolloutError } from '../rollout-error.js';
+import { withSplit } from '../overlay/with-split.js';
+
+/** The flag a rollout drives, as git defines it. */
+export interface RolloutFlag {
+  readonly flagKey: string;
+  /** Its definition in git (the later file wins, as in flagd). */
+  readonly definition: FlagDefinition;
+  /** The variant everyone outside the canary keeps: git's `defaultVariant`. */
+  readonly baseline: string;
+  /** The canary's variant. */
+  readonly target: string;
+}
+
+/** The merged definitions of the flag files in git, in flagd order (overlay excluded). */
+export async function readGitDefinitions(files: readonly string[]): Promise<Map<string, FlagDefinition>> {
+  const merged = new Map<string, FlagDefinition>();
+  for (const file of files) {
+    for (const [key, flag] of parseFlagFile(await readFile(file, 'utf8'), file).flags) merged.set(key, flag.definition);
+  }
+  return merged;
+}
+
+/**
+ * Finds the flag, its baseline and its target: `target` as a variant name or a
+ * stage, else the canary of the flag's split, else the stage after the
+ * baseline's. The target must be a later stage than the baseline (moving back
+ * is a rollback, not a rollout), and the targeting must take a split.
+ *
+ * @throws RolloutError `FLAG_NOT_ROLLABLE` naming what is missing
+ */
+export function resolveRolloutFlag(definitions: ReadonlyMap<string, FlagDefinition>, flagKey: string, target?: string): RolloutFlag {
+  const refuse = (message: string): never => {
+    throw new RolloutError('FLAG_NOT_ROLLABLE', `flag "${flagKey}": ${message}`);
+  };
+  const definition = definitions.get(flagKey) ?? refuse('is in none of the flag files');
+  if (!isMigrationFlag(definition)) refuse('is not a migration flag (metadata.kind = "migration")');
+  const baseline = typeof definition.defaultVariant === 'string' ? definition.defaultVariant : refuse('has no defaultVariant to keep as the baseline');
+  const variantOf = (name: string): string | undefined =>
+    Object.hasOwn(definition.variants, name) ? name : Object.keys(definition.variants).find((v) => definition.variants[v] === name);
+  const stageIndex = (variant: string): number => MIGRATION_STAGES.indexOf(definition.variants[variant] as (typeof MIGRATION_STAGES)[number]);
+  const canary = splitCanary(definition.targeting, baseline);
+  const next = Object.keys(definition.variants)
+    .filter((v) => stageIndex(v) > stageIndex(baseline))
+    .sort((a, b) => stageIndex(a) - stageIndex(b))[0];
+  const chosen = target !== undefined ? (variantOf(target) ?? refuse(`has no variant or stage "${target}"`)) : (canary ?? next ?? refuse(`has no stage after "${baseline}" to roll out`));
+  if (stageIndex(chosen) <= stageIndex(baseline)) refuse(`"${chosen}" is not a later stage than the baseline "${baseline}"; going back is a rollback`);
+  try {
+    withSplit(definition.targeting, { target: chosen, baseline, percent: 0 });
+  } catch (error) {
+    refuse((error as Error).message);
+  }
+  return { flagKey, definition, baseline, target: chosen };
+}
+
+// The first bucket of the first `fractional` found depth first: the canary, as `cutover rollout` writes it.
+function splitCanary(targeting: unknown, baseline: string): string | undefined {
+  if (Array.isArray(targeting)) return targeting.map((item) => splitCanary(item, baseline)).find((v) => v !== undefined);
+  if (targeting === null || typeof targeting !== 'object') return undefined;
+  for (const [operator, args] of Object.entries(targeting as Record<string, unknown>)) {
+    if (operator === 'fractional' && Array.isArray(args)) {
+      const first = args.find(Array.isArray) as unknown[] | undefined;
+      return typeof first?.[0] === 'string' && first[0] !== baseline ? first[0] : undefined;
+    }
+    const found = splitCanary(args, baseline);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
