@@ -4,10 +4,18 @@ import { DEFAULT_AUDIT_LOG } from '../command-support/cli-paths.js';
 import { runFlagEdit } from '../command-support/run-flag-edit.js';
 import type { EditCommandOptions } from '../command-support/run-flag-edit.js';
 import { setRollout } from '../flag-editing/set-rollout.js';
+import { registerRolloutApprove } from './rollout-approve.js';
+import { registerRolloutFinish } from './rollout-finish.js';
+import { registerRolloutRun } from './rollout-run.js';
+import { registerRolloutStatus } from './rollout-status.js';
 
-/** `cutover rollout <flag> <percent>`: a canary split between the next stage and the current one. */
+/**
+ * `cutover rollout <flag> <percent>`: a canary split between the next stage and
+ * the current one, edited in git. Its subcommands drive the progressive
+ * controller through the overlay: `run`, `approve`, `status`, `finish`.
+ */
 export function registerRollout(program: Command): void {
-  program
+  const rollout = program
     .command('rollout')
     .description('send <percent> % of targeting keys to the next stage, the rest stay on the current stage: [[next, p], [current, 100 - p]]')
     .argument('<flag>', 'the migration flag key')
@@ -27,6 +35,7 @@ export function registerRollout(program: Command): void {
         }),
       );
     });
+  for (const register of [registerRolloutRun, registerRolloutApprove, registerRolloutStatus, registerRolloutFinish]) register(rollout);
 }
 
 function parsePercent(value: string): number {

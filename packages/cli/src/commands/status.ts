@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { DEFAULT_ROLLOUT_STATE_DIR, formatRollout } from '@cutover/rollout';
 import { CommandExit } from '../command-support/command-exit.js';
 import { globalOptions, overlayPath } from '../command-support/cli-paths.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
 import { collectStatus } from '../status/collect-status.js';
+import { rolloutStatusSection } from '../rollout/rollout-status-section.js';
 
 /** `cutover status`: every migration, its stage or split, rollbacks in force, drift between git and the overlay. */
 export function registerStatus(program: Command): void {
@@ -12,9 +14,12 @@ export function registerStatus(program: Command): void {
     .description('every migration flag with its stage or split, file, rollbacks in force, and drift between git and the rollback overlay')
     .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
     .option('--json', 'print the report as JSON')
-    .action(async (options: { overlay?: string; json?: boolean }, command: Command) => {
+    .option('--state-dir <dir>', 'rollout controllers\' state', DEFAULT_ROLLOUT_STATE_DIR)
+    .action(async (options: { overlay?: string; json?: boolean; stateDir: string }, command: Command) => {
       const { flags } = globalOptions(command);
-      const report = await collectStatus(await listFlagFiles(flags), options.overlay ?? overlayPath(flags));
+      const collected = await collectStatus(await listFlagFiles(flags), options.overlay ?? overlayPath(flags));
+      const { rollouts, drift } = await rolloutStatusSection(collected.drift, { stateDir: options.stateDir, overlay: collected.overlay });
+      const report = { ...collected, drift, rollouts };
       const out = new Output();
       if (options.json) out.json(report);
       else {
@@ -25,6 +30,8 @@ export function registerStatus(program: Command): void {
           const about = [`file ${m.file}`, m.group && `group ${m.group}`, m.dependsOn && `depends on ${m.dependsOn}`].filter(Boolean).join(', ');
           out.line(dim(`  ${about}`));
           if (m.rollback) out.line(red(`  rolled back ${m.rollback.at} by ${m.rollback.by}: ${m.rollback.reason}`));
+          const rollout = rollouts.find((r) => r.flagKey === m.flagKey);
+          if (rollout) out.line(yellow(`  rollout ${formatRollout(rollout)} (overlay serves ${rollout.target} ${rollout.servingPercent} %)`));
         }
         if (report.migrations.length === 0) out.line(`no migration flags in ${flags}`);
         for (const d of report.drift) out.line(yellow(`drift: ${d.flagKey}: ${d.message}`));

@@ -1,0 +1,52 @@
+import { MigrationMetrics, Rollback } from '@cutover/hooks';
+import { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import { prometheusAnalysis, RolloutController, RolloutStateFile } from '@cutover/rollout';
+import type { RolloutPlan, RolloutProgress } from '@cutover/rollout';
+import type { Logger } from '@openfeature/server-sdk';
+import { Registry } from 'prom-client';
+
+/** What `cutover rollout run` wires together. */
+export interface RolloutRunSetup {
+  readonly flagKey: string;
+  readonly files: readonly string[];
+  readonly overlay: string;
+  readonly audit: string;
+  readonly stateDir: string;
+  readonly plan: RolloutPlan;
+  readonly prometheus: string;
+  readonly actor: string;
+  readonly onProgress: (progress: RolloutProgress) => void;
+  readonly logger: Logger;
+}
+
+/**
+ * A controller for the command line: the fleet's numbers from Prometheus, and
+ * rollbacks through `Rollback` (overlay, audit records, the same shape as the
+ * guard's) over a provider on the flag files. The controller's process serves
+ * no traffic; the provider is there for the flag definitions a rollback reads.
+ */
+export async function startRolloutController(setup: RolloutRunSetup): Promise<{ controller: RolloutController; close: () => Promise<void> }> {
+  const provider = new CutoverProvider({ files: [...setup.files], rollbackOverlay: setup.overlay, watch: false, env: {}, logger: setup.logger });
+  await provider.initialize();
+  const audit = new AuditLog(setup.audit);
+  const rollback = new Rollback({
+    provider,
+    overlay: new RollbackOverlay({ path: setup.overlay, files: [...setup.files] }),
+    audit,
+    metrics: new MigrationMetrics({ registry: new Registry(), logger: setup.logger }),
+    logger: setup.logger,
+  });
+  const controller = new RolloutController({
+    flagKey: setup.flagKey,
+    files: setup.files,
+    overlay: setup.overlay,
+    plan: setup.plan,
+    analysis: prometheusAnalysis({ url: setup.prometheus, flagKey: setup.flagKey, criteria: setup.plan.guard }),
+    rollback,
+    audit,
+    states: new RolloutStateFile(setup.stateDir),
+    actor: setup.actor,
+    onProgress: setup.onProgress,
+  });
+  return { controller, close: () => provider.onClose() };
+}
