@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { AuditLog } from '@cutover/provider';
 import { readGitDefinitions, RolloutError, RolloutOverlay, RolloutStateFile } from '@cutover/rollout';
-import { cliActor, DEFAULT_AUDIT_LOG, globalOptions, overlayPath } from '../command-support/cli-paths.js';
+import { cliActor, globalOptions, overlayPath } from '../command-support/cli-paths.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
 import { addStateDirOption } from '../rollout/rollout-paths.js';
+import { sharedRolloutOptions } from '../rollout/shared-rollout-options.js';
 
 /**
  * `cutover rollout finish <flag>`: after a completed rollout and the stage
@@ -19,19 +20,20 @@ export function registerRolloutFinish(rollout: Command): void {
       .argument('<flag>', 'the migration flag key')
       .option('--force', 'remove it even though git does not serve the target to everyone yet')
       .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
-      .option('--audit <file>', 'audit log', DEFAULT_AUDIT_LOG),
-  ).action(async (flagKey: string, options: { force?: boolean; overlay?: string; audit: string; stateDir: string }, command: Command) => {
+      .option('--audit <file>', 'audit log (default: .cutover/audit.jsonl)'),
+  ).action(async (flagKey: string, options: { overlay?: string; stateDir: string }, command: Command) => {
     const { flags } = globalOptions(command);
+    const { audit, force } = sharedRolloutOptions(command);
     const state = await new RolloutStateFile(options.stateDir).read(flagKey);
-    if (state?.phase !== 'completed' && !options.force) throw new RolloutError('ROLLOUT_CONFLICT', `the rollout of ${flagKey} is not completed (${state?.phase ?? 'none'}); --force removes its split anyway`);
+    if (state?.phase !== 'completed' && !force) throw new RolloutError('ROLLOUT_CONFLICT', `the rollout of ${flagKey} is not completed (${state?.phase ?? 'none'}); --force removes its split anyway`);
     const git = (await readGitDefinitions(await listFlagFiles(flags))).get(flagKey);
     const everyone = git !== undefined && git.defaultVariant === state?.target && git.targeting === undefined;
-    if (!everyone && !options.force) {
+    if (!everyone && !force) {
       throw new RolloutError('ROLLOUT_CONFLICT', `git does not serve "${state?.target}" to everyone yet: run cutover stage ${flagKey} ${state?.target} first (removing the split now would send traffic back)`);
     }
     const removed = await new RolloutOverlay(options.overlay ?? overlayPath(flags)).remove(flagKey);
     if (removed) {
-      await new AuditLog(options.audit).append({ action: 'rollout', status: 'completed', scope: flagKey, actor: cliActor(), reason: 'rollout finished: controller split removed from the overlay', details: { runId: state?.runId, forced: Boolean(options.force) } });
+      await new AuditLog(audit).append({ action: 'rollout', status: 'completed', scope: flagKey, actor: cliActor(), reason: 'rollout finished: controller split removed from the overlay', details: { runId: state?.runId, forced: Boolean(force) } });
     }
     new Output().line(removed ? `removed the controller's split of ${flagKey} from the overlay; git serves it now` : `the overlay holds no controller split of ${flagKey}`);
   });

@@ -2,18 +2,19 @@ import type { Command } from 'commander';
 import { formatProgress, isFinished, resolveRolloutPlan, RolloutStateFile } from '@cutover/rollout';
 import type { RolloutProgress } from '@cutover/rollout';
 import { CommandExit } from '../command-support/command-exit.js';
-import { DEFAULT_AUDIT_LOG, globalOptions, overlayPath } from '../command-support/cli-paths.js';
+import { globalOptions, overlayPath } from '../command-support/cli-paths.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
 import { parseRisk, parseSteps, parseWhole, planFromFlags } from '../rollout/rollout-plan-flags.js';
 import type { RolloutPlanFlags } from '../rollout/rollout-plan-flags.js';
 import { addStateDirOption, DEFAULT_ROLLOUT_PLANS } from '../rollout/rollout-paths.js';
+import { sharedRolloutOptions } from '../rollout/shared-rollout-options.js';
 import { startRolloutController } from '../rollout/start-rollout-controller.js';
 
 /** Exit codes of `cutover rollout run`. */
 export const ROLLOUT_RUN_EXIT = Object.freeze({ completed: 0, rolledBack: 2, stopped: 3 });
 
-type RunOptions = RolloutPlanFlags & { prometheus?: string; overlay?: string; audit: string; stateDir: string; json?: boolean };
+type RunOptions = RolloutPlanFlags & { prometheus?: string; overlay?: string; stateDir: string };
 
 /** `cutover rollout run <flag>`: the progressive rollout controller, in the foreground, printing its progress. */
 export function registerRolloutRun(rollout: Command): void {
@@ -34,28 +35,31 @@ export function registerRolloutRun(rollout: Command): void {
       .option('--graceful-steps <n>', 'in this many decrements (default 5)', parseWhole)
       .option('--prometheus <url>', 'the Prometheus server that scrapes the fleet (default CUTOVER_PROMETHEUS_URL)')
       .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
-      .option('--audit <file>', 'audit log', DEFAULT_AUDIT_LOG)
+      .option('--audit <file>', 'audit log (default: .cutover/audit.jsonl)')
       .option('--json', 'print progress as JSON lines'),
   ).action(async (flagKey: string, options: RunOptions, command: Command) => {
     const { flags } = globalOptions(command);
+    const { audit, json, to } = sharedRolloutOptions(command);
     const out = new Output();
     const prometheus = options.prometheus ?? process.env.CUTOVER_PROMETHEUS_URL;
     if (!prometheus) throw new Error('the controller judges each step on the fleet\'s numbers: give --prometheus <url> (or CUTOVER_PROMETHEUS_URL)');
     const previous = await new RolloutStateFile(options.stateDir).read(flagKey);
     const resuming = previous !== undefined && !isFinished(previous);
-    const { options: planOptions, source } = await planFromFlags(flagKey, options);
+    const { options: planOptions, source } = await planFromFlags(flagKey, { ...options, ...(to === undefined ? {} : { to }) });
     const plan = resuming ? previous.plan : resolveRolloutPlan(planOptions);
-    if (resuming) out.line(`resuming run ${previous.runId} with the plan it started with (plan options given now are not used)`);
+    if (json) {
+      // JSON lines only: the progress events say where the plan came from.
+    } else if (resuming) out.line(`resuming run ${previous.runId} with the plan it started with (plan options given now are not used)`);
     else out.line(`plan from ${source}`);
     const print = (progress: RolloutProgress): void => {
-      if (options.json) out.line(JSON.stringify({ kind: progress.kind, at: new Date().toISOString(), state: progress.state, remainingMs: progress.remainingMs, message: progress.message }));
+      if (json) out.line(JSON.stringify({ kind: progress.kind, at: new Date().toISOString(), state: progress.state, remainingMs: progress.remainingMs, message: progress.message }));
       else for (const line of formatProgress(progress)) out.line(line);
     };
     const { controller, close } = await startRolloutController({
       flagKey,
       files: await listFlagFiles(flags),
       overlay: options.overlay ?? overlayPath(flags),
-      audit: options.audit,
+      audit,
       stateDir: options.stateDir,
       plan,
       prometheus,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { formatPlan, formatRollout, RolloutStateFile, rolloutView } from '@cutover/rollout';
 import { Output } from '../command-support/output.js';
 import { addStateDirOption } from '../rollout/rollout-paths.js';
+import { sharedRolloutOptions } from '../rollout/shared-rollout-options.js';
 
 /** `cutover rollout status [flag]`: where each controller's plan stands, from its state file. */
 export function registerRolloutStatus(rollout: Command): void {
@@ -11,11 +12,12 @@ export function registerRolloutStatus(rollout: Command): void {
       .description('where each rollout stands: plan, step, time left, the last verdict and its numbers')
       .argument('[flag]', 'one migration flag key (default: every rollout)')
       .option('--json', 'print the rollouts as JSON'),
-  ).action(async (flagKey: string | undefined, options: { stateDir: string; json?: boolean }) => {
+  ).action(async (flagKey: string | undefined, options: { stateDir: string }, command: Command) => {
+    const { json } = sharedRolloutOptions(command);
     const states = await new RolloutStateFile(options.stateDir).list();
     const views = states.filter((s) => flagKey === undefined || s.flagKey === flagKey).map((s) => rolloutView(s));
     const out = new Output();
-    if (options.json) return out.json({ rollouts: views });
+    if (json) return out.json({ rollouts: views });
     if (views.length === 0) return out.line(flagKey ? `no rollout of ${flagKey} in ${options.stateDir}` : `no rollouts in ${options.stateDir}`);
     const { bold, dim } = out.colors;
     for (const view of views) {
