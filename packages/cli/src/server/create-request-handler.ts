@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuditAction } from '@cutover/provider';
+import { approveRolloutStep } from './actions/approve-rollout-step.js';
 import { authorizeAction } from './actions/authorize-action.js';
 import { changeStage } from './actions/change-stage.js';
 import { clearRollback } from './actions/clear-rollback.js';
@@ -25,9 +26,10 @@ const ACTIONS: Readonly<Record<string, { audit: AuditAction; run: Action }>> = {
   stage: { audit: 'stage', run: changeStage },
   rollback: { audit: 'rollback', run: rollbackMigration },
   'rollback/clear': { audit: 'rollback-cleared', run: clearRollback },
+  'rollout/approve': { audit: 'approval', run: approveRolloutStep },
 };
 
-const MIGRATION_PATH = /^\/api\/migrations\/([^/]+)\/(timeline|stage|rollback|rollback\/clear)$/;
+const MIGRATION_PATH = /^\/api\/migrations\/([^/]+)\/(timeline|stage|rollback|rollback\/clear|rollout\/approve)$/;
 
 /**
  * The dashboard's request handler: the page and its two assets, the JSON API,

@@ -1,6 +1,7 @@
 import type { MigrationMetrics } from '@cutover/hooks';
 import type { FileComparisonStore } from '@cutover/migrate';
 import type { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import type { RolloutStateFile } from '@cutover/rollout';
 import type { Registry } from 'prom-client';
 import type { MigrationDefinitions } from './api/migration-definitions.js';
 import type { DashboardGuard } from './api/dashboard-guard.js';
@@ -26,6 +27,8 @@ export interface DashboardContext {
   /** Where manual rollbacks are counted (`cutover_rollbacks_total{reason="manual"}`), when given. */
   readonly metrics: Pick<MigrationMetrics, 'recordRollback'> | undefined;
   readonly refusals: RefusalAudit;
+  /** The rollout controllers' state: the plan view and the approve action. */
+  readonly rollouts: Pick<RolloutStateFile, 'read' | 'list'>;
   /** The `@cutover/cli` version. */
   readonly version: string;
   /** `Date.now()` when the server started. */

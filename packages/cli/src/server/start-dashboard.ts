@@ -14,6 +14,7 @@ import type { DashboardContext } from './dashboard-context.js';
 import { DashboardError } from './dashboard-error.js';
 import { createRequestHandler } from './create-request-handler.js';
 import { formatHost, HostAllowlist } from './security/host-allowlist.js';
+import { RolloutStateFile } from '@cutover/rollout';
 
 /** Shortest token accepted: a guessable token would make the quick actions anyone's. */
 export const MIN_TOKEN_LENGTH = 16;
@@ -37,6 +38,8 @@ export interface StartDashboardOptions extends DashboardOptions {
   readonly guards?: Readonly<Record<string, DashboardGuard>>;
   /** Counts the dashboard's rollbacks as `cutover_rollbacks_total{reason="manual"}`. @default none */
   readonly metrics?: Pick<MigrationMetrics, 'recordRollback'>;
+  /** The rollout controllers' state, shown per migration and approved from the page. @default new RolloutStateFile() (`.cutover/rollouts`) */
+  readonly rollouts?: Pick<RolloutStateFile, 'read' | 'list'>;
 }
 
 /** A running dashboard. */
@@ -53,7 +56,7 @@ export interface RunningDashboard {
  * @throws {DashboardError} for an invalid option or a port that cannot be bound
  */
 export async function startDashboard(options: StartDashboardOptions): Promise<RunningDashboard> {
-  const { provider, flagsDir, store, storeDirectory, auditLog, overlay, registry, token, guards = {}, metrics, ...tunables } = options;
+  const { provider, flagsDir, store, storeDirectory, auditLog, overlay, registry, token, guards = {}, metrics, rollouts = new RolloutStateFile(), ...tunables } = options;
   const config = resolveDashboardConfig(tunables);
   if (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH) {
     throw new DashboardError('INVALID_OPTION', `invalid dashboard option "token": at least ${MIN_TOKEN_LENGTH} characters are required`);
@@ -72,6 +75,7 @@ export async function startDashboard(options: StartDashboardOptions): Promise<Ru
     guards,
     metrics,
     refusals: new RefusalAudit(auditLog),
+    rollouts,
     version: VERSION,
     startedAt: Date.now(),
   };

@@ -1,5 +1,7 @@
 import { MIGRATION_STAGES } from '@cutover/provider';
 import type { FlagSnapshotEntry, RollbackEntry } from '@cutover/provider';
+import { rolloutView } from '@cutover/rollout';
+import type { RolloutState, RolloutView } from '@cutover/rollout';
 import type { DashboardContext } from '../dashboard-context.js';
 import { guardView } from './dashboard-guard.js';
 import type { GuardView } from './dashboard-guard.js';
@@ -35,6 +37,8 @@ export interface MigrationView {
   readonly summary: SummaryView | null;
   /** Null when no guard watches the migration. */
   readonly guard: GuardView | null;
+  /** The rollout controller's plan and where it stands, or null without one. */
+  readonly rollout: RolloutView | null;
 }
 
 /** The body of `GET /api/migrations`. */
@@ -51,9 +55,10 @@ export interface MigrationsResponse {
 export async function listMigrations(context: DashboardContext, now = new Date()): Promise<MigrationsResponse> {
   const { files, migrations, problems } = await context.definitions.read();
   const from = new Date(now.getTime() - context.config.windowSeconds * 1000);
-  const [served, rollbacks] = await Promise.all([
+  const [served, rollbacks, rollouts] = await Promise.all([
     context.provider ? context.provider.snapshot({}) : Promise.resolve([] as FlagSnapshotEntry[]),
     context.overlay.list().catch(() => [] as RollbackEntry[]),
+    context.rollouts.list().catch(() => [] as RolloutState[]),
   ]);
   const views = await Promise.all(
     migrations.map(async ({ flagKey, file, definition }): Promise<MigrationView> => {
@@ -74,6 +79,7 @@ export async function listMigrations(context: DashboardContext, now = new Date()
         rollback: rollbacks.find((r) => r.flagKey === flagKey) ?? null,
         summary: summary ? summaryView(summary) : null,
         guard: guard ? guardView(guard) : null,
+        rollout: ((state) => (state ? rolloutView(state, now.getTime()) : null))(rollouts.find((r) => r.flagKey === flagKey)),
       };
     }),
   );

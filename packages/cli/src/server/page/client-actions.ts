@@ -66,6 +66,7 @@ async function act(card, action, body) {
 
 function describeSuccess(action, data) {
   if (action === 'rollback') return 'Rolled back to ' + data.rolledBack.map(function (e) { return e.variant; }).join(', ') + ' in ' + data.durationMs + ' ms.';
+  if (action === 'rollout/approve') return 'Step ' + (data.approval.details.step + 1) + ' (' + data.approval.details.percent + ' %) approved; the controller goes on at its next look.';
   if (action === 'rollback/clear') return 'Rollback cleared; the flag files answer again.';
   var text = data.written ? 'Stage set: ' + data.from + ' → ' + data.to + ' in ' + data.file + '.' : 'Already ' + data.to + '; nothing changed.';
   return data.warnings.length ? text + ' ' + data.warnings.join(' ') : text;

@@ -47,10 +47,12 @@ function createCard(m) {
   c.force = h('input', { type: 'checkbox', class: 'force' });
   c.reason = h('input', { type: 'text', class: 'reason', placeholder: 'Reason (required, recorded in the audit log)', 'aria-label': 'reason' });
   c.result = h('div', { class: 'action-result', role: 'status' });
+  c.rollout = h('p', { class: 'rollout', hidden: true });
+  c.approve = h('button', { type: 'button', class: 'approve-rollout', text: 'Approve rollout step', hidden: true, onclick: function () { act(c, 'rollout/approve', {}); } });
   c.clear = h('button', { type: 'button', class: 'clear-rollback', text: 'Clear rollback', onclick: function () { act(c, 'rollback/clear', {}); } });
   c.root = h('article', { class: 'migration', 'data-flag': m.flagKey }, [
     h('header', {}, [h('h3', { text: m.flagKey }), c.badges, c.group, c.file]),
-    c.description, c.split, c.targeting, c.banner,
+    c.description, c.split, c.targeting, c.rollout, c.banner,
     h('div', { class: 'body' }, [
       h('div', {}, [c.charts, c.noData]),
       c.stats,
@@ -63,6 +65,7 @@ function createCard(m) {
       c.reason,
       h('button', { type: 'button', class: 'danger rollback', text: 'Emergency rollback', onclick: function () { act(c, 'rollback', {}); } }),
       c.clear,
+      c.approve,
       c.result,
     ]),
   ]);
@@ -92,7 +95,19 @@ function updateCard(c, m) {
   c.banner.hidden = !m.rollback;
   if (m.rollback) c.banner.textContent = 'Rolled back to ' + m.rollback.variant + ' by ' + m.rollback.by + ' at ' + when(m.rollback.at) + ': ' + m.rollback.reason;
   c.clear.disabled = !m.rollback;
+  renderRollout(c, m.rollout);
   renderStats(c.stats, m);
+}
+
+function renderRollout(c, r) {
+  c.rollout.hidden = !r;
+  c.approve.hidden = !r || r.phase !== 'awaiting-approval';
+  if (!r) return;
+  var plan = r.plan.map(function (s, i) { return (i + 1 === r.step ? '[' + s.percent + ']' : s.percent) + (s.approval ? '*' : ''); }).join(' → ');
+  var where = r.phase === 'monitoring' ? (r.extended ? 'window over, waiting for enough data' : 'monitoring, ' + duration(Math.ceil(r.remainingMs / 1000)) + ' left')
+    : r.phase === 'awaiting-approval' ? 'waiting for approval' : r.phase;
+  var verdict = r.lastDecision ? ' · last verdict ' + r.lastDecision.status + ': ' + r.lastDecision.summary : '';
+  c.rollout.textContent = 'Rollout: step ' + r.step + '/' + r.steps + ', ' + r.target + ' ' + r.stepPercent + ' % (' + where + ') · plan ' + plan + (r.outcome ? ' · ' + r.outcome : '') + verdict;
 }
 
 function renderStats(node, m) {
