@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { OpenFeature } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
 import { auditFlagEdit, generateToken, setRollout, setStage, startDashboard } from '@cutover/cli';
-import { Guard, LocalRegistrySource, MetricsHook, MigrationMetrics, Rollback } from '@cutover/hooks';
+import { FlagSourceMetrics, Guard, LocalRegistrySource, MetricsHook, MigrationMetrics, Rollback } from '@cutover/hooks';
 import type { GuardVerdict } from '@cutover/hooks';
 import { FileComparisonStore } from '@cutover/migrate';
 import { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
@@ -32,6 +32,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   const client = OpenFeature.getClient('cutover-demo');
   client.addHooks(new MetricsHook({ registry }));
   const metrics = new MigrationMetrics({ registry, logger: quiet });
+  new FlagSourceMetrics({ registry, provider });
   const store = new FileComparisonStore({ directory: ws.storeDir, logger: quiet });
   const audit = new AuditLog(ws.auditFile);
   const overlay = new RollbackOverlay({ path: ws.overlay, files: ws.files });

@@ -59,7 +59,7 @@ export const MIGRATION_METRICS = {
   rollbacks: 'cutover_rollbacks_total',
   /** Gauge: 1 for each stage a migration served since the previous scrape (both sides of a canary split), 0 for the others it has served. */
   stage: 'cutover_migration_stage',
-  /** Gauge: 1 while a flag source (for example flagd) is unreachable and older data answers, else 0. Not written yet: the provider does not expose staleness. */
+  /** Gauge: 1 while a flag source is stale (`flagd` unreachable and the files answer; `files` a rejected edit and the last good flags answer), else 0. Written by `FlagSourceMetrics`. */
   sourceStale: 'cutover_flag_source_stale',
 } as const;
 

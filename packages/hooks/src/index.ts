@@ -50,3 +50,5 @@ export { Rollback } from './rollback/rollback.js';
 export type { RollbackDetails, RollbackInit, RollbackProvider } from './rollback/rollback.js';
 export type { RollbackResult, RollbackTimings } from './rollback/rollback-result.js';
 export { rollbackReasonOf } from './rollback/rollback-reason-of.js';
+export { FlagSourceMetrics } from './flag-source/flag-source-metrics.js';
+export type { FlagSourceProvider } from './flag-source/flag-source-metrics.js';

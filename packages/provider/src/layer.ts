@@ -10,6 +10,8 @@ import type { LayerName, LayerResolution } from './layer-resolution.js';
 export interface Layer {
   readonly name: LayerName;
   resolve(flagKey: string, context: EvaluationContext, type: FlagType): LayerResolution | undefined | Promise<LayerResolution | undefined>;
+  /** For a layer with a connection: false while it cannot answer and the layers below answer in its place. */
+  readonly available?: boolean;
   /** Called once by the provider that owns a layer with a life of its own (a connection), before `initialize`. */
   attach?(host: LayerHost): void;
   /** Run by the provider's `initialize`; resolves (never rejects) when the source is merely unreachable. */
