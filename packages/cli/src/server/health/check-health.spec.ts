@@ -2,6 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { GuardVerdict } from '@cutover/hooks';
+import { CutoverProvider } from '@cutover/provider';
+import type { Layer } from '@cutover/provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestDashboard } from '../testing/start-test-dashboard.js';
 import type { TestDashboard } from '../testing/start-test-dashboard.js';
@@ -33,6 +35,15 @@ describe(checkHealth.name, () => {
     expect(body.checks.comparisonStore).toMatchObject({ status: 'pass', message: expect.stringMatching(/readable and writable/) });
     expect(body.checks.flagd).toMatchObject({ status: 'skipped', message: 'not configured' });
     expect(body.checks.guard).toMatchObject({ status: 'skipped', message: 'not configured' });
+  });
+
+  it('warns while flagd is unreachable and the files answer, and passes once it is connected', async () => {
+    const remote: Layer & { available: boolean } = { name: 'remote', available: false, resolve: () => undefined };
+    const provider = new CutoverProvider({ remote, watch: false, env: {} });
+    dashboard = await startTestDashboard({ provider });
+    expect((await health()).body.checks.flagd).toMatchObject({ status: 'warn', message: expect.stringMatching(/unreachable/) });
+    remote.available = true;
+    expect((await health()).body.checks.flagd).toMatchObject({ status: 'pass', message: 'connected' });
   });
 
   it('is degraded (200) when a flag file edit is rejected: the last good version keeps serving', async () => {
