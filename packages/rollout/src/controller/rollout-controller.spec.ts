@@ -99,7 +99,8 @@ describe(RolloutController.name, () => {
       expect(state.phase).toBe('rolled-back');
       const ramp = (await t.audit.read()).filter((r) => r.details?.rampDown !== undefined);
       expect(ramp.map((r) => r.details?.percent)).toEqual([19, 13, 6]);
-      expect(Date.parse(ramp[2]!.at) - Date.parse(ramp[0]!.at)).toBe(2 * MINUTE);
+      expect(Date.parse(ramp[2]!.at) - Date.parse(ramp[0]!.at)).toBe(160_000);
+      expect(Date.parse(state.outcome!.at) - Date.parse(ramp[0]!.at)).toBe(4 * MINUTE);
       expect(t.rollbacks.map((r) => r.reason)).toEqual(['latency']);
     });
 

@@ -222,7 +222,9 @@ export class RolloutController {
       const entry = rolloutEntry(git, { target: this.state.target, baseline: this.state.baseline, percent }, { runId: this.state.runId, step: -1, startedAt: this.isoNow() });
       if ((await this.overlay.write(this.init.flagKey, entry)) === 'rolled-back') return this.rolledBackElsewhere();
       await this.audit('rollout', 'completed', `graceful rollback ${done}/${graceful.steps}: ${this.state.target} ${percent} %`, { runId: this.state.runId, step: -1, percent, rampDown: done });
-      await this.save({ rampDown: { ...ramp, done, nextAt: new Date(Date.parse(ramp.nextAt) + graceful.durationMs / graceful.steps).toISOString() } });
+      // The first decrement is immediate and the last (the rollback) lands at `duration`.
+      const spacingMs = graceful.durationMs / Math.max(1, graceful.steps - 1);
+      await this.save({ rampDown: { ...ramp, done, nextAt: new Date(Date.parse(ramp.nextAt) + spacingMs).toISOString() } });
       this.emit('ramp-down', { message: `candidate share down to ${percent} %` });
     }
   }
