@@ -47,7 +47,11 @@ export class CutoverProvider implements Provider {
       remote: this.config.remote,
       file: this.fileLayer,
     });
-    this.config.remote?.attach?.({ emit: (event, details) => this.events.emit(event, details), fallback: (flagKey, context) => this.fileLayer.resolve(flagKey, context) });
+    this.config.remote?.attach?.({
+      emit: (event, details) => this.events.emit(event, details),
+      fallback: (flagKey, context) => this.fileLayer.resolve(flagKey, context),
+      bucketing: this.config.bucketing,
+    });
     this.store = new FlagFileStore({
       files: this.config.files,
       overlay: this.config.rollbackOverlay || undefined,
@@ -101,7 +105,11 @@ export class CutoverProvider implements Provider {
     return this.rollbacks.keys();
   }
 
-  /** The flag files' definitions by key (overlay excluded): variants and metadata, e.g. `rollbackVariant` and `group` for a rollback. */
+  /**
+   * The definitions the file layer serves, by key: the git files merged with the
+   * overlay (whose entries keep git's variants and metadata, e.g. `rollbackVariant`
+   * and `group`, which is what a rollback reads).
+   */
   flagDefinitions(): ReadonlyMap<string, Readonly<FlagDefinition>> {
     return new Map([...this.fileLayer.all()].map(([key, flag]) => [key, flag.definition]));
   }
