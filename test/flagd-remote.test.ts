@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
 import type { Client, EventDetails, Logger } from '@openfeature/server-sdk';
 import { CutoverProvider, flagdRemote } from '@cutover/provider';
-import type { FlagdRemoteLayer } from '@cutover/provider';
+import type { FlagdLayer } from '@cutover/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Flagd, findFlagd } from './support/flagd.js';
 
@@ -28,7 +28,7 @@ describe.skipIf(!binary)('flagd remote layer', () => {
   let served: string[];
   let flagd: Flagd;
   let provider: CutoverProvider;
-  let remote: FlagdRemoteLayer;
+  let remote: FlagdLayer;
   let client: Client;
   const events: { type: string; at: number; details?: EventDetails }[] = [];
 

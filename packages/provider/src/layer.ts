@@ -1,5 +1,6 @@
 import type { EvaluationContext, EventContext, ProviderEvents } from '@openfeature/server-sdk';
 import type { FlagType } from './flags/compiled-flag.js';
+import type { BucketingVersion } from './hashing/bucketing.js';
 import type { LayerName, LayerResolution } from './layer-resolution.js';
 
 /**
@@ -26,4 +27,6 @@ export interface LayerHost {
   emit(event: ProviderEvents, details?: EventContext): void;
   /** The flag files' answer, for a layer that cannot answer now and must say that the files did. */
   fallback(flagKey: string, context: EvaluationContext): LayerResolution | undefined;
+  /** The provider's `bucketing`, for a layer that evaluates flags itself (flagd's sync stream). */
+  readonly bucketing: BucketingVersion;
 }

@@ -3,6 +3,7 @@ import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { BucketingVersion } from '../hashing/bucketing.js';
+import { changedFlagKeys } from './changed-flag-keys.js';
 import type { CompiledFlag } from './compiled-flag.js';
 import { FlagFileError } from './flag-file-error.js';
 import { mergeFlagSets } from './flag-set.js';
@@ -85,7 +86,7 @@ export class FlagFileStore {
     if (error) return this.options.listener.failed(error);
     const before = this.merged;
     this.merged = mergeFlagSets(this.orderedSets());
-    const changed = diffKeys(before, this.merged);
+    const changed = changedFlagKeys(before, this.merged);
     if (wasBroken && this.broken.size === 0) this.options.listener.recovered();
     if (changed.length > 0) this.options.listener.changed(changed);
   }
@@ -163,9 +164,4 @@ export class FlagFileStore {
       }, this.options.debounceMs),
     );
   }
-}
-
-function diffKeys(before: ReadonlyMap<string, CompiledFlag>, after: ReadonlyMap<string, CompiledFlag>): string[] {
-  const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].filter((key) => before.get(key)?.fingerprint !== after.get(key)?.fingerprint).sort();
 }

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { Client, credentials } from '@grpc/grpc-js';
+import type { ClientReadableStream } from '@grpc/grpc-js';
+import type { FlagdSyncConfig } from './flagd-sync-options.js';
+import { flagSyncService } from './flag-sync-service.js';
+import type { SyncFlagsRequest, SyncFlagsResponse } from './flag-sync-service.js';
+
+/** A gRPC client of flagd's sync service: one channel, one `SyncFlags` stream at a time. */
+export interface FlagSyncClient {
+  /** Opens a `SyncFlags` stream; flagd sends the whole configuration first, then again on every change. */
+  syncFlags(request: SyncFlagsRequest): ClientReadableStream<SyncFlagsResponse>;
+  /** Closes the channel. */
+  close(): void;
+}
+
+/** Connects to flagd's sync port (or socket), with the channel's reconnection backoff matched to the layer's. */
+export function createFlagSyncClient(config: FlagdSyncConfig): FlagSyncClient {
+  const method = flagSyncService().SyncFlags!;
+  const address = config.socketPath ? `unix:${config.socketPath}` : `${config.host}:${config.port}`;
+  const channelCredentials = config.tls ? credentials.createSsl(config.certPath ? readFileSync(config.certPath) : undefined) : credentials.createInsecure();
+  const channel = new Client(address, channelCredentials, {
+    // gRPC's own reconnection waits up to 120 s by default; a flagd that is back should be used within a second.
+    'grpc.initial_reconnect_backoff_ms': config.retryBackoffMs,
+    'grpc.min_reconnect_backoff_ms': config.retryBackoffMs,
+    'grpc.max_reconnect_backoff_ms': config.retryBackoffMaxMs,
+    ...(config.keepAliveTime > 0 ? { 'grpc.keepalive_time_ms': config.keepAliveTime } : {}),
+  });
+  return {
+    syncFlags: (request) => channel.makeServerStreamRequest<SyncFlagsRequest, SyncFlagsResponse>(method.path, method.requestSerialize, method.responseDeserialize, request),
+    close: () => channel.close(),
+  };
+}

@@ -1,0 +1,106 @@
+import { DefaultLogger } from '@openfeature/server-sdk';
+import type { Logger } from '@openfeature/server-sdk';
+import { z } from 'zod';
+import { FlagdRemoteOptionError } from './flagd-remote-options.js';
+
+/** Everything the flagd sync layer can be told. */
+export interface FlagdSyncConfig {
+  /** flagd's host. @default `FLAGD_HOST`, else `"localhost"` */
+  host: string;
+  /** flagd's sync port (`--sync-port`). @default `FLAGD_SYNC_PORT`, else `FLAGD_PORT`, else 8015 */
+  port: number;
+  /** A Unix socket instead of host and port. @default `FLAGD_SOCKET_PATH`, else none */
+  socketPath?: string;
+  /** Connect with TLS. @default `FLAGD_TLS === "true"`, else false */
+  tls: boolean;
+  /** PEM file of the CA that signed flagd's certificate (with `tls`). @default `FLAGD_SERVER_CERT_PATH`, else the system's CAs */
+  certPath?: string;
+  /** Streams one source only (flagd's `selector`, e.g. a file's URI). @default `FLAGD_SOURCE_SELECTOR`, else every source, merged */
+  selector?: string;
+  /** Names this application in flagd's logs. @default `"cutover"` */
+  providerId: string;
+  /** How long `initialize` waits for the first configuration, in ms; the files answer until it arrives. @default 500 */
+  deadlineMs: number;
+  /** gRPC keepalive interval, in ms; 0 turns it off. @default 0 */
+  keepAliveTime: number;
+  /** First delay before a broken stream is reopened, in ms; doubles on each failure. @default `FLAGD_RETRY_BACKOFF_MS`, else 250 */
+  retryBackoffMs: number;
+  /** Longest delay before the stream is reopened, in ms. @default `FLAGD_RETRY_BACKOFF_MAX_MS`, else 1000 */
+  retryBackoffMaxMs: number;
+  /** Seconds a dropped stream may stay down before STALE becomes ERROR. @default `FLAGD_RETRY_GRACE_PERIOD`, else 5 */
+  retryGracePeriod: number;
+  /** The environment variables read for defaults. @default process.env */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Where connection problems and rejected configurations are logged. @default OpenFeature's DefaultLogger (console) */
+  logger: Logger;
+}
+
+/** Options of the flagd sync layer: every field has a default. */
+export type FlagdSyncOptions = Partial<FlagdSyncConfig>;
+
+/** The defaults that do not depend on the environment. */
+export const DEFAULT_FLAGD_SYNC_CONFIG = {
+  host: 'localhost',
+  port: 8015,
+  tls: false,
+  providerId: 'cutover',
+  deadlineMs: 500,
+  keepAliveTime: 0,
+  retryBackoffMs: 250,
+  retryBackoffMaxMs: 1000,
+  retryGracePeriod: 5,
+} as const;
+
+const ms = z.number().int().positive().max(3_600_000);
+const configSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65_535),
+    socketPath: z.string().min(1).optional(),
+    tls: z.boolean(),
+    certPath: z.string().min(1).optional(),
+    selector: z.string().optional(),
+    providerId: z.string().min(1),
+    deadlineMs: ms,
+    keepAliveTime: z.number().int().min(0),
+    retryBackoffMs: ms,
+    retryBackoffMaxMs: ms,
+    retryGracePeriod: z.number().min(0).max(86_400),
+    env: z.custom<Record<string, string | undefined>>((value) => typeof value === 'object' && value !== null, 'an object of environment variables'),
+    logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).warn === 'function', 'a Logger'),
+  })
+  .strict()
+  .refine((config) => config.retryBackoffMaxMs >= config.retryBackoffMs, { path: ['retryBackoffMaxMs'], message: 'must not be below retryBackoffMs' });
+
+/** Merges defaults, environment and options (lowest precedence first) and validates the result; throws a FlagdRemoteOptionError naming the bad option. */
+export function resolveFlagdSyncConfig(options: FlagdSyncOptions = {}): FlagdSyncConfig {
+  const env = options.env ?? process.env;
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as FlagdSyncOptions;
+  const defaults = DEFAULT_FLAGD_SYNC_CONFIG;
+  const candidate = {
+    ...defaults,
+    host: env.FLAGD_HOST || defaults.host,
+    port: numberFrom(env.FLAGD_SYNC_PORT) ?? numberFrom(env.FLAGD_PORT) ?? defaults.port,
+    tls: env.FLAGD_TLS === undefined ? defaults.tls : env.FLAGD_TLS === 'true',
+    ...(env.FLAGD_SOCKET_PATH ? { socketPath: env.FLAGD_SOCKET_PATH } : {}),
+    ...(env.FLAGD_SERVER_CERT_PATH ? { certPath: env.FLAGD_SERVER_CERT_PATH } : {}),
+    ...(env.FLAGD_SOURCE_SELECTOR ? { selector: env.FLAGD_SOURCE_SELECTOR } : {}),
+    retryBackoffMs: numberFrom(env.FLAGD_RETRY_BACKOFF_MS) ?? defaults.retryBackoffMs,
+    retryBackoffMaxMs: numberFrom(env.FLAGD_RETRY_BACKOFF_MAX_MS) ?? defaults.retryBackoffMaxMs,
+    retryGracePeriod: numberFrom(env.FLAGD_RETRY_GRACE_PERIOD) ?? defaults.retryGracePeriod,
+    logger: new DefaultLogger(),
+    ...given,
+    env,
+  };
+  const result = configSchema.safeParse(candidate);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const option = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
+    throw new FlagdRemoteOptionError(option || '(options)', issue.message);
+  }
+  return candidate as FlagdSyncConfig;
+}
+
+function numberFrom(text: string | undefined): number | undefined {
+  return text === undefined || text.trim() === '' ? undefined : Number(text);
+}

@@ -1,0 +1,35 @@
+import type { CompiledFlag } from '../flags/compiled-flag.js';
+import { parseFlagFile } from '../flags/parse-flag-file.js';
+import type { BucketingVersion } from '../hashing/bucketing.js';
+
+/** The fields of a flag that flagd's schema defines; flagd's sync adds others (`source`, `selector`) per flag. */
+const FLAG_FIELDS = ['state', 'variants', 'defaultVariant', 'targeting', 'metadata'] as const;
+
+/**
+ * Parses one `flag_configuration` flagd sent (the merged JSON of its sources)
+ * with the same parser, checks and evaluator as the flag files, so a synced
+ * flag evaluates exactly as the files and the flagd server do under the same
+ * bucketing. Throws FlagFileError (file "flagd") when it is not usable.
+ */
+export function parseSyncedFlags(text: string, bucketing: BucketingVersion): ReadonlyMap<string, CompiledFlag> {
+  return parseFlagFile(withoutSyncFields(text), 'flagd', { bucketing }).flags;
+}
+
+/** Drops the per-flag bookkeeping flagd adds to its sync payload; text that is not a flag document is left for the parser to report. */
+function withoutSyncFields(text: string): string {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (!isObject(document) || !isObject(document.flags)) return text;
+  const flags = Object.fromEntries(
+    Object.entries(document.flags).map(([key, flag]) => [key, isObject(flag) ? Object.fromEntries(FLAG_FIELDS.filter((field) => field in flag).map((field) => [field, flag[field]])) : flag]),
+  );
+  return JSON.stringify({ ...document, flags });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
