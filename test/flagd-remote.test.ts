@@ -1,13 +1,15 @@
 // The remote layer against a real flagd (issue 3, tests 2 and 3): an edit of a
-// served file reaches a connected application with CONFIGURATION_CHANGED and
-// the new value; killing flagd under steady traffic costs no evaluation error
-// (the flag files answer, marked STALE), and a restarted flagd is used again.
+// served file reaches a connected application (in-process: the sync layer)
+// with CONFIGURATION_CHANGED and the new value; killing flagd under steady
+// traffic costs no evaluation error: the last configuration flagd synced keeps
+// answering (marked stale), including a rollback only flagd's overlay held,
+// and a restarted flagd is used again.
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
 import type { Client, EventDetails, Logger } from '@openfeature/server-sdk';
-import { CutoverProvider, flagdRemote } from '@cutover/provider';
+import { CutoverProvider, RollbackOverlay, flagdRemote } from '@cutover/provider';
 import type { FlagdLayer } from '@cutover/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Flagd, findFlagd } from './support/flagd.js';
@@ -26,6 +28,7 @@ function percentile(values: readonly number[], p: number): number {
 describe.skipIf(!binary)('flagd remote layer', () => {
   let dir: string;
   let served: string[];
+  let overlay: string;
   let flagd: Flagd;
   let provider: CutoverProvider;
   let remote: FlagdLayer;
@@ -36,10 +39,13 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     dir = await mkdtemp(join(tmpdir(), 'cutover-flagd-remote-'));
     served = NAMES.map((name) => join(dir, name));
     await Promise.all(NAMES.map((name) => cp(join(FLAGS_DIR, name), join(dir, name))));
-    flagd = await Flagd.start({ binary: binary!, files: served });
+    // The rollback overlay, flagd's last source; the application does not read it itself.
+    overlay = join(dir, 'rollbacks.flagd.json');
+    await writeFile(overlay, `${JSON.stringify({ flags: {} })}\n`);
+    flagd = await Flagd.start({ binary: binary!, files: [...served, overlay] });
     remote = flagdRemote({ resolverType: 'in-process', host: '127.0.0.1', port: flagd.ports.syncPort, retryGracePeriod: 1, logger: silent });
-    // The application's own copy of the flag files: what answers while flagd is away.
-    provider = new CutoverProvider({ files: NAMES.map((name) => join(FLAGS_DIR, name)), rollbackOverlay: false, watch: false, env: {}, logger: silent, remote });
+    // The application's own copy of the flag files: what answers before flagd's first sync. bucketing v1: flagd 0.11's.
+    provider = new CutoverProvider({ files: NAMES.map((name) => join(FLAGS_DIR, name)), rollbackOverlay: false, watch: false, env: {}, bucketing: 'v1', logger: silent, remote });
     for (const type of [ProviderEvents.Ready, ProviderEvents.Stale, ProviderEvents.Error, ProviderEvents.ConfigurationChanged]) {
       provider.events.addHandler(type, (details) => events.push({ type, at: performance.now(), ...(details ? { details } : {}) }));
     }
@@ -101,22 +107,27 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     expect(details.errorCode).toBeUndefined();
   });
 
-  it('answers from the files during an outage, with no evaluation error, and uses flagd again after a restart', async () => {
-    await new Promise((resolve) => setTimeout(resolve, 300));
+  it('keeps serving the last synced configuration during an outage (a rollback only flagd held included), with no evaluation error, and uses flagd again after a restart', async () => {
+    const flag = 'nutribot.food-detection';
+    const context = { targetingKey: 'chat-42' };
+    // A rollback that only flagd's overlay holds: the application's files still say shadow/live.
+    await new RollbackOverlay({ path: overlay, files: served }).rollback({ flag }, { reason: 'outage test', by: 'flagd-remote.test' });
+    await waitUntil(async () => (await client.getStringDetails(flag, 'x', context)).value === 'off', 5_000);
+    expect(provider.flagDefinitions().get(flag)?.defaultVariant).not.toBe('off');
     let errors = 0;
     let evaluations = 0;
-    const sources = new Map<string, number>();
+    const answers = new Map<string, number>();
     const latencies: number[] = [];
     let running = true;
     const traffic = (async () => {
       while (running) {
         const started = performance.now();
-        const details = await client.getStringDetails('nutribot.food-detection', 'caller-default', { targetingKey: 'chat-42' });
+        const details = await client.getStringDetails(flag, 'caller-default', context);
         latencies.push(performance.now() - started);
         evaluations++;
         if (details.errorCode) errors++;
-        const source = `${String(details.flagMetadata.source)}/${details.reason}`;
-        sources.set(source, (sources.get(source) ?? 0) + 1);
+        const key = `${details.value} ${String(details.flagMetadata.source)}/${details.reason}${details.flagMetadata.stale ? ' stale' : ''}`;
+        answers.set(key, (answers.get(key) ?? 0) + 1);
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
@@ -125,23 +136,27 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     await flagd.kill();
     await waitUntil(() => !remote.available, 5_000);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const outage = await client.getStringDetails('nutribot.food-detection', 'caller-default', { targetingKey: 'chat-42' });
-    expect(outage).toMatchObject({ reason: 'STALE', flagMetadata: { source: 'file', remoteFallback: true } });
+    const outage = await client.getStringDetails(flag, 'caller-default', context);
+    expect(outage).toMatchObject({ value: 'off', variant: 'off', flagMetadata: { source: 'remote', stale: true } });
     const restarted = performance.now();
     await flagd.start();
     const flagdReady = performance.now();
-    await waitUntil(async () => (await client.getStringDetails('nutribot.food-detection', 'x', { targetingKey: 'chat-42' })).flagMetadata.source === 'remote', 10_000);
+    await waitUntil(async () => {
+      const details = await client.getStringDetails(flag, 'x', context);
+      return details.flagMetadata.source === 'remote' && details.flagMetadata.stale === undefined;
+    }, 10_000);
     const reconnected = performance.now();
     running = false;
     await traffic;
     const types = events.slice(eventsBefore).map((event) => event.type);
     console.log(
-      `flagd outage: ${evaluations} evaluations, ${errors} errors, sources ${JSON.stringify(Object.fromEntries(sources))}; ` +
-        `evaluation latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${Math.max(...latencies).toFixed(1)} ms; ` +
+      `flagd outage: ${evaluations} evaluations, ${errors} errors, served ${JSON.stringify(Object.fromEntries(answers))}; ` +
+        `evaluation latency p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms, max ${Math.max(...latencies).toFixed(1)} ms; ` +
         `reconnect ${(reconnected - flagdReady).toFixed(0)} ms after flagd was ready (${(reconnected - restarted).toFixed(0)} ms after its restart); events ${types.join(', ')}`,
     );
     expect(errors).toBe(0);
-    expect(sources.get('file/STALE')).toBeGreaterThan(0);
+    expect(answers.get('off remote/STATIC stale')).toBeGreaterThan(0);
+    expect([...answers.keys()].every((key) => key.startsWith('off remote/'))).toBe(true);
     expect(types).toContain(ProviderEvents.Stale);
     expect(types).toContain(ProviderEvents.Ready);
     expect(Math.max(...latencies)).toBeLessThan(500);

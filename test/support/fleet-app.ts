@@ -1,6 +1,6 @@
 // One application instance of the fleet test: an OpenFeature client on a
-// CutoverProvider with the flag files and the flagd remote layer (in-process
-// sync). It evaluates one flag every few milliseconds and prints a JSON line
+// CutoverProvider with the flag files and the flagd remote layer (in-process:
+// the sync layer, Cutover's evaluator on flagd's sync stream). It evaluates one flag every few milliseconds and prints a JSON line
 // each time what it serves changes, with the time it saw the change.
 // Configured by environment: FLEET_FILES (comma-separated), FLEET_HOST,
 // FLEET_SYNC_PORT, FLEET_FLAG, FLEET_TARGETING_KEY.
@@ -15,6 +15,8 @@ const provider = new CutoverProvider({
   rollbackOverlay: false,
   watch: false,
   env: {},
+  // flagd 0.11's fractional arithmetic: the fleet buckets as the server does.
+  bucketing: 'v1',
   logger: quiet,
   remote: flagdRemote({ resolverType: 'in-process', host: env.FLEET_HOST ?? '127.0.0.1', port: Number(env.FLEET_SYNC_PORT), logger: quiet }),
 });
