@@ -151,7 +151,7 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     const types = events.slice(eventsBefore).map((event) => event.type);
     console.log(
       `flagd outage: ${evaluations} evaluations, ${errors} errors, served ${JSON.stringify(Object.fromEntries(answers))}; ` +
-        `evaluation latency p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms, max ${Math.max(...latencies).toFixed(1)} ms; ` +
+        `evaluation latency p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms, max ${maxOf(latencies).toFixed(1)} ms; ` +
         `reconnect ${(reconnected - flagdReady).toFixed(0)} ms after flagd was ready (${(reconnected - restarted).toFixed(0)} ms after its restart); events ${types.join(', ')}`,
     );
     expect(errors).toBe(0);
@@ -159,7 +159,7 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     expect([...answers.keys()].every((key) => key.startsWith('off remote/'))).toBe(true);
     expect(types).toContain(ProviderEvents.Stale);
     expect(types).toContain(ProviderEvents.Ready);
-    expect(Math.max(...latencies)).toBeLessThan(500);
+    expect(maxOf(latencies)).toBeLessThan(500);
   });
 });
 
@@ -169,4 +169,9 @@ async function waitUntil(test: () => boolean | Promise<boolean>, timeoutMs: numb
     if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** The largest value; `Math.max(...values)` overflows the stack on a few hundred thousand samples. */
+function maxOf(values: readonly number[]): number {
+  return values.reduce((max, value) => Math.max(max, value), -Infinity);
 }
