@@ -22,7 +22,7 @@ async function client(domain: string, ...hooks: Hook[]): Promise<Client> {
   return OpenFeature.getClient(domain).addHooks(...hooks);
 }
 
-const ROUNDS = 7;
+const ROUNDS = 11;
 
 function median(values: readonly number[]): number | undefined {
   const sorted = [...values].sort((a, b) => a - b);
@@ -50,7 +50,7 @@ export async function run(): Promise<boolean> {
   for (let round = 0; round < ROUNDS; round++) {
     // Rotated each round so no contender always runs first (warm-up) or last.
     const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
-    const rows = await compare(`flag evaluation through the OpenFeature client (InMemoryProvider), round ${round + 1}/${ROUNDS}`, order, { time: 500 });
+    const rows = await compare(`flag evaluation through the OpenFeature client (InMemoryProvider), round ${round + 1}/${ROUNDS}`, order, { time: 800 });
     for (const row of rows) byName.get(row.name)?.push(row.nsPerOp);
   }
   await OpenFeature.clearProviders();
