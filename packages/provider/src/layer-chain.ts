@@ -1,6 +1,6 @@
 import { ErrorCode, StandardResolutionReasons } from '@openfeature/server-sdk';
 import type { EvaluationContext } from '@openfeature/server-sdk';
-import type { FlagType } from './flags/compiled-flag.js';
+import type { CompiledFlag, FlagType } from './flags/compiled-flag.js';
 import type { Layer } from './layer.js';
 import type { LayerResolution } from './layer-resolution.js';
 import type { ContextLayer } from './layers/context-layer.js';
@@ -39,25 +39,27 @@ export class LayerChain {
     const { override, rollback, env, remote, file } = this.layers;
     const explicit = override.resolve(flagKey) ?? rollback.resolve(flagKey) ?? this.layers.context.resolve(flagKey, context);
     if (explicit) return explicit;
+    // Looked up once: the file layer's flag answers last, and its dependsOn gates the layers below the explicit ones.
+    const flag = file.get(flagKey);
     const fromEnv = env.resolve(flagKey, context, type);
-    if (fromEnv) return this.gate(fromEnv, flagKey, context, visiting);
+    if (fromEnv) return this.gate(fromEnv, flag, context, visiting);
     if (remote) {
       const fromRemote = remote.resolve(flagKey, context, type);
       if (fromRemote instanceof Promise) {
-        return fromRemote.then((answer) => this.gate(answer ?? file.resolve(flagKey, context) ?? notFound(flagKey), flagKey, context, visiting));
+        return fromRemote.then((answer) => this.gate(answer ?? flag?.evaluate(context) ?? notFound(flagKey), flag, context, visiting));
       }
-      if (fromRemote) return this.gate(fromRemote, flagKey, context, visiting);
+      if (fromRemote) return this.gate(fromRemote, flag, context, visiting);
     }
-    const fromFile = file.resolve(flagKey, context);
-    return fromFile ? this.gate(fromFile, flagKey, context, visiting) : notFound(flagKey);
+    if (!flag) return notFound(flagKey);
+    const fromFile = flag.evaluate(context);
+    return flag.dependsOn.length === 0 ? fromFile : this.gate(fromFile, flag, context, visiting);
   }
 
-  private gate(answer: LayerResolution, flagKey: string, context: EvaluationContext, visiting: readonly string[] | undefined): LayerResolution | Promise<LayerResolution> {
-    const flag = this.layers.file.get(flagKey);
-    if (!flag || flag.dependsOn.length === 0 || !GATED.has(answer.flagMetadata.source) || visiting?.includes(flagKey)) return answer;
+  private gate(answer: LayerResolution, flag: CompiledFlag | undefined, context: EvaluationContext, visiting: readonly string[] | undefined): LayerResolution | Promise<LayerResolution> {
+    if (!flag || flag.dependsOn.length === 0 || !GATED.has(answer.flagMetadata.source) || visiting?.includes(flag.key)) return answer;
     const dependencies = flag.dependsOn;
     const rollbackVariant = flag.metadata.rollbackVariant as string;
-    const path = [...(visiting ?? []), flagKey];
+    const path = [...(visiting ?? []), flag.key];
     const states = dependencies.map((dependency) => this.resolve(dependency, this.layers.file.get(dependency)?.type ?? 'string', context, path));
     const decide = (resolved: LayerResolution[]): LayerResolution => {
       const blocker = resolved.findIndex((r) => r.value === 'off' || r.value === false);
