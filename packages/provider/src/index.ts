@@ -38,6 +38,7 @@ export { DEFAULT_FLAGD_SYNC_CONFIG, resolveFlagdSyncConfig } from './remote/flag
 export type { FlagdSyncConfig, FlagdSyncOptions } from './remote/flagd-sync-options.js';
 export { FlagdRemoteLayer } from './remote/flagd-remote-layer.js';
 export type { FlagdClient } from './remote/flagd-client.js';
-export { DEFAULT_FLAGD_REMOTE_CONFIG, FlagdRemoteOptionError, resolveFlagdRemoteConfig } from './remote/flagd-remote-options.js';
+export { DEFAULT_FLAGD_REMOTE_CONFIG, resolveFlagdRemoteConfig } from './remote/flagd-remote-options.js';
+export { FlagdRemoteOptionError } from './remote/flagd-remote-option-error.js';
 export type { FlagdPassThroughOptions, FlagdRemoteConfig, FlagdRemoteOptions } from './remote/flagd-remote-options.js';
 export type { LayerHost } from './layer.js';

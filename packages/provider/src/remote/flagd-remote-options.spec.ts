@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FLAGD_REMOTE_CONFIG, FlagdRemoteOptionError, resolveFlagdRemoteConfig } from './flagd-remote-options.js';
+import { FlagdRemoteOptionError } from './flagd-remote-option-error.js';
+import { DEFAULT_FLAGD_REMOTE_CONFIG, resolveFlagdRemoteConfig } from './flagd-remote-options.js';
 
 describe(resolveFlagdRemoteConfig.name, () => {
   it('defaults every option', () => {

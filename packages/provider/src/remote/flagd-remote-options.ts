@@ -2,6 +2,7 @@ import { DefaultLogger } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import type { FlagdProvider } from '@openfeature/flagd-provider';
 import { z } from 'zod';
+import { numberFrom, validateFlagdOptions } from './flagd-remote-option-error.js';
 
 /** The options of `FlagdProvider` (the package does not export their type). */
 type FlagdProviderOptions = NonNullable<ConstructorParameters<typeof FlagdProvider>[0]>;
@@ -105,17 +106,6 @@ const configSchema = z
   })
   .strict();
 
-/** A flagd remote option that is not valid; names the option. */
-export class FlagdRemoteOptionError extends Error {
-  readonly code = 'INVALID_OPTION';
-  constructor(
-    readonly option: string,
-    reason: string,
-  ) {
-    super(`flagd remote option "${option}": ${reason}`);
-    this.name = 'FlagdRemoteOptionError';
-  }
-}
 
 /** Merges defaults, environment and options (lowest precedence first) and validates the result. */
 export function resolveFlagdRemoteConfig(options: FlagdRemoteOptions = {}): FlagdRemoteConfig {
@@ -134,15 +124,5 @@ export function resolveFlagdRemoteConfig(options: FlagdRemoteOptions = {}): Flag
     ...given,
     env,
   };
-  const result = configSchema.safeParse(candidate);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const option = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
-    throw new FlagdRemoteOptionError(option || '(options)', issue.message);
-  }
-  return candidate as FlagdRemoteConfig;
-}
-
-function numberFrom(text: string | undefined): number | undefined {
-  return text === undefined || text.trim() === '' ? undefined : Number(text);
+  return validateFlagdOptions(configSchema, candidate) as FlagdRemoteConfig;
 }

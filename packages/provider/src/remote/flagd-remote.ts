@@ -1,5 +1,6 @@
 import { FlagdRemoteLayer } from './flagd-remote-layer.js';
-import { FlagdRemoteOptionError, resolveFlagdRemoteConfig } from './flagd-remote-options.js';
+import { FlagdRemoteOptionError } from './flagd-remote-option-error.js';
+import { resolveFlagdRemoteConfig } from './flagd-remote-options.js';
 import type { FlagdRemoteConfig, FlagdRemoteOptions } from './flagd-remote-options.js';
 import { FlagdSyncLayer } from './flagd-sync-layer.js';
 import type { FlagdSyncOptions } from './flagd-sync-options.js';

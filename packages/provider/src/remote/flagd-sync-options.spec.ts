@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlagdRemoteOptionError } from './flagd-remote-options.js';
+import { FlagdRemoteOptionError } from './flagd-remote-option-error.js';
 import { DEFAULT_FLAGD_SYNC_CONFIG, resolveFlagdSyncConfig } from './flagd-sync-options.js';
 
 describe(resolveFlagdSyncConfig.name, () => {

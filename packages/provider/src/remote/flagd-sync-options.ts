@@ -1,7 +1,7 @@
 import { DefaultLogger } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import { z } from 'zod';
-import { FlagdRemoteOptionError } from './flagd-remote-options.js';
+import { numberFrom, validateFlagdOptions } from './flagd-remote-option-error.js';
 
 /** Everything the flagd sync layer can be told. */
 export interface FlagdSyncConfig {
@@ -92,15 +92,5 @@ export function resolveFlagdSyncConfig(options: FlagdSyncOptions = {}): FlagdSyn
     ...given,
     env,
   };
-  const result = configSchema.safeParse(candidate);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const option = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
-    throw new FlagdRemoteOptionError(option || '(options)', issue.message);
-  }
-  return candidate as FlagdSyncConfig;
-}
-
-function numberFrom(text: string | undefined): number | undefined {
-  return text === undefined || text.trim() === '' ? undefined : Number(text);
+  return validateFlagdOptions(configSchema, candidate) as FlagdSyncConfig;
 }
