@@ -1,4 +1,9 @@
-/** The stages of a migration flag, in rollout order (see the stage table in the mission brief). */
+/**
+ * The stages of a migration flag, in rollout order (see the stage table in the
+ * mission brief). The runner stays free of the provider, so the list is written
+ * here too; stage.spec.ts holds it equal to `MIGRATION_STAGES`, which flag
+ * files are validated against.
+ */
 export const STAGES = ['off', 'dualwrite', 'shadow', 'live', 'rampdown', 'complete'] as const;
 
 /** One stage of a migration flag; the flag's string variants are stages. */
