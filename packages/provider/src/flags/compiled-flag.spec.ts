@@ -55,6 +55,12 @@ describe(CompiledFlag.name, () => {
     expect(f.evaluate({ wanted: 'ghost' })).toMatchObject({ reason: 'ERROR', errorCode: 'GENERAL' });
   });
 
+  it('joins an absent attribute in cat as the empty string, as the flagd server does', () => {
+    const f = flag({ targeting: { if: [{ '==': [{ cat: ['tenant-', { var: 'region' }] }, 'tenant-'] }, 'live', null] } });
+    expect(f.evaluate({}).value).toBe('live');
+    expect(f.evaluate({ region: 'eu' }).value).toBe('off');
+  });
+
   it('evaluates against a large context without copying it', () => {
     const context = Object.freeze(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`attr${i}`, i])));
     const f = flag({ targeting: { if: [{ '==': [{ var: 'attr199' }, 199] }, 'live', null] } });

@@ -11,6 +11,15 @@ export const NOW_OPERATOR = 'cutover.now';
 const engines = new Map<BucketingVersion, LogicEngine>();
 
 /**
+ * `cat` as the flagd server (Go) does it: an absent value joins as the empty
+ * string, where json-logic-engine writes "null". It matters when a `fractional`
+ * bucketing key is built with `cat` from an attribute a context lacks.
+ */
+function concatenate(args: unknown): string {
+  return (Array.isArray(args) ? args : [args]).map((part) => (part === null || part === undefined ? '' : String(part))).join('');
+}
+
+/**
  * The JSON Logic engine (the library flagd-core uses) with flagd's custom
  * operators, one per bucketing version. Rules are compiled once per flag into
  * plain functions.
@@ -23,6 +32,7 @@ export function targetingEngine(bucketing: BucketingVersion): LogicEngine {
     engine.addMethod('sem_ver', semVer);
     engine.addMethod('starts_with', startsWith);
     engine.addMethod('ends_with', endsWith);
+    engine.addMethod('cat', concatenate);
     engine.addMethod(NOW_OPERATOR, () => Math.floor(Date.now() / 1000), { deterministic: false });
     engines.set(bucketing, engine);
   }
