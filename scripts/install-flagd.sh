@@ -36,11 +36,14 @@ for candidate in "${candidates[@]}"; do
 done
 
 if ! command -v go >/dev/null 2>&1; then
-  echo "install-flagd: Go is needed to build flagd $FLAGD_VERSION (https://go.dev/dl/), or set FLAGD_BIN to a flagd $FLAGD_VERSION" >&2
+  echo "install-flagd: Go is needed to build flagd $FLAGD_VERSION, or set FLAGD_BIN to a flagd $FLAGD_VERSION" >&2
   exit 1
 fi
 proxy="$(go env GOPROXY | tr ',|' '\n\n' | grep -v -e '^direct$' -e '^off$' | head -n1)"
-proxy="${proxy:-https://proxy.golang.org}"
+if [ -z "$proxy" ]; then
+  echo "install-flagd: GOPROXY names no module proxy ($(go env GOPROXY)); flagd is built from the proxy's module zip" >&2
+  exit 1
+fi
 work="$(mktemp -d)"
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 echo "install-flagd: building flagd $FLAGD_VERSION from $proxy/$MODULE/@v/$FLAGD_VERSION.zip"
