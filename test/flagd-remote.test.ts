@@ -159,7 +159,9 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     expect([...answers.keys()].every((key) => key.startsWith('off remote/'))).toBe(true);
     expect(types).toContain(ProviderEvents.Stale);
     expect(types).toContain(ProviderEvents.Ready);
-    expect(maxOf(latencies)).toBeLessThan(500);
+    // An outage must not add seconds to evaluations; bounds loose enough for a loaded CI machine.
+    expect(percentile(latencies, 99)).toBeLessThan(100);
+    expect(maxOf(latencies)).toBeLessThan(2000);
   });
 });
 

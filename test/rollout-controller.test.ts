@@ -142,7 +142,9 @@ describe.skipIf(!prometheusBinary)('rollout controller end to end', () => {
   it('rolls a candidate that degrades at 25 % back on its own', async () => {
     await resetOverlay();
     await until('git\'s split serves again', serves(['live', 'shadow']));
-    const run = controller('degrade', ['--steps', '10,25,50', '--window', '3s']);
+    // A degraded verdict acts at once, whatever the window; the long window only
+    // keeps a slow CI machine from judging the 25 % step healthy before the errors show.
+    const run = controller('degrade', ['--steps', '10,25,50', '--window', '8s']);
     await run.waitFor((l) => l.kind === 'step' && l.state.stepIndex === 1);
     const injectedAt = Date.now();
     await fetch(`http://127.0.0.1:${service.port}/inject`, { method: 'POST' });

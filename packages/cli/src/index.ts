@@ -14,7 +14,7 @@ export { describeTargeting, targetingShape } from './flag-editing/describe-targe
 export type { TargetingShape } from './flag-editing/describe-targeting.js';
 export type { Split, SplitBucket } from './flag-editing/find-splits.js';
 export { findFlagFile } from './flag-files/find-flag-file.js';
-export { isRollbackOverlay, listFlagFiles, ROLLBACK_OVERLAY_FILE } from './flag-files/list-flag-files.js';
+export { isRollbackOverlay, listFlagFiles } from './flag-files/list-flag-files.js';
 export { startDashboard, MIN_TOKEN_LENGTH } from './server/start-dashboard.js';
 export type { RunningDashboard, StartDashboardOptions } from './server/start-dashboard.js';
 export { DEFAULT_DASHBOARD_CONFIG, resolveDashboardConfig } from './server/dashboard-config.js';

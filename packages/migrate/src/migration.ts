@@ -167,7 +167,10 @@ export class Migration<I, O, W = never, R = void> {
     if (this.publisher.active) this.publisher.emit({ type: 'fallback', flagKey: this.flagKey, stage, operation: 'read', cause: candidate.status });
     if (legacy) {
       this.compareLater(stage, input, legacy, candidate);
-      return unwrap(await legacy);
+      // The off-path legacy run answers unless it was cut short: it ran under the
+      // candidate's timeout, which must not apply to the caller's fallback.
+      const offPath = await legacy;
+      if (offPath.status !== 'timeout') return unwrap(offPath);
     }
     const fallback = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy') });
     this.emitPath(fallback, stage, 'read', true);

@@ -4,6 +4,7 @@ import type { Logger } from '@openfeature/server-sdk';
 import { z } from 'zod';
 import type { BucketingVersion } from './hashing/bucketing.js';
 import type { Layer } from './layer.js';
+import { ROLLBACK_OVERLAY_FILE } from './overlay/overlay-file.js';
 
 /** Everything CutoverProvider can be told. */
 export interface CutoverProviderConfig {
@@ -95,7 +96,7 @@ export function resolveCutoverProviderConfig(options: CutoverProviderOptions = {
     ...DEFAULT_CUTOVER_PROVIDER_CONFIG,
     envPrefix: env.CUTOVER_ENV_PREFIX ?? DEFAULT_CUTOVER_PROVIDER_CONFIG.envPrefix,
     bucketing: env.CUTOVER_BUCKETING ?? DEFAULT_CUTOVER_PROVIDER_CONFIG.bucketing,
-    rollbackOverlay: env.CUTOVER_ROLLBACK_OVERLAY ?? (files[0] ? join(dirname(files[0]), 'rollbacks.flagd.json') : false),
+    rollbackOverlay: env.CUTOVER_ROLLBACK_OVERLAY ?? (files[0] ? join(dirname(files[0]), ROLLBACK_OVERLAY_FILE) : false),
     logger: new DefaultLogger(),
     ...withoutUndefined(options),
     files,

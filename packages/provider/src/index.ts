@@ -24,7 +24,7 @@ export type { Bucketing, BucketingVersion, FractionalVariant } from './hashing/b
 export { murmur3 } from './hashing/murmur3.js';
 export { MIGRATION_STAGES, isMigrationStage } from './migration-stages.js';
 export type { MigrationStage } from './migration-stages.js';
-export { OverlayFile } from './overlay/overlay-file.js';
+export { OverlayFile, ROLLBACK_OVERLAY_FILE } from './overlay/overlay-file.js';
 export { RollbackError, RollbackOverlay } from './overlay/rollback-overlay.js';
 export type { RollbackEntry, RollbackOverlayOptions } from './overlay/rollback-overlay.js';
 export { describeScope, parseRollbackScope } from './overlay/rollback-scope.js';

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ROLLBACK_OVERLAY_FILE } from '../flag-files/list-flag-files.js';
+import { ROLLBACK_OVERLAY_FILE } from '@cutover/provider';
 
 /** The audit log's default path. */
 export const DEFAULT_AUDIT_LOG = '.cutover/audit.jsonl';

@@ -1,8 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-
-/** The rollback overlay's file name; it sits among the flag files but is not one of the git files. */
-export const ROLLBACK_OVERLAY_FILE = 'rollbacks.flagd.json';
+import { ROLLBACK_OVERLAY_FILE } from '@cutover/provider';
 
 /**
  * The flag files in git: every `*.flagd.json` in `directory`, sorted by name

@@ -1,6 +1,6 @@
 import type { RollbackScope } from '@cutover/provider';
 import { Registry } from 'prom-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MigrationMetrics } from '../migration/migration-metrics.js';
 import type { RollbackReason } from '../migration/migration-series.js';
 import type { RollbackDetails } from '../rollback/rollback.js';
@@ -80,6 +80,27 @@ describe(Guard.name, () => {
   });
 
   describe('failures', () => {
+    it('tries a rollback that did not complete again on the next degraded verdict', async () => {
+      const calls: RollbackScope[] = [];
+      const flaky = {
+        rollback(scope: RollbackScope, reason: RollbackReason): Promise<RollbackResult> {
+          calls.push(scope);
+          const status: RollbackResult['status'] = calls.length === 1 ? 'failed' : 'completed';
+          return Promise.resolve({ status, scope: 'search', reason, flags: [], timings: { localMs: 0, durableMs: 0, totalMs: 0 } });
+        },
+      };
+      const { metrics, logger, guard } = setup({ rollback: flaky });
+      traffic(metrics, 300, 0.2);
+      await guard.evaluateNow();
+      expect(guard.hasTripped).toBe(false);
+      expect(logger.lines.some((l) => /did not complete; trying again/.test(l))).toBe(true);
+      await guard.evaluateNow();
+      expect(calls).toHaveLength(2);
+      expect(guard.hasTripped).toBe(true);
+      await guard.evaluateNow();
+      expect(calls).toHaveLength(2);
+    });
+
     it('counts and logs a failing source, never rejects, and recovers on the next evaluation', async () => {
       let fail = true;
       const metrics = new MigrationMetrics({ registry: new Registry() });
@@ -145,10 +166,9 @@ describe(Guard.name, () => {
     it('evaluates on its interval once started, until stopped', async () => {
       const { guard } = setup({ options: { intervalMs: 20 } });
       guard.start();
-      await new Promise((resolve) => setTimeout(resolve, 130));
+      await vi.waitFor(() => expect(guard.stats().evaluations).toBeGreaterThanOrEqual(3), { timeout: 5000, interval: 10 });
       guard.stop();
       const seen = guard.stats().evaluations;
-      expect(seen).toBeGreaterThanOrEqual(3);
       await new Promise((resolve) => setTimeout(resolve, 60));
       expect(guard.stats().evaluations).toBe(seen);
     });

@@ -164,6 +164,12 @@ export class Guard {
     } catch (error) {
       this.logger.error(`cutover guard "${this.init.flagKey}": rollback threw: ${(error as Error)?.message ?? String(error)}`);
     }
+    // A rollback that did not complete (no target yet, the overlay unwritable) is
+    // tried again on the next degraded verdict: the window still holds the evidence.
+    if (this.lastRollback?.status !== 'completed') {
+      this.tripped = false;
+      this.logger.error(`cutover guard "${this.init.flagKey}": the rollback did not complete; trying again on the next degraded verdict`);
+    }
   }
 
   // A change of the flag starts a new window (a new stage or split is a new

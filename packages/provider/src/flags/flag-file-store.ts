@@ -118,8 +118,10 @@ export class FlagFileStore {
       this.broken.delete(file);
       return undefined;
     } catch (error) {
+      // Anything the parser throws (a bug, a rule nested past the stack) is a rejected
+      // edit too: the last good flags stay, and a watcher's reload never rejects.
       if (error instanceof FlagFileError) return this.fail(error);
-      throw error;
+      return this.fail(new FlagFileError({ file, jsonPath: '', reason: `cannot be used: ${describe(error)}` }, { cause: error }));
     }
   }
 
@@ -160,8 +162,13 @@ export class FlagFileStore {
       file,
       setTimeout(() => {
         this.timers.delete(file);
-        void this.reload(file);
+        // reload() reports every problem to the listener; this only keeps a listener's own bug from becoming an unhandled rejection.
+        this.reload(file).catch((error: unknown) => console.error(`cutover: reloading ${file} failed: ${describe(error)}`));
       }, this.options.debounceMs),
     );
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -44,7 +44,7 @@ export function parseFlagFile(text: string, file: string, options: { readonly bu
     try {
       flags.set(key, new CompiledFlag(key, definition, { logic, metadata: { ...document.metadata, ...definition.metadata, source: 'file' }, bucketing: options.bucketing }));
     } catch (error) {
-      fail(`${at}/targeting`, `targeting does not compile: ${(error as Error).message}`, error);
+      fail(`${at}/targeting`, `targeting does not compile: ${error instanceof Error ? error.message : JSON.stringify(error)}`, error);
     }
   }
   return { file, flags, metadata: Object.freeze({ ...document.metadata }) };

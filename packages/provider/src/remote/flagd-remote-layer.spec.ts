@@ -109,23 +109,24 @@ describe(FlagdRemoteLayer.name, () => {
 
   describe('late or failing', () => {
     it('answers from the files, marked STALE, once the deadline passes', async () => {
-      fake.delayMs = 200;
+      // flagd answers after 2 s; the layer's deadline is far shorter, so the
+      // answer comes back long before (the bound leaves room for a loaded CI machine).
+      fake.delayMs = 2000;
       const { client, events } = await connect();
       const started = performance.now();
       const details = await client.getStringDetails('planner', 'off');
-      expect(performance.now() - started).toBeLessThan(150);
+      expect(performance.now() - started).toBeLessThan(1500);
       expect(details).toMatchObject({ value: 'shadow', reason: 'STALE', flagMetadata: { source: 'file', remoteFallback: true } });
       expect(details.errorCode).toBeUndefined();
       expect(events).toContain(ProviderEvents.Stale);
     });
 
     it('skips flagd after a failure instead of waiting on every call', async () => {
-      fake.delayMs = 200;
+      fake.delayMs = 2000;
       const { client, layer } = await connect();
       await client.getStringDetails('planner', 'off');
-      const started = performance.now();
       for (let i = 0; i < 20; i++) expect((await client.getStringDetails('planner', 'off')).reason).toBe('STALE');
-      expect(performance.now() - started).toBeLessThan(50);
+      // One call reached flagd; the 20 after it never waited on it.
       expect(fake.calls).toBe(1);
       expect(layer.available).toBe(false);
     });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,7 +17,10 @@ export async function createFlagDir(): Promise<FlagDir> {
     path,
     async write(name, content) {
       const file = join(path, name);
-      await writeFile(file, typeof content === 'string' ? content : JSON.stringify({ flags: content }, null, 2));
+      // Written aside and renamed into place, as editors and git do: a watcher never reads a half-written file.
+      const temp = join(path, `.${name}.${process.pid}.tmp`);
+      await writeFile(temp, typeof content === 'string' ? content : JSON.stringify({ flags: content }, null, 2));
+      await rename(temp, file);
       return file;
     },
     remove: () => rm(path, { recursive: true, force: true }),
