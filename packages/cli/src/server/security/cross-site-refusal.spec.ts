@@ -14,6 +14,11 @@ describe(crossSiteRefusal.name, () => {
     expect(crossSiteRefusal(request({ origin: 'http://127.0.0.1:8420', 'sec-fetch-site': 'same-origin' }))).toBeUndefined();
   });
 
+  it('lets the same host through https, as a TLS-terminating proxy presents it', () => {
+    expect(crossSiteRefusal(request({ host: 'dash.example', origin: 'https://dash.example', 'sec-fetch-site': 'same-origin' }))).toBeUndefined();
+    expect(crossSiteRefusal(request({ host: 'dash.example', origin: 'https://evil.example' }))).toMatch(/evil\.example/);
+  });
+
   it('lets a client that is not a browser through (no Origin, no Fetch Metadata): the token still applies', () => {
     expect(crossSiteRefusal(request({}))).toBeUndefined();
   });

@@ -11,8 +11,10 @@ export function crossSiteRefusal(request: IncomingMessage): string | undefined {
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin') return `Sec-Fetch-Site is "${site}", not "same-origin"`;
   const origin = request.headers.origin;
-  // The Host header has been checked against the allowlist, so it names this server.
-  if (origin !== undefined && origin !== `http://${request.headers.host ?? ''}`) return `Origin ${origin} is not this dashboard's origin`;
+  // The Host header has been checked against the allowlist, so it names this server;
+  // https is this same origin as a TLS-terminating proxy in front of it presents it.
+  const host = request.headers.host ?? '';
+  if (origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`) return `Origin ${origin} is not this dashboard's origin`;
   return undefined;
 }
 

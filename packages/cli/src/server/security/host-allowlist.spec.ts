@@ -16,6 +16,13 @@ describe(HostAllowlist.name, () => {
     expect(hosts.allows('localhost:8420')).toBe(false);
   });
 
+  it('answers to an allowed name without a port, as a browser names an https reverse proxy', () => {
+    const hosts = new HostAllowlist({ host: '127.0.0.1', port: 8420, allowedHosts: ['dash.example'] });
+    expect(hosts.allows('dash.example')).toBe(true);
+    expect(hosts.allows('dash.example:8420')).toBe(true);
+    expect(hosts.allows('127.0.0.1')).toBe(false);
+  });
+
   it('on a wildcard address answers to any host unless hosts are listed', () => {
     expect(new HostAllowlist({ host: '0.0.0.0', port: 80, allowedHosts: [] }).allows('anything')).toBe(true);
     const listed = new HostAllowlist({ host: '0.0.0.0', port: 80, allowedHosts: ['dash.internal'] });

@@ -21,7 +21,11 @@ export class HostAllowlist {
       // Browsers leave the default port out of the Host header.
       if (port === 80) names.add(formatHost(bare));
     };
-    for (const name of allowedHosts) add(name);
+    for (const name of allowedHosts) {
+      add(name);
+      // A name allowed for a reverse proxy also comes without a port (https on 443).
+      if (!/:\d+$/.test(name)) names.add(formatHost(name.toLowerCase()));
+    }
     if (WILDCARD.has(host)) {
       this.hosts = allowedHosts.length === 0 ? undefined : names;
       return;
