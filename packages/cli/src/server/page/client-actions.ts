@@ -57,6 +57,7 @@ async function act(card, action, body) {
       return report(card, refused + ' (' + response.status + '): ' + (data.error ? data.error.message : response.statusText), 'error');
     }
     card.reason.value = '';
+    drafts.delete(card.flagKey);
     report(card, describeSuccess(action, data), 'ok');
     refresh();
   } catch (error) {

@@ -1,6 +1,9 @@
 /** Client part: one card per migration, built once and updated in place so inputs survive a refresh. */
 export const CLIENT_MIGRATIONS = String.raw`
 var cards = new Map();
+// What the operator typed as a reason, by flag: a card rebuilt by a refresh
+// (its flag briefly missing from the data) must not lose it.
+var drafts = new Map();
 
 function stageBadge(stage, text) {
   return h('span', { class: 'stage stage-' + stage, text: text || stage });
@@ -70,6 +73,8 @@ function createCard(m) {
     ]),
   ]);
   c.stage.value = m.targeting.baseline || m.stages[0];
+  c.reason.value = drafts.get(m.flagKey) || '';
+  c.reason.addEventListener('input', function () { drafts.set(m.flagKey, c.reason.value); });
   return c;
 }
 
