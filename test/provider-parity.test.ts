@@ -12,6 +12,7 @@ import type { EvaluationContext, Logger } from '@openfeature/server-sdk';
 import type * as MurmurHash3 from 'murmurhash3js-revisited';
 import { CutoverProvider, envName, murmur3 } from '@cutover/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from './support/seeded-random.js';
 
 // The reference is a devDependency of @cutover/provider, so resolve it from there.
 const reference = createRequire(new URL('../packages/provider/package.json', import.meta.url))(
@@ -53,17 +54,6 @@ function referenceInCanary(targetingKey: string): boolean {
   return inCanary(referenceHash(targetingKey));
 }
 
-/** mulberry32: a small seeded PRNG, so a failure names ids that reproduce. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / TWO_POW_32;
-  };
-}
-
 type Script = 'ascii' | 'latin1' | 'cjk' | 'emoji' | 'mixed' | 'edge';
 
 const LATIN1_NAMES = ['jürgen', 'josé', 'françois', 'søren', 'straße', 'zoë', 'ångström', 'niño', 'ÿves', '\u00a0nbsp'];
@@ -81,7 +71,7 @@ function* generateKeys(count: number): Generator<{ script: Script; targetingKey:
 }
 
 function* candidateKeys(): Generator<{ script: Script; targetingKey: string }> {
-  const random = prng(SEED);
+  const random = seededRandom(SEED);
   const int = (n: number) => Math.floor(random() * n);
   const ascii = () => String.fromCharCode(0x20 + int(0x5f));
   const latin1 = () => String.fromCharCode(0xa0 + int(0x60));

@@ -2,6 +2,7 @@
 // targeting feature Cutover implements, and deterministic evaluation contexts
 // that reach all of its branches, with targeting keys in several scripts.
 import type { EvaluationContext } from '@openfeature/server-sdk';
+import { seededRandom } from './seeded-random.js';
 
 /** Flags rich in targeting: fractional with several weights and a custom bucketing key, nested rules, sem_ver, string operators, `$ref`. */
 export const targetingRichFile = {
@@ -76,20 +77,9 @@ export const targetingRichFile = {
 const LATIN1 = ['jürgen', 'josé', 'françois', 'søren', 'straße', 'zoë', 'ångström', 'niño'];
 const VERSIONS = ['0.9.9', '1.0.0', '1.2.0', '1.2.3', '1.2.9', '1.3.0', '1.4.0', '1.4.7', '1.9.0', '2.0.0', '2.4.0', '2.4.1', '3.0.0', '3.0.1', '10.1.0'];
 
-/** mulberry32: deterministic, so a failure names contexts that reproduce. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 /** `count` evaluation contexts; a sixth of them without a targeting key or with missing attributes. */
 export function parityContexts(count: number, seed = 0x0f1a6d): EvaluationContext[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const int = (n: number): number => Math.floor(random() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   const run = (from: number, span: number, length: number): string => Array.from({ length }, () => String.fromCodePoint(from + int(span))).join('');

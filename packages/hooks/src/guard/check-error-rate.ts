@@ -4,7 +4,7 @@ import { guardCheckOf } from './guard-check-of.js';
 import type { GuardSnapshot } from './guard-snapshot.js';
 import type { GuardCheck } from './guard-verdict.js';
 import { sanitizeCount } from './sanitize-count.js';
-import { sequentialRateTest } from './sequential-rate-test.js';
+import { rateTestOnceEnough } from './rate-test-once-enough.js';
 
 /**
  * Is the candidate's error rate above `maxErrorRate`? Tests the null
@@ -15,9 +15,7 @@ export function checkErrorRate(snapshot: GuardSnapshot, config: GuardConfig): Gu
   const errors = Math.min(sanitizeCount(snapshot.candidate.errors), calls);
   const observed = calls > 0 ? errors / calls : null;
   const enough = calls >= config.minSample;
-  const test = enough
-    ? sequentialRateTest({ events: errors, trials: calls, nullRate: config.maxErrorRate, alpha: config.significance })
-    : null;
+  const test = rateTestOnceEnough(errors, calls, config.maxErrorRate, config);
   return guardCheckOf({
     criterion: 'error-rate',
     observed,

@@ -4,7 +4,7 @@ import { guardCheckOf } from './guard-check-of.js';
 import type { GuardSnapshot } from './guard-snapshot.js';
 import type { GuardCheck } from './guard-verdict.js';
 import { sanitizeCount } from './sanitize-count.js';
-import { sequentialRateTest } from './sequential-rate-test.js';
+import { rateTestOnceEnough } from './rate-test-once-enough.js';
 
 /**
  * Is the candidate's match rate below `minMatchRate`? Tests the null
@@ -16,14 +16,7 @@ export function checkMatchRate(snapshot: GuardSnapshot, config: GuardConfig): Gu
   const matches = Math.min(sanitizeCount(snapshot.comparisons?.matches), total);
   const observed = total > 0 ? matches / total : null;
   const enough = total >= config.minSample;
-  const test = enough
-    ? sequentialRateTest({
-        events: total - matches,
-        trials: total,
-        nullRate: 1 - config.minMatchRate,
-        alpha: config.significance,
-      })
-    : null;
+  const test = rateTestOnceEnough(total - matches, total, 1 - config.minMatchRate, config);
   return guardCheckOf({
     criterion: 'match-rate',
     observed,

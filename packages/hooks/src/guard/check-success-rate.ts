@@ -4,7 +4,7 @@ import { guardCheckOf } from './guard-check-of.js';
 import type { GuardSnapshot, OutcomeWindow } from './guard-snapshot.js';
 import type { GuardCheck } from './guard-verdict.js';
 import { sanitizeCount } from './sanitize-count.js';
-import { sequentialRateTest } from './sequential-rate-test.js';
+import { rateTestOnceEnough } from './rate-test-once-enough.js';
 
 function successRate(outcomes: OutcomeWindow | undefined): number | null {
   const total = sanitizeCount(outcomes?.total);
@@ -24,14 +24,7 @@ export function checkSuccessRate(snapshot: GuardSnapshot, config: GuardConfig): 
   const observed = successRate(outcomes);
   const legacyRate = successRate(snapshot.legacy.outcomes);
   const enough = total >= config.minSample;
-  const test = enough
-    ? sequentialRateTest({
-        events: total - successes,
-        trials: total,
-        nullRate: 1 - config.minSuccessRate,
-        alpha: config.significance,
-      })
-    : null;
+  const test = rateTestOnceEnough(total - successes, total, 1 - config.minSuccessRate, config);
   return guardCheckOf({
     criterion: 'success-rate',
     observed,
