@@ -7,13 +7,13 @@
 // Prints {"port": n} once listening. Exits on SIGTERM, when its parent's
 // stdin pipe closes, or after FLEET_SERVICE_LIFETIME_MS at the latest.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { MigrationMetrics } from '@cutover/hooks';
 import { Migration } from '@cutover/migrate';
 import { CutoverProvider } from '@cutover/provider';
 import { OpenFeature } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
+import { serveUntilStopped } from './serve-until-stopped.js';
 
 const file = process.env.FLEET_FLAG_FILE;
 const flagKey = process.env.FLEET_FLAG_KEY;
@@ -72,16 +72,4 @@ async function traffic(): Promise<void> {
 void traffic();
 void traffic();
 
-async function stop(): Promise<void> {
-  running = false;
-  server.closeAllConnections();
-  server.close();
-  await OpenFeature.close();
-  process.exit(0);
-}
-process.on('SIGTERM', () => void stop());
-process.stdin.on('end', () => void stop());
-process.stdin.resume();
-setTimeout(() => void stop(), lifetimeMs).unref();
-
-console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
+serveUntilStopped(server, { onStop: () => (running = false), lifetimeMs });

@@ -9,7 +9,6 @@
 //   POST /inject   the new pipeline starts failing 30 % of calls
 // Prints {"port": n} once listening. Exits on SIGTERM or when stdin closes.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { MigrationMetrics } from '@cutover/hooks';
 import { FileComparisonStore } from '@cutover/migrate';
 import { CutoverProvider, flagdRemote } from '@cutover/provider';
@@ -19,6 +18,7 @@ import { Registry } from 'prom-client';
 import { createFoodService } from '../../examples/demo/food-service.js';
 import { FOOD_CATALOG } from '../../examples/food-detection/food-catalog.js';
 import { mealPhotos } from '../../examples/food-detection/meal-photo.js';
+import { serveUntilStopped } from './serve-until-stopped.js';
 
 const env = process.env;
 const quiet: Logger = { error: (...a: unknown[]) => console.error(...a), warn: () => {}, info: () => {}, debug: () => {} };
@@ -55,14 +55,4 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
-async function stop(): Promise<void> {
-  running = false;
-  server.closeAllConnections();
-  server.close();
-  await OpenFeature.close();
-  process.exit(0);
-}
-process.on('SIGTERM', () => void stop());
-process.stdin.on('end', () => void stop());
-process.stdin.resume();
-console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
+serveUntilStopped(server, { onStop: () => (running = false) });
