@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { envList, envNumber } from './env-readers.js';
+import { InvalidOptionError } from './invalid-option-error.js';
+import { resolveOptions } from './resolve-options.js';
+import type { OptionsSpec } from './resolve-options.js';
+
+interface ExampleConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly files: readonly string[];
+}
+
+const spec: OptionsSpec<ExampleConfig> = {
+  component: 'Example',
+  schema: z.object({ port: z.number().int().min(1).max(65535), host: z.string().min(1), files: z.array(z.string()) }),
+  defaults: { port: 8013, host: 'localhost', files: [] },
+  env: { port: { variable: 'EXAMPLE_PORT', read: envNumber }, host: 'EXAMPLE_HOST', files: { variable: 'EXAMPLE_FILES', read: envList } },
+};
+
+describe(resolveOptions.name, () => {
+  it('uses the defaults when nothing else is given', () => {
+    expect(resolveOptions(spec, {}, {})).toEqual({ port: 8013, host: 'localhost', files: [] });
+  });
+
+  it('reads the environment over the defaults, each variable with its reader', () => {
+    expect(resolveOptions(spec, {}, { EXAMPLE_PORT: '9000', EXAMPLE_HOST: 'flagd', EXAMPLE_FILES: 'a.json, b.json,' })).toEqual({
+      port: 9000,
+      host: 'flagd',
+      files: ['a.json', 'b.json'],
+    });
+  });
+
+  it('lets an option win over the environment, and treats an undefined option as not given', () => {
+    expect(resolveOptions(spec, { port: 1234, host: undefined }, { EXAMPLE_PORT: '9000', EXAMPLE_HOST: 'flagd' })).toMatchObject({ port: 1234, host: 'flagd' });
+  });
+
+  it('names the option and the environment variable a bad value came from', () => {
+    const error = catchError(() => resolveOptions(spec, {}, { EXAMPLE_PORT: 'eighty' }));
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error).toMatchObject({ code: 'INVALID_OPTION', component: 'Example', option: 'port', envVariable: 'EXAMPLE_PORT' });
+    expect(error.message).toMatch(/^Example option "port" \(from EXAMPLE_PORT\): /);
+  });
+
+  it('names a nested option by its dotted path and no variable when the value was given in code', () => {
+    const error = catchError(() => resolveOptions(spec, { files: ['ok', 7 as unknown as string] }, {}));
+    expect(error).toMatchObject({ option: 'files.1', envVariable: undefined });
+    expect(error.cause).toBeInstanceOf(z.ZodError);
+  });
+});
+
+function catchError(fn: () => unknown): InvalidOptionError {
+  try {
+    fn();
+  } catch (error) {
+    return error as InvalidOptionError;
+  }
+  throw new Error('expected a throw');
+}

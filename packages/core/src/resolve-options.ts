@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { EnvReader } from './env-readers.js';
+import { envString } from './env-readers.js';
+import { InvalidOptionError } from './invalid-option-error.js';
+
+/** The environment variables an option can come from, with how each is read. */
+export type EnvMap<Config> = {
+  readonly [Key in keyof Config]?: string | { readonly variable: string; readonly read: EnvReader };
+};
+
+/** How one component's options become its validated configuration. */
+export interface OptionsSpec<Config> {
+  /** What is configured, for error messages (`CutoverProvider`). */
+  readonly component: string;
+  /** The whole configuration's schema; its messages become the error's reason. */
+  readonly schema: z.ZodType<Config>;
+  /** The values used when neither the environment nor the options give one. */
+  readonly defaults: Partial<Config>;
+  /** Options that may come from environment variables. */
+  readonly env?: EnvMap<Config>;
+}
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Merges defaults, then the environment, then the options (later wins; an
+ * option given as `undefined` is not given) and validates the result. Throws
+ * {@link InvalidOptionError} naming the first bad option and, when the bad
+ * value came from the environment, its variable.
+ */
+export function resolveOptions<Config extends object>(
+  spec: OptionsSpec<Config>,
+  options: Partial<Config> = {},
+  env: Environment = process.env,
+): Config {
+  const fromEnv: Record<string, unknown> = {};
+  const envVariableOf = new Map<string, string>();
+  for (const [key, entry] of Object.entries(spec.env ?? {}) as [string, EnvMap<Config>[keyof Config]][]) {
+    if (entry === undefined) continue;
+    const { variable, read } = typeof entry === 'string' ? { variable: entry, read: envString } : entry;
+    const raw = env[variable];
+    if (raw === undefined || Object.hasOwn(definedOnly(options), key)) continue;
+    fromEnv[key] = read(raw);
+    envVariableOf.set(key, variable);
+  }
+  const candidate = { ...spec.defaults, ...fromEnv, ...definedOnly(options) };
+  const result = spec.schema.safeParse(candidate);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const option = issue.path.map(String).join('.') || '(options)';
+  const top = String(issue.path[0] ?? '');
+  throw new InvalidOptionError({
+    component: spec.component,
+    option,
+    reason: issue.message,
+    envVariable: envVariableOf.get(top),
+    cause: result.error,
+  });
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
