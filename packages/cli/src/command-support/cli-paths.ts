@@ -1,12 +1,13 @@
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Command } from 'commander';
+import { DEFAULT_PATHS, findProject } from '@cutover/core';
 import { ROLLBACK_OVERLAY_FILE } from '@cutover/provider';
 
 /** The audit log's default path. */
-export const DEFAULT_AUDIT_LOG = '.cutover/audit.jsonl';
+export const DEFAULT_AUDIT_LOG = DEFAULT_PATHS.audit;
 /** The comparison store's default directory. */
-export const DEFAULT_COMPARISON_STORE = '.cutover/comparisons';
+export const DEFAULT_COMPARISON_STORE = DEFAULT_PATHS.comparisons;
 
 /** The program-wide options every command sees. */
 export interface GlobalOptions {
@@ -14,10 +15,16 @@ export interface GlobalOptions {
   readonly flags: string;
 }
 
-/** The global options as seen from a command. */
+/**
+ * The global options as seen from a command. Without `--flags` the flags
+ * directory is found as the library finds it (`CUTOVER_FLAGS_DIR`,
+ * `cutover.config.json`, the nearest `flags/` up to the repository root);
+ * when there is none the error says where it looked and how to point at one.
+ */
 export function globalOptions(command: Command): GlobalOptions {
   const { flags } = command.optsWithGlobals<{ flags?: string }>();
-  return { flags: flags ?? 'flags' };
+  // Paths print as found: relative to where the command runs, as the user would type them.
+  return { flags: flags ?? (relative(process.cwd(), findProject().flags) || '.') };
 }
 
 /** The rollback overlay of a flag directory. */
