@@ -18,4 +18,23 @@ export default tseslint.config(
       'check-file/folder-naming-convention': ['error', { '**/': 'KEBAB_CASE' }],
     },
   },
+  {
+    // The dashboard's browser code is bundled into the page's script: it may
+    // take the server's types, but no server or Node.js code.
+    files: ['packages/cli/src/server/browser/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', '../*', '@cutover/*'],
+              allowTypeImports: true,
+              message: 'browser code runs in the page: import only types (`import type`) from the server and the packages',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -14,7 +14,7 @@ import { queryNumber } from './http/query-number.js';
 import { readJsonBody } from './http/read-json-body.js';
 import { send, sendJson } from './http/send.js';
 import { setSecurityHeaders } from './http/security-headers.js';
-import { DASHBOARD_SCRIPT } from './page/dashboard-script.js';
+import { loadDashboardScript } from './page/dashboard-script.js';
 import { DASHBOARD_STYLES } from './page/dashboard-styles.js';
 import { renderDashboardPage } from './page/render-dashboard-page.js';
 import type { HostAllowlist } from './security/host-allowlist.js';
@@ -68,7 +68,7 @@ async function route(context: DashboardContext, hosts: HostAllowlist, request: I
     case '/':
       return send(response, 200, 'text/html; charset=utf-8', renderDashboardPage({ version: context.version, refreshIntervalMs: context.config.refreshIntervalMs }));
     case '/assets/dashboard.js':
-      return send(response, 200, 'text/javascript; charset=utf-8', DASHBOARD_SCRIPT);
+      return send(response, 200, 'text/javascript; charset=utf-8', await loadDashboardScript());
     case '/assets/dashboard.css':
       return send(response, 200, 'text/css; charset=utf-8', DASHBOARD_STYLES);
     case '/api/migrations':

@@ -1,7 +1,7 @@
 /** What went wrong in the dashboard, for callers that branch on it. */
-export type DashboardErrorCode = 'INVALID_OPTION' | 'LISTEN_FAILED';
+export type DashboardErrorCode = 'INVALID_OPTION' | 'LISTEN_FAILED' | 'SCRIPT_MISSING';
 
-/** An error of the dashboard server: an option that is not valid, or a port it cannot bind. */
+/** An error of the dashboard server: an option that is not valid, a port it cannot bind, or a package built without the page's script. */
 export class DashboardError extends Error {
   constructor(
     readonly code: DashboardErrorCode,

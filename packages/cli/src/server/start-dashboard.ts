@@ -13,6 +13,7 @@ import type { DashboardOptions } from './dashboard-config.js';
 import type { DashboardContext } from './dashboard-context.js';
 import { DashboardError } from './dashboard-error.js';
 import { createRequestHandler } from './create-request-handler.js';
+import { loadDashboardScript } from './page/dashboard-script.js';
 import { formatHost, HostAllowlist } from './security/host-allowlist.js';
 import { RolloutStateFile } from '@cutover/rollout';
 
@@ -53,7 +54,7 @@ export interface RunningDashboard {
 /**
  * Starts the migration dashboard: the page, its JSON API, the quick actions,
  * `/health` and `/metrics`, on 127.0.0.1 and a free port unless told otherwise.
- * @throws {DashboardError} for an invalid option or a port that cannot be bound
+ * @throws {DashboardError} for an invalid option, a port that cannot be bound, or a package built without the page's script
  */
 export async function startDashboard(options: StartDashboardOptions): Promise<RunningDashboard> {
   const { provider, flagsDir, store, storeDirectory, auditLog, overlay, registry, token, guards = {}, metrics, rollouts = new RolloutStateFile(), ...tunables } = options;
@@ -79,6 +80,8 @@ export async function startDashboard(options: StartDashboardOptions): Promise<Ru
     version: VERSION,
     startedAt: Date.now(),
   };
+  // A package built without the page's script fails here, not on the first page load.
+  await loadDashboardScript();
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => reject(new DashboardError('LISTEN_FAILED', `cannot listen on ${config.host}:${config.port}: ${error.message}`, { cause: error })));
