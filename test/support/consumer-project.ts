@@ -46,7 +46,7 @@ export async function publishablePackages(): Promise<{ readonly name: string; re
 
 /** Builds the workspace and packs every publishable package as `pnpm publish` would; returns the tarballs. */
 export async function packWorkspace(destination: string): Promise<string[]> {
-  expectSuccess(await run(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: REPO_ROOT }), 'tsc -b');
+  expectSuccess(await run('corepack', ['pnpm', 'build'], { cwd: REPO_ROOT }), 'pnpm build');
   await mkdir(destination, { recursive: true });
   for (const { name, dir } of await publishablePackages()) {
     expectSuccess(await run('corepack', ['pnpm', 'pack', '--pack-destination', destination], { cwd: dir }), `pnpm pack ${name}`);
