@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketPath, findSplits, readSplit } from './find-splits.js';
+import { bucketIndex, findSplits, readSplit } from './find-splits.js';
 
 describe(readSplit.name, () => {
   it('reads buckets, a bucket without a weight weighing 1', () => {
@@ -33,11 +33,11 @@ describe(findSplits.name, () => {
   });
 });
 
-describe(bucketPath.name, () => {
+describe(bucketIndex.name, () => {
   it('counts the bucketing expression before the buckets', () => {
     const [plain] = findSplits({ fractional: [['live', 10], ['shadow', 90]] });
     const [keyed] = findSplits({ if: [true, { fractional: [{ var: 'org' }, ['live', 10], ['shadow', 90]] }] });
-    expect(bucketPath(plain!, 1)).toEqual(['fractional', 1]);
-    expect(bucketPath(keyed!, 1)).toEqual(['if', 1, 'fractional', 2]);
+    expect(bucketIndex(plain!, 1)).toBe(1);
+    expect(bucketIndex(keyed!, 1)).toBe(2);
   });
 });

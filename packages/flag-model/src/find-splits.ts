@@ -41,9 +41,9 @@ export function findSplits(targeting: unknown): Split[] {
   return splitsAt(targeting, []);
 }
 
-/** Where bucket `index` of a split sits, relative to the targeting (after the bucketing expression, if any). */
-export function bucketPath(split: Split, index: number): TargetingPath {
-  return [...split.path, index + (split.bucketBy === undefined ? 0 : 1)];
+/** The position of bucket `index` among the arguments of its `fractional` (after the bucketing expression, if any). */
+export function bucketIndex(split: SplitArguments, index: number): number {
+  return index + (split.bucketBy === undefined ? 0 : 1);
 }
 
 function splitsAt(node: unknown, path: TargetingPath): Split[] {

@@ -9,6 +9,6 @@ export { stageOf, stagesOf, variantOf } from './flag-stages.js';
 export { groupOf, isMigrationFlag, MIGRATION_KIND, MIGRATION_METADATA, rollbackVariantOf } from './migration-metadata.js';
 export { dependenciesOf, DEPENDS_ON_FORMAT, holdsBackDependents } from './depends-on.js';
 export { hasTargeting } from './has-targeting.js';
-export { bucketPath, findSplits, readSplit } from './find-splits.js';
+export { bucketIndex, findSplits, readSplit } from './find-splits.js';
 export type { Split, SplitArguments, SplitBucket, TargetingPath } from './find-splits.js';
 export { fractionalArgs, writeSplit } from './write-split.js';
