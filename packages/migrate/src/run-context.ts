@@ -1,4 +1,4 @@
-import type { Stage } from './stage.js';
+import type { MigrationStage } from '@cutover/flag-model';
 
 /** Which implementation an observation or event is about. */
 export type Path = 'legacy' | 'candidate';
@@ -9,7 +9,7 @@ export type Operation = 'read' | 'write';
 /** What the runner tells an implementation about the run it is part of. */
 export interface RunContext {
   /** The stage the flag served for this call. */
-  readonly stage: Stage;
+  readonly stage: MigrationStage;
   readonly operation: Operation;
   readonly path: Path;
   /**
