@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { groupOf, hasTargeting } from '@cutover/flag-model';
 import type { FileComparisonStore } from '@cutover/migrate';
 import { parseFlagFile, RollbackOverlay } from '@cutover/provider';
 import type { AuditLog, AuditRecord, FlagDefinition } from '@cutover/provider';
-import { hasTargeting } from '../flag-editing/describe-targeting.js';
 import { findReferences } from './find-references.js';
 import type { CodeReference } from './find-references.js';
 
@@ -67,7 +67,8 @@ export async function checkCleanup(request: CleanupCheckRequest): Promise<Cleanu
   }
 
   const windowStart = new Date((since ?? now).getTime() - stableDays * DAY);
-  const group = typeof flag?.metadata?.group === 'string' ? `group:${flag.metadata.group}` : undefined;
+  const flagGroup = flag && groupOf(flag);
+  const group = flagGroup === undefined ? undefined : `group:${flagGroup}`;
   const scopes = new Set([request.flagKey, 'all', ...(group ? [group] : [])]);
   const rollbacks = await request.audit.read((r) => r.action === 'rollback' && scopes.has(r.scope) && new Date(r.at) >= (since ?? windowStart));
   const active = (await new RollbackOverlay({ path: request.overlay, files: [] }).list()).some((entry) => entry.flagKey === request.flagKey);

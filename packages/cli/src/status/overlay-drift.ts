@@ -1,4 +1,5 @@
-import { isMigrationFlag, ROLLED_BACK } from '@cutover/provider';
+import { isMigrationFlag } from '@cutover/flag-model';
+import { ROLLED_BACK } from '@cutover/provider';
 import type { FlagDefinition } from '@cutover/provider';
 
 /** A disagreement between the flag files in git and the rollback overlay. */
