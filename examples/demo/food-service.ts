@@ -37,7 +37,7 @@ export function createFoodService(options: { client: Client; store: FileComparis
     redact: (photo) => ({ chatId: photo.chatId, photoId: photo.photoId, plate: photo.plate }),
     store: options.store,
     logger: quiet,
-    // Seed 001: a failing new path degrades to the legacy answer instead of failing the chat.
+    // A failing new path degrades to the legacy answer instead of failing the chat.
     options: { fallbackToLegacy: true, candidateTimeoutMs: 250 },
     listeners: [
       (event) => {
