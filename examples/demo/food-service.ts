@@ -1,7 +1,8 @@
 import type { Client } from '@openfeature/server-sdk';
 import type { FoodDetection } from '@cutover/comparators/nutrition';
 import { foodDetectionComparator } from '@cutover/comparators/nutrition';
-import type { FileComparisonStore, Stage } from '@cutover/migrate';
+import type { MigrationStage } from '@cutover/flag-model';
+import type { FileComparisonStore } from '@cutover/migrate';
 import { Migration } from '@cutover/migrate';
 import type { MigrationMetrics } from '@cutover/hooks';
 import { candidateDetector } from '../food-detection/candidate-detector.js';
@@ -19,14 +20,14 @@ export interface FoodService {
   /** What the demo breaks in the new pipeline. */
   readonly faults: CandidateFaults;
   /** Calls per stage served since the last `resetCounts()`. */
-  readonly stages: Map<Stage, number>;
+  readonly stages: Map<MigrationStage, number>;
   resetCounts(): void;
 }
 
 /** Wires the runner: the flag through the OpenFeature client, the nutrition comparator, the store, the metrics. */
 export function createFoodService(options: { client: Client; store: FileComparisonStore; metrics: MigrationMetrics }): FoodService {
   const faults: CandidateFaults = { errorRate: 0, slowdown: 1 };
-  const stages = new Map<Stage, number>();
+  const stages = new Map<MigrationStage, number>();
   const quiet = { error() {}, warn() {}, info() {}, debug() {} };
   const migration = new Migration<MealPhoto, FoodDetection>({
     flagKey: FOOD_FLAG,
@@ -36,7 +37,7 @@ export function createFoodService(options: { client: Client; store: FileComparis
     redact: (photo) => ({ chatId: photo.chatId, photoId: photo.photoId, plate: photo.plate }),
     store: options.store,
     logger: quiet,
-    // Seed 001: a failing new path degrades to the legacy answer instead of failing the chat.
+    // A failing new path degrades to the legacy answer instead of failing the chat.
     options: { fallbackToLegacy: true, candidateTimeoutMs: 250 },
     listeners: [
       (event) => {

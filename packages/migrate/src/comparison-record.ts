@@ -1,7 +1,7 @@
 import type { Difference } from '@cutover/comparators';
+import type { MigrationStage } from '@cutover/flag-model';
 import type { ComparisonOutcome } from './migration-events.js';
 import type { ObservationStatus } from './observation.js';
-import type { Stage } from './stage.js';
 
 /** One path of a recorded comparison. */
 export interface RecordedPath {
@@ -21,7 +21,7 @@ export interface ComparisonRecord {
   /** ISO-8601 UTC time of the comparison; its date picks the day file. */
   readonly timestamp: string;
   readonly flagKey: string;
-  readonly stage: Stage;
+  readonly stage: MigrationStage;
   readonly outcome: ComparisonOutcome;
   /** True when an `ignore` callback turned a mismatch into a match. */
   readonly ignored?: boolean;

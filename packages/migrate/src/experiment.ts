@@ -1,4 +1,5 @@
 import type { Comparator, Comparison, Difference } from '@cutover/comparators';
+import type { MigrationStage } from '@cutover/flag-model';
 import { boundedJson } from './bounded-json.js';
 import type { CallbackContainment } from './callback-containment.js';
 import type { ComparisonRecord, RecordedPath } from './comparison-record.js';
@@ -7,7 +8,6 @@ import type { EventPublisher } from './event-publisher.js';
 import type { ComparisonOutcome } from './migration-events.js';
 import type { NoiseFilter } from './noise-filter.js';
 import type { Observation } from './observation.js';
-import type { Stage } from './stage.js';
 
 /** Decides whether two errors are the same outcome (Scientist's `compareErrors`). */
 export type ErrorComparator = (legacy: unknown, candidate: unknown) => boolean;
@@ -32,7 +32,7 @@ export interface ExperimentSetup<I, O> {
 
 /** The observations of one call to compare; promises because the other path may still run. */
 export interface Trial<I, O> {
-  readonly stage: Stage;
+  readonly stage: MigrationStage;
   readonly input: I;
   readonly legacy: Observation<O> | Promise<Observation<O>>;
   readonly candidate: Observation<O> | Promise<Observation<O>>;

@@ -27,8 +27,6 @@ export type { Implementations, ItemLock, MigrationInit, StageClient } from './mi
 export type { Observation, ObservationStatus } from './observation.js';
 export type { Implementation, Operation, Path, RunContext } from './run-context.js';
 export { sameError } from './same-error.js';
-export { isStage, READ_PLAN, STAGES, WRITE_PLAN } from './stage.js';
-export type { Stage, StagePlan } from './stage.js';
 export { boundedJson, isTruncated } from './bounded-json.js';
 export type { Truncated } from './bounded-json.js';
 export { FileComparisonStore } from './file-comparison-store.js';

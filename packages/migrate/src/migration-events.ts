@@ -1,6 +1,6 @@
 import type { Difference } from '@cutover/comparators';
+import type { MigrationStage } from '@cutover/flag-model';
 import type { Operation, Path } from './run-context.js';
-import type { Stage } from './stage.js';
 
 /** The stage read for one call. `raw` is what the flag served; an unknown value runs as `off`. */
 export interface StageEvent {
@@ -8,7 +8,7 @@ export interface StageEvent {
   readonly flagKey: string;
   readonly operation: Operation;
   /** The stage the runner acted on. */
-  readonly stage: Stage;
+  readonly stage: MigrationStage;
   /** The value the flag evaluation returned. */
   readonly raw: string;
   /** False when `raw` is not a stage and `off` was used instead. */
@@ -29,7 +29,7 @@ export interface PathEvent {
   readonly type: 'path';
   readonly flagKey: string;
   readonly operation: Operation;
-  readonly stage: Stage;
+  readonly stage: MigrationStage;
   readonly path: Path;
   /** True when the caller got (or would have got) this path's outcome. */
   readonly authoritative: boolean;
@@ -46,7 +46,7 @@ export type ComparisonOutcome = 'match' | 'mismatch' | 'error';
 export interface ComparisonEvent {
   readonly type: 'comparison';
   readonly flagKey: string;
-  readonly stage: Stage;
+  readonly stage: MigrationStage;
   readonly outcome: ComparisonOutcome;
   /** True when a mismatch was turned into a match by an `ignore` callback. */
   readonly ignored: boolean;
@@ -62,7 +62,7 @@ export interface ComparisonEvent {
 export interface FallbackEvent {
   readonly type: 'fallback';
   readonly flagKey: string;
-  readonly stage: Stage;
+  readonly stage: MigrationStage;
   readonly operation: Operation;
   /** What the candidate ended with. */
   readonly cause: 'error' | 'timeout';

@@ -1,3 +1,5 @@
+import { isMigrationStage, READ_PLAN, WRITE_PLAN } from '@cutover/flag-model';
+import type { MigrationStage } from '@cutover/flag-model';
 import type { EvaluationContext } from '@openfeature/server-sdk';
 import { CallbackContainment } from './callback-containment.js';
 import { equalityComparator } from './equality-comparator.js';
@@ -18,8 +20,6 @@ import type { Observation } from './observation.js';
 import { observe } from './observation.js';
 import type { Implementation, Operation, Path, RunContext } from './run-context.js';
 import { sameError } from './same-error.js';
-import type { Stage } from './stage.js';
-import { isStage, READ_PLAN, WRITE_PLAN } from './stage.js';
 
 // Authoritative runs are never aborted by the runner; one shared signal avoids a controller per call.
 const NEVER_ABORTED = new AbortController().signal;
@@ -120,11 +120,11 @@ export class Migration<I, O, W = never, R = void> {
     return { ...this.counts, inFlight: this.limiter.inFlight, callbackFailures: this.containment.snapshot(), noisyPaths: this.noise.noisyPaths() };
   }
 
-  private async evaluate(context: EvaluationContext | undefined, operation: Operation): Promise<Stage> {
+  private async evaluate(context: EvaluationContext | undefined, operation: Operation): Promise<MigrationStage> {
     const details = await this.client.getStringDetails(this.flagKey, 'off', context);
     const raw = details.value;
-    const known = isStage(raw);
-    const stage: Stage = known ? raw : 'off';
+    const known = isMigrationStage(raw);
+    const stage: MigrationStage = known ? raw : 'off';
     if (!known) this.unknownStage(raw);
     if (this.publisher.active) {
       this.publisher.emit({ type: 'stage', flagKey: this.flagKey, operation, stage, raw, known, reason: details.reason, errorCode: details.errorCode });
@@ -139,13 +139,13 @@ export class Migration<I, O, W = never, R = void> {
     this.logger.warn(`migration "${this.flagKey}": flag served unknown stage "${raw}", running as "off"`);
   }
 
-  private readAt(stage: Stage, input: I): O | Promise<O> {
+  private readAt(stage: MigrationStage, input: I): O | Promise<O> {
     const plan = READ_PLAN[stage];
     if (plan.other === undefined) return this.runAlone(plan.authoritative, this.reads[plan.authoritative], input, stage, 'read');
     return plan.authoritative === 'legacy' ? this.shadowRead(input, stage) : this.liveRead(input, stage);
   }
 
-  private async shadowRead(input: I, stage: Stage): Promise<O> {
+  private async shadowRead(input: I, stage: MigrationStage): Promise<O> {
     const candidate = this.startOffPath('candidate', input, stage);
     const legacy = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy') });
     this.emitPath(legacy, stage, 'read', true);
@@ -153,7 +153,7 @@ export class Migration<I, O, W = never, R = void> {
     return unwrap(legacy);
   }
 
-  private async liveRead(input: I, stage: Stage): Promise<O> {
+  private async liveRead(input: I, stage: MigrationStage): Promise<O> {
     const legacy = this.startOffPath('legacy', input, stage);
     const controller = new AbortController();
     const run: RunContext = { stage, operation: 'read', path: 'candidate', readonly: false, signal: controller.signal };
@@ -177,7 +177,7 @@ export class Migration<I, O, W = never, R = void> {
     return unwrap(fallback);
   }
 
-  private async writeAt(stage: Stage, input: W, writes: Implementations<W, R>): Promise<R> {
+  private async writeAt(stage: MigrationStage, input: W, writes: Implementations<W, R>): Promise<R> {
     const plan = WRITE_PLAN[stage];
     if (plan.other === undefined) return this.runAlone(plan.authoritative, writes[plan.authoritative], input, stage, 'write');
     const first = await observe({ implementation: writes[plan.authoritative], input, run: authoritative(stage, 'write', plan.authoritative) });
@@ -195,7 +195,7 @@ export class Migration<I, O, W = never, R = void> {
   }
 
   /** One path only: the overhead is the flag evaluation, plus timing when someone listens. */
-  private runAlone<X, Y>(path: Path, implementation: Implementation<X, Y>, input: X, stage: Stage, operation: Operation): Y | Promise<Y> {
+  private runAlone<X, Y>(path: Path, implementation: Implementation<X, Y>, input: X, stage: MigrationStage, operation: Operation): Y | Promise<Y> {
     const run = authoritative(stage, operation, path);
     if (!this.publisher.active) return implementation(input, run);
     return observe({ implementation, input, run }).then((observation) => {
@@ -205,7 +205,7 @@ export class Migration<I, O, W = never, R = void> {
   }
 
   /** Starts the non-authoritative read when sampled and a slot is free; its path event is emitted when it ends. */
-  private startOffPath(path: Path, input: I, stage: Stage): Promise<Observation<O>> | undefined {
+  private startOffPath(path: Path, input: I, stage: MigrationStage): Promise<Observation<O>> | undefined {
     const { sampleRatio } = this.config;
     if (sampleRatio < 1 && Math.random() >= sampleRatio) {
       this.emitSkip(path, stage, 'read', 'unsampled');
@@ -223,7 +223,7 @@ export class Migration<I, O, W = never, R = void> {
     });
   }
 
-  private startLimited(path: Path, input: I, stage: Stage): Promise<Observation<O>> | undefined {
+  private startLimited(path: Path, input: I, stage: MigrationStage): Promise<Observation<O>> | undefined {
     if (!this.limiter.tryAcquire()) return undefined;
     const controller = new AbortController();
     const run: RunContext = { stage, operation: 'read', path, readonly: true, signal: controller.signal };
@@ -237,7 +237,7 @@ export class Migration<I, O, W = never, R = void> {
     });
   }
 
-  private compareLater(stage: Stage, input: I, legacy: Observation<O> | Promise<Observation<O>>, candidate: Observation<O> | Promise<Observation<O>>): void {
+  private compareLater(stage: MigrationStage, input: I, legacy: Observation<O> | Promise<Observation<O>>, candidate: Observation<O> | Promise<Observation<O>>): void {
     const { noiseRatio } = this.config;
     const secondLegacy = noiseRatio > 0 && Math.random() < noiseRatio ? this.startLimited('legacy', input, stage) : undefined;
     this.experiment.conclude({ stage, input, legacy, candidate, secondLegacy }).catch((error: unknown) => {
@@ -269,19 +269,19 @@ export class Migration<I, O, W = never, R = void> {
     }
   }
 
-  private emitPath(observation: Observation<unknown>, stage: Stage, operation: Operation, isAuthoritative: boolean): void {
+  private emitPath(observation: Observation<unknown>, stage: MigrationStage, operation: Operation, isAuthoritative: boolean): void {
     if (!this.publisher.active) return;
     const { path, status: outcome, durationMs } = observation;
     this.publisher.emit({ type: 'path', flagKey: this.flagKey, operation, stage, path, authoritative: isAuthoritative, outcome, durationMs });
   }
 
-  private emitSkip(path: Path, stage: Stage, operation: Operation, skipReason: SkipReason): void {
+  private emitSkip(path: Path, stage: MigrationStage, operation: Operation, skipReason: SkipReason): void {
     if (!this.publisher.active) return;
     this.publisher.emit({ type: 'path', flagKey: this.flagKey, operation, stage, path, authoritative: false, outcome: 'skipped', durationMs: 0, skipReason });
   }
 }
 
-function authoritative(stage: Stage, operation: Operation, path: Path): RunContext {
+function authoritative(stage: MigrationStage, operation: Operation, path: Path): RunContext {
   return { stage, operation, path, readonly: false, signal: NEVER_ABORTED };
 }
 

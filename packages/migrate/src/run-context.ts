@@ -1,4 +1,4 @@
-import type { Stage } from './stage.js';
+import type { MigrationStage } from '@cutover/flag-model';
 
 /** Which implementation an observation or event is about. */
 export type Path = 'legacy' | 'candidate';
@@ -9,12 +9,12 @@ export type Operation = 'read' | 'write';
 /** What the runner tells an implementation about the run it is part of. */
 export interface RunContext {
   /** The stage the flag served for this call. */
-  readonly stage: Stage;
+  readonly stage: MigrationStage;
   readonly operation: Operation;
   readonly path: Path;
   /**
    * True when this run is not the one the caller gets: it must not perform
-   * external side effects (seed 001's read-only mode).
+   * external side effects (read-only mode).
    */
   readonly readonly: boolean;
   /** Aborted when the runner stops waiting (timeout); cooperative implementations stop early. */

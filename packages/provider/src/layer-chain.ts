@@ -1,3 +1,4 @@
+import { holdsBackDependents, rollbackVariantOf } from '@cutover/flag-model';
 import { ErrorCode, StandardResolutionReasons } from '@openfeature/server-sdk';
 import type { EvaluationContext } from '@openfeature/server-sdk';
 import type { CompiledFlag, FlagType } from './flags/compiled-flag.js';
@@ -25,8 +26,7 @@ const GATED: ReadonlySet<unknown> = new Set(['env', 'remote', 'file']);
 /**
  * Asks the layers in order; the first answer wins. A migration flag whose
  * `metadata.dependsOn` names a flag that is off (`"off"` or `false`) serves its
- * rollback variant instead (seed 003: a service cannot move ahead of what it
- * depends on).
+ * rollback variant instead: a service cannot move ahead of what it depends on.
  *
  * The local layers are called one by one through their own fields rather than
  * through a loop over an array: each call site then sees one class and V8
@@ -58,14 +58,14 @@ export class LayerChain {
   private gate(answer: LayerResolution, flag: CompiledFlag | undefined, context: EvaluationContext, visiting: readonly string[] | undefined): LayerResolution | Promise<LayerResolution> {
     if (!flag || flag.dependsOn.length === 0 || !GATED.has(answer.flagMetadata.source) || visiting?.includes(flag.key)) return answer;
     const dependencies = flag.dependsOn;
-    const rollbackVariant = flag.metadata.rollbackVariant as string;
+    const rollbackVariant = rollbackVariantOf(flag);
     const path = [...(visiting ?? []), flag.key];
     const states = dependencies.map((dependency) => this.resolve(dependency, this.layers.file.get(dependency)?.type ?? 'string', context, path));
     const decide = (resolved: LayerResolution[]): LayerResolution => {
-      const blocker = resolved.findIndex((r) => r.value === 'off' || r.value === false);
+      const blocker = resolved.findIndex((r) => holdsBackDependents(r.value));
       if (blocker < 0) return answer;
       return Object.freeze({
-        value: flag.definition.variants[rollbackVariant],
+        value: rollbackVariant === undefined ? undefined : flag.definition.variants[rollbackVariant],
         variant: rollbackVariant,
         reason: StandardResolutionReasons.TARGETING_MATCH,
         flagMetadata: Object.freeze({ ...answer.flagMetadata, blockedBy: dependencies[blocker]! }),

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { groupOf, hasTargeting } from '@cutover/flag-model';
 import type { FileComparisonStore } from '@cutover/migrate';
 import { parseFlagFile, RollbackOverlay } from '@cutover/provider';
 import type { AuditLog, AuditRecord, FlagDefinition } from '@cutover/provider';
-import { hasTargeting } from '../flag-editing/describe-targeting.js';
 import { findReferences } from './find-references.js';
 import type { CodeReference } from './find-references.js';
 
@@ -16,9 +16,9 @@ export interface CleanupCheckRequest {
   readonly store: FileComparisonStore;
   /** Where to look for code references. */
   readonly src: string;
-  /** Days the flag must have been complete (seed 000). @default 7 */
+  /** Days the flag must have been complete before its legacy path may go. @default 7 */
   readonly stableDays?: number;
-  /** Lowest acceptable match rate (seed 000). @default 0.99 */
+  /** Lowest acceptable match rate before its legacy path may go. @default 0.99 */
   readonly minMatchRate?: number;
   readonly now?: Date;
 }
@@ -41,7 +41,7 @@ export interface CleanupVerdict {
 const DAY = 86_400_000;
 
 /**
- * Seed 000's rule for deleting legacy code: the flag is `complete` for
+ * The rule for deleting legacy code: the flag is `complete` for
  * everyone, has been since at least `stableDays` ago (the date comes from the
  * audit log's `stage` records; unknown fails), no rollback touched it since,
  * and the comparisons of its last compared week (the `stableDays` before it
@@ -67,7 +67,8 @@ export async function checkCleanup(request: CleanupCheckRequest): Promise<Cleanu
   }
 
   const windowStart = new Date((since ?? now).getTime() - stableDays * DAY);
-  const group = typeof flag?.metadata?.group === 'string' ? `group:${flag.metadata.group}` : undefined;
+  const flagGroup = flag && groupOf(flag);
+  const group = flagGroup === undefined ? undefined : `group:${flagGroup}`;
   const scopes = new Set([request.flagKey, 'all', ...(group ? [group] : [])]);
   const rollbacks = await request.audit.read((r) => r.action === 'rollback' && scopes.has(r.scope) && new Date(r.at) >= (since ?? windowStart));
   const active = (await new RollbackOverlay({ path: request.overlay, files: [] }).list()).some((entry) => entry.flagKey === request.flagKey);

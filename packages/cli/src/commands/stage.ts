@@ -1,3 +1,4 @@
+import { MIGRATION_STAGES } from '@cutover/flag-model';
 import type { Command } from 'commander';
 import { DEFAULT_AUDIT_LOG } from '../command-support/cli-paths.js';
 import { runFlagEdit } from '../command-support/run-flag-edit.js';
@@ -10,7 +11,7 @@ export function registerStage(program: Command): void {
     .command('stage')
     .description('set a migration flag to one stage for everyone (defaultVariant, targeting removed), editing the file in place')
     .argument('<flag>', 'the migration flag key')
-    .argument('<stage>', 'off, dualwrite, shadow, live, rampdown or complete (or a variant name)')
+    .argument('<stage>', `${MIGRATION_STAGES.join(', ')} (or a variant name)`)
     .option('--dry-run', 'print the diff, write nothing')
     .option('--force', 'make a transition the state machine refuses (skipping stages, leaving complete)')
     .option('--reason <text>', 'why, for the audit log')

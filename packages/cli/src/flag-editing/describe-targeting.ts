@@ -1,6 +1,6 @@
+import { findSplits, hasTargeting } from '@cutover/flag-model';
+import type { Split } from '@cutover/flag-model';
 import type { FlagDefinition } from '@cutover/provider';
-import { describeSplit, findSplits } from './find-splits.js';
-import type { Split } from './find-splits.js';
 
 /** How a flag decides what to serve: one variant, a split, or rules. */
 export type TargetingShape =
@@ -27,9 +27,14 @@ export function describeTargeting(flag: FlagDefinition): string {
   return `rules${outcomes.length > 0 ? ` → ${outcomes.join(', ')}` : ''} (default ${shape.baseline ?? '(code default)'}${splits})`;
 }
 
-/** Whether a targeting value does anything (flagd treats `{}` and null as none). */
-export function hasTargeting(targeting: unknown): boolean {
-  return targeting !== undefined && targeting !== null && !(typeof targeting === 'object' && Object.keys(targeting).length === 0);
+/** The buckets in words with their shares: `live 10 % / shadow 90 %`. */
+function describeSplit(split: Split): string {
+  const total = split.buckets.reduce((sum, bucket) => sum + bucket.weight, 0);
+  return split.buckets.map((bucket) => `${bucket.variant} ${total > 0 ? round((bucket.weight / total) * 100) : 0} %`).join(' / ');
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
 }
 
 /** The variants an `if` rule returns literally (then-branches and the final else), `null` branches left out. */

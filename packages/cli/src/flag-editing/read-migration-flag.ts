@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { isMigrationFlag, isMigrationStage, MIGRATION_STAGES, parseFlagFile } from '@cutover/provider';
-import type { FlagDefinition, MigrationStage } from '@cutover/provider';
+import { isMigrationFlag, rollbackVariantOf, stageOf, stagesOf, variantOf } from '@cutover/flag-model';
+import type { MigrationStage } from '@cutover/flag-model';
+import { parseFlagFile } from '@cutover/provider';
+import type { FlagDefinition } from '@cutover/provider';
 import { FlagEditError } from './flag-edit-error.js';
 
 /** A migration flag as it stands in its file, with what an edit needs to know. */
@@ -16,8 +18,6 @@ export interface MigrationFlagText {
   readonly baseline: MigrationStage;
   /** The stage of `metadata.rollbackVariant`. */
   readonly rollbackStage: MigrationStage;
-  /** The variant that serves `stage` (a stage name or a variant name), if any. */
-  variantOf(stage: string): string | undefined;
 }
 
 /** Reads a flag file (which must be valid) and one migration flag in it. */
@@ -27,30 +27,24 @@ export async function readMigrationFlag(file: string, flagKey: string): Promise<
   const definition = set.flags.get(flagKey)?.definition;
   if (!definition) throw new FlagEditError('FLAG_NOT_FOUND', `${file}: no flag "${flagKey}"`);
   if (!isMigrationFlag(definition)) throw new FlagEditError('NOT_A_MIGRATION', `${file}: "${flagKey}" is not a migration flag (metadata.kind = "migration")`);
-  const variants = definition.variants as Readonly<Record<string, MigrationStage>>;
-  const variantOf = (stage: string): string | undefined =>
-    Object.hasOwn(variants, stage) ? stage : Object.keys(variants).find((name) => variants[name] === stage);
-  const stageOf = (variant: unknown): MigrationStage | undefined => (typeof variant === 'string' ? variants[variant] : undefined);
-  const baseline = stageOf(definition.defaultVariant);
+  const baseline = stageOf(definition, definition.defaultVariant);
   if (!baseline) throw new FlagEditError('UNSUPPORTED_TARGETING', `${file}: "${flagKey}" has no defaultVariant, so it has no stage to move from; set one by hand`);
-  const present = new Set(Object.values(variants));
   return {
     file,
     flagKey,
     text,
     definition,
-    stages: MIGRATION_STAGES.filter((stage) => present.has(stage)),
+    stages: stagesOf(definition),
     baseline,
-    rollbackStage: stageOf(definition.metadata?.rollbackVariant) ?? 'off',
-    variantOf,
+    rollbackStage: stageOf(definition, rollbackVariantOf(definition)) ?? 'off',
   };
 }
 
 /** Resolves a stage or variant name given on the command line to the flag's variant and its stage. */
 export function resolveStage(flag: MigrationFlagText, stage: string): { variant: string; stage: MigrationStage } {
-  const variant = flag.variantOf(stage);
-  const value = variant === undefined ? undefined : flag.definition.variants[variant];
-  if (variant === undefined || !isMigrationStage(value)) {
+  const variant = variantOf(flag.definition, stage);
+  const value = stageOf(flag.definition, variant);
+  if (variant === undefined || value === undefined) {
     throw new FlagEditError('UNKNOWN_STAGE', `"${flag.flagKey}" has no variant for stage "${stage}" (its stages: ${flag.stages.join(', ')})`);
   }
   return { variant, stage: value };

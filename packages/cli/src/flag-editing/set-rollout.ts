@@ -1,14 +1,13 @@
-import type { MigrationStage } from '@cutover/provider';
+import { bucketIndex, checkTransition, fractionalArgs, hasTargeting, nextStage, variantOf, writeSplit } from '@cutover/flag-model';
+import type { MigrationStage, Split, SplitBucket } from '@cutover/flag-model';
 import type { JSONPath } from 'jsonc-parser';
 import { commitFlagEdit } from './commit-flag-edit.js';
-import { describeTargeting, hasTargeting, targetingShape } from './describe-targeting.js';
+import { describeTargeting, targetingShape } from './describe-targeting.js';
 import { editJsonText } from './edit-json-text.js';
 import type { FlagEdit } from './flag-edit.js';
 import { FlagEditError } from './flag-edit-error.js';
-import type { Split } from './find-splits.js';
 import { readMigrationFlag, resolveStage } from './read-migration-flag.js';
 import type { MigrationFlagText } from './read-migration-flag.js';
-import { checkTransition, nextStage } from './stage-transitions.js';
 
 /** Options of {@link setRollout}. */
 export interface SetRolloutOptions {
@@ -42,12 +41,12 @@ export async function setRollout(file: string, flagKey: string, percent: number,
   if (!verdict.allowed && !options.force) {
     throw new FlagEditError('INVALID_TRANSITION', `refusing a canary of ${flagKey}: ${verdict.reason}. Use --force (force: true) if you are sure.`);
   }
-  const baseline = flag.variantOf(flag.baseline)!;
-  const buckets: [string, number][] = [
-    [target.variant, percent],
-    [baseline, 100 - percent],
+  const baseline = variantOf(flag.definition, flag.baseline)!;
+  const buckets: SplitBucket[] = [
+    { variant: target.variant, weight: percent },
+    { variant: baseline, weight: 100 - percent },
   ];
-  const after = writeSplit(flag, split, buckets);
+  const after = writeSplitText(flag, split, buckets);
   return commitFlagEdit(
     {
       file,
@@ -74,7 +73,7 @@ function existingSplit(flag: MigrationFlagText): Split | undefined {
 }
 
 function canaryOf(flag: MigrationFlagText, split: Split | undefined): MigrationStage | string {
-  const baseline = flag.variantOf(flag.baseline);
+  const baseline = variantOf(flag.definition, flag.baseline);
   const canary = split?.buckets.find((bucket) => bucket.variant !== baseline)?.variant;
   if (canary !== undefined) return canary;
   const next = nextStage(flag.baseline, flag.stages);
@@ -82,23 +81,21 @@ function canaryOf(flag: MigrationFlagText, split: Split | undefined): MigrationS
   return next;
 }
 
-function writeSplit(flag: MigrationFlagText, split: Split | undefined, buckets: [string, number][]): string {
+// Edits the text of the file, not a parsed copy, so the file keeps its formatting and comments.
+function writeSplitText(flag: MigrationFlagText, split: Split | undefined, buckets: readonly SplitBucket[]): string {
   const targeting: JSONPath = ['flags', flag.flagKey, 'targeting'];
   if (!split) {
     // `targeting: {}` or null counts as none: replace it whole.
     const placement = hasTargeting(flag.definition.targeting) ? {} : { after: 'defaultVariant' };
-    return editJsonText(flag.text, targeting, { fractional: buckets }, placement);
+    return editJsonText(flag.text, targeting, writeSplit(flag.definition.targeting, undefined, buckets), placement);
   }
   const at = [...targeting, ...split.path];
-  const offset = split.bucketBy === undefined ? 0 : 1;
-  if (split.buckets.length !== buckets.length) {
-    return editJsonText(flag.text, at, split.bucketBy === undefined ? buckets : [split.bucketBy, ...buckets]);
-  }
+  if (split.buckets.length !== buckets.length) return editJsonText(flag.text, at, fractionalArgs(buckets, split.bucketBy));
   // Same number of buckets: change only the names and weights, so the rest of the line stays as written.
   let text = flag.text;
-  buckets.forEach(([variant, weight], i) => {
-    if (split.buckets[i]!.variant !== variant) text = editJsonText(text, [...at, i + offset, 0], variant);
-    if (split.buckets[i]!.weight !== weight) text = editJsonText(text, [...at, i + offset, 1], weight);
+  buckets.forEach(({ variant, weight }, i) => {
+    if (split.buckets[i]!.variant !== variant) text = editJsonText(text, [...at, bucketIndex(split, i), 0], variant);
+    if (split.buckets[i]!.weight !== weight) text = editJsonText(text, [...at, bucketIndex(split, i), 1], weight);
   });
   return text;
 }

@@ -1,10 +1,10 @@
+import { checkTransition, hasTargeting } from '@cutover/flag-model';
 import { commitFlagEdit } from './commit-flag-edit.js';
-import { describeTargeting, hasTargeting, targetingShape } from './describe-targeting.js';
+import { describeTargeting, targetingShape } from './describe-targeting.js';
 import { editJsonText } from './edit-json-text.js';
 import type { FlagEdit } from './flag-edit.js';
 import { FlagEditError } from './flag-edit-error.js';
 import { readMigrationFlag, resolveStage } from './read-migration-flag.js';
-import { checkTransition } from './stage-transitions.js';
 
 /** Options of {@link setStage}. */
 export interface SetStageOptions {

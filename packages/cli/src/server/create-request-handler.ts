@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { groupOf } from '@cutover/flag-model';
 import type { AuditAction } from '@cutover/provider';
 import { approveRolloutStep } from './actions/approve-rollout-step.js';
 import { authorizeAction } from './actions/authorize-action.js';
@@ -94,7 +95,7 @@ async function timeline(context: DashboardContext, flagKey: string, query: URLSe
   if (!found) throw new HttpError(404, 'MIGRATION_NOT_FOUND', `no migration flag "${flagKey}" in the flag files`);
   const windowSeconds = queryNumber(query, 'window', { min: 60, max: 90 * 86_400, default: context.config.windowSeconds });
   const buckets = queryNumber(query, 'buckets', { min: 1, max: 500, default: 60 });
-  const group = typeof found.definition.metadata?.group === 'string' ? found.definition.metadata.group : null;
+  const group = groupOf(found.definition) ?? null;
   return buildTimeline(context, { flagKey, to: new Date(), windowSeconds, buckets, group });
 }
 

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { isMigrationFlag, parseFlagFile, ROLLED_BACK } from '@cutover/provider';
-import type { FlagDefinition, FlagFileDocument, MigrationStage } from '@cutover/provider';
+import { groupOf, isMigrationFlag, MIGRATION_METADATA, stageOf } from '@cutover/flag-model';
+import type { MigrationStage } from '@cutover/flag-model';
+import { parseFlagFile, ROLLED_BACK } from '@cutover/provider';
+import type { FlagDefinition, FlagFileDocument } from '@cutover/provider';
 import { describeTargeting, targetingShape } from '../flag-editing/describe-targeting.js';
 import type { TargetingShape } from '../flag-editing/describe-targeting.js';
 import { overlayDrift } from './overlay-drift.js';
@@ -52,8 +54,9 @@ export async function collectStatus(files: readonly string[], overlay: string): 
 }
 
 function migrationStatus(flagKey: string, flag: FlagDefinition, file: string, entry: FlagDefinition | undefined): MigrationStatus {
-  const metadata = flag.metadata ?? {};
-  const stage = typeof flag.defaultVariant === 'string' ? (flag.variants[flag.defaultVariant] as MigrationStage) : null;
+  const stage = stageOf(flag, flag.defaultVariant) ?? null;
+  const group = groupOf(flag);
+  const dependsOn = flag.metadata?.[MIGRATION_METADATA.dependsOn];
   const rolledBack = entry?.metadata?.[ROLLED_BACK] === true ? entry : undefined;
   return {
     flagKey,
@@ -61,8 +64,8 @@ function migrationStatus(flagKey: string, flag: FlagDefinition, file: string, en
     stage,
     kind: targetingShape(flag).kind,
     targeting: describeTargeting(flag),
-    ...(typeof metadata.group === 'string' ? { group: metadata.group } : {}),
-    ...(typeof metadata.dependsOn === 'string' ? { dependsOn: metadata.dependsOn } : {}),
+    ...(group !== undefined ? { group } : {}),
+    ...(typeof dependsOn === 'string' ? { dependsOn } : {}),
     ...(rolledBack
       ? {
           rollback: {

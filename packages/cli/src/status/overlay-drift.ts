@@ -1,4 +1,5 @@
-import { isMigrationFlag, ROLLED_BACK } from '@cutover/provider';
+import { isMigrationFlag, MIGRATION_METADATA } from '@cutover/flag-model';
+import { ROLLED_BACK } from '@cutover/provider';
 import type { FlagDefinition } from '@cutover/provider';
 
 /** A disagreement between the flag files in git and the rollback overlay. */
@@ -33,7 +34,7 @@ export function overlayDrift(git: ReadonlyMap<string, FlagDefinition>, overlay: 
     if (JSON.stringify(sorted(entry.variants)) !== gitVariants) {
       found('variants-differ', `overlay variants ${Object.keys(entry.variants).join(', ')} differ from git's ${Object.keys(flag.variants).join(', ')}`);
     }
-    const rollbackVariant = flag.metadata?.rollbackVariant;
+    const rollbackVariant = flag.metadata?.[MIGRATION_METADATA.rollbackVariant];
     if (rollbackVariant !== undefined && entry.defaultVariant !== rollbackVariant) {
       found('rollback-variant-differs', `overlay serves "${String(entry.defaultVariant)}", git's rollbackVariant is now "${String(rollbackVariant)}"`);
     }

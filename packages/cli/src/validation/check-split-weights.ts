@@ -1,6 +1,6 @@
+import { bucketIndex, findSplits } from '@cutover/flag-model';
 import type { FlagFileDocument } from '@cutover/provider';
 import type { JSONPath } from 'jsonc-parser';
-import { findSplits } from '../flag-editing/find-splits.js';
 import type { ValidationProblem } from './flag-file-problem.js';
 import { locateJsonPath } from './locate-json-path.js';
 
@@ -20,10 +20,9 @@ export function checkSplitWeights(file: string, text: string, document: FlagFile
   for (const [root, targeting] of roots) {
     for (const split of findSplits(targeting)) {
       const at = [...root, ...split.path];
-      const offset = split.bucketBy === undefined ? 0 : 1;
       split.buckets.forEach((bucket, i) => {
         if (!Number.isInteger(bucket.weight) || bucket.weight < 0) {
-          problem([...at, i + offset, 1], `fractional weight of "${bucket.variant}" must be a whole number ≥ 0, got ${JSON.stringify(bucket.weight)}`);
+          problem([...at, bucketIndex(split, i), 1], `fractional weight of "${bucket.variant}" must be a whole number ≥ 0, got ${JSON.stringify(bucket.weight)}`);
         }
       });
       if (split.buckets.reduce((sum, bucket) => sum + bucket.weight, 0) <= 0) problem(at, 'fractional weights add up to 0: no bucket can be chosen');

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { dependenciesOf, FlagFileError, parseFlagFile } from '@cutover/provider';
+import { dependenciesOf } from '@cutover/flag-model';
+import { FlagFileError, parseFlagFile } from '@cutover/provider';
 import type { FlagDefinition, FlagFileDocument } from '@cutover/provider';
 import { findDependencyCycles } from './find-dependency-cycles.js';
 import type { ValidationProblem } from './flag-file-problem.js';

@@ -1,5 +1,5 @@
+import { isMigrationFlag } from '@cutover/flag-model';
 import type { FlagDefinition, RollbackScope } from '@cutover/provider';
-import { isMigrationFlag } from '@cutover/provider';
 import type { FlagValue } from '@openfeature/server-sdk';
 
 /** One flag to roll back: the variant it will serve and that variant's value. */

@@ -1,6 +1,6 @@
+import { MIGRATION_STAGES } from '@cutover/flag-model';
 import type { Client, EvaluationContext } from '@openfeature/server-sdk';
 import { InMemoryProvider, OpenFeature } from '@openfeature/server-sdk';
-import { STAGES } from '../stage.js';
 
 let domains = 0;
 
@@ -15,7 +15,7 @@ export interface StageFlag {
 export async function stageFlag(flagKey: string, stage: string, evaluator?: (context: EvaluationContext) => string): Promise<StageFlag> {
   const provider = new InMemoryProvider();
   const set = (value: string): void => {
-    const variants = { ...Object.fromEntries(STAGES.map((s) => [s, s])), [value]: value };
+    const variants = { ...Object.fromEntries(MIGRATION_STAGES.map((s) => [s, s])), [value]: value };
     provider.putConfiguration({
       [flagKey]: { variants, defaultVariant: value, disabled: false, ...(evaluator && { contextEvaluator: evaluator }) },
     });

@@ -1,3 +1,4 @@
+import { dependenciesOf } from '@cutover/flag-model';
 import { ErrorCode, StandardResolutionReasons } from '@openfeature/server-sdk';
 import type { FlagMetadata, FlagValue } from '@openfeature/server-sdk';
 import { compileTargeting } from '../targeting/compile-targeting.js';
@@ -5,7 +6,6 @@ import type { CompiledTargeting } from '../targeting/compile-targeting.js';
 import type { BucketingVersion } from '../hashing/bucketing.js';
 import type { LayerResolution } from '../layer-resolution.js';
 import type { FlagDefinition } from './flag-definition.js';
-import { dependenciesOf } from './migration-conventions.js';
 
 /** The OpenFeature type of a flag, from its variants. */
 export type FlagType = 'boolean' | 'string' | 'number' | 'object';

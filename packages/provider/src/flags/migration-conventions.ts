@@ -1,17 +1,14 @@
+import { DEPENDS_ON_FORMAT, isMigrationFlag, MIGRATION_KIND, MIGRATION_METADATA, MIGRATION_STAGES } from '@cutover/flag-model';
 import { z } from 'zod';
-import { MIGRATION_STAGES } from '../migration-stages.js';
 import type { FlagDefinition } from './flag-definition.js';
 
-/** Metadata every migration flag carries (seed 003: dependencies, groups). */
+/** Metadata every migration flag carries: its rollback variant, and optionally its dependencies and group. */
 const migrationMetadata = z
   .object({
-    kind: z.literal('migration'),
-    rollbackVariant: z.string().min(1),
-    dependsOn: z
-      .string()
-      .regex(/^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/, 'a comma-separated list of flag keys')
-      .optional(),
-    group: z.string().min(1).optional(),
+    [MIGRATION_METADATA.kind]: z.literal(MIGRATION_KIND),
+    [MIGRATION_METADATA.rollbackVariant]: z.string().min(1),
+    [MIGRATION_METADATA.dependsOn]: z.string().regex(DEPENDS_ON_FORMAT, 'a comma-separated list of flag keys').optional(),
+    [MIGRATION_METADATA.group]: z.string().min(1).optional(),
   })
   .loose();
 
@@ -22,8 +19,9 @@ const migrationFlag = z
   })
   .loose()
   .superRefine((flag, ctx) => {
-    if (!Object.hasOwn(flag.variants, flag.metadata.rollbackVariant)) {
-      ctx.addIssue({ code: 'custom', path: ['metadata', 'rollbackVariant'], message: `names no variant of the flag: "${flag.metadata.rollbackVariant}"` });
+    const rollbackVariant = flag.metadata[MIGRATION_METADATA.rollbackVariant];
+    if (!Object.hasOwn(flag.variants, rollbackVariant)) {
+      ctx.addIssue({ code: 'custom', path: ['metadata', MIGRATION_METADATA.rollbackVariant], message: `names no variant of the flag: "${rollbackVariant}"` });
     }
   });
 
@@ -33,11 +31,6 @@ export interface ConventionViolation {
   readonly reason: string;
 }
 
-/** Whether a flag declares itself a migration flag (`metadata.kind = "migration"`). */
-export function isMigrationFlag(flag: FlagDefinition): boolean {
-  return flag.metadata?.kind === 'migration';
-}
-
 /** Checks a migration flag against Cutover's conventions; undefined when it conforms or is not a migration flag. */
 export function checkMigrationConventions(flag: FlagDefinition): ConventionViolation | undefined {
   if (!isMigrationFlag(flag)) return undefined;
@@ -45,10 +38,4 @@ export function checkMigrationConventions(flag: FlagDefinition): ConventionViola
   if (result.success) return undefined;
   const issue = result.error.issues[0]!;
   return { path: issue.path as (string | number)[], reason: `migration flag: ${issue.message}` };
-}
-
-/** The keys a migration flag depends on (`metadata.dependsOn`). */
-export function dependenciesOf(flag: FlagDefinition): string[] {
-  const raw = flag.metadata?.dependsOn;
-  return typeof raw === 'string' ? raw.split(',').map((key) => key.trim()).filter(Boolean) : [];
 }

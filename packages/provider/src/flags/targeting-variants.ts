@@ -1,3 +1,4 @@
+import { bucketIndex, readSplit } from '@cutover/flag-model';
 import { pointerSegment } from './json-location.js';
 
 /** A variant named literally by a targeting rule, and where. */
@@ -8,7 +9,7 @@ export interface VariantReference {
 
 /**
  * The variants a rule can return that are written as literals: the then/else
- * branches of `if` and the buckets of `fractional`, recursively. A rule that
+ * branches of `if`, recursively, and the buckets of `fractional`. A rule that
  * returns a computed name (a `var`) cannot be checked before it runs.
  */
 export function targetingVariants(logic: unknown, jsonPath: string): VariantReference[] {
@@ -24,9 +25,8 @@ export function targetingVariants(logic: unknown, jsonPath: string): VariantRefe
     return args.flatMap((arg, i) => (i % 2 === 1 || (i === args.length - 1 && i > 0) ? targetingVariants(arg, at(i)) : []));
   }
   if (operator === 'fractional') {
-    return args.flatMap((entry, i) =>
-      Array.isArray(entry) && entry.length > 0 && entry[0] !== null ? targetingVariants(entry[0], `${at(i)}/0`) : [],
-    );
+    const split = readSplit(args);
+    return split.buckets.map((bucket, i) => ({ variant: bucket.variant, jsonPath: `${at(bucketIndex(split, i))}/0` }));
   }
   return [];
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { isMigrationFlag } from '@cutover/flag-model';
 import type { FlagDefinition } from '../flags/flag-definition.js';
 import { mergeFlagSets } from '../flags/flag-set.js';
-import { isMigrationFlag } from '../flags/migration-conventions.js';
 import { parseFlagFile } from '../flags/parse-flag-file.js';
 import { ROLLED_BACK } from '../layers/rollback-layer.js';
 import { OverlayFile } from './overlay-file.js';

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { isMigrationFlag, MIGRATION_STAGES, parseFlagFile } from '@cutover/provider';
+import { findSplits, isMigrationFlag, stageOf, stageRank, variantOf } from '@cutover/flag-model';
+import { parseFlagFile } from '@cutover/provider';
 import type { FlagDefinition } from '@cutover/provider';
 import { RolloutError } from '../rollout-error.js';
 import { withSplit } from '../overlay/with-split.js';
@@ -39,14 +40,17 @@ export function resolveRolloutFlag(definitions: ReadonlyMap<string, FlagDefiniti
   const definition = definitions.get(flagKey) ?? refuse('is in none of the flag files');
   if (!isMigrationFlag(definition)) refuse('is not a migration flag (metadata.kind = "migration")');
   const baseline = typeof definition.defaultVariant === 'string' ? definition.defaultVariant : refuse('has no defaultVariant to keep as the baseline');
-  const variantOf = (name: string): string | undefined =>
-    Object.hasOwn(definition.variants, name) ? name : Object.keys(definition.variants).find((v) => definition.variants[v] === name);
-  const stageIndex = (variant: string): number => MIGRATION_STAGES.indexOf(definition.variants[variant] as (typeof MIGRATION_STAGES)[number]);
-  const canary = splitCanary(definition.targeting, baseline);
+  const stageIndex = (variant: string): number => {
+    const stage = stageOf(definition, variant);
+    return stage === undefined ? -1 : stageRank(stage);
+  };
+  // The first bucket of the first split, as `cutover rollout` writes it: the canary.
+  const first = findSplits(definition.targeting)[0]?.buckets[0]?.variant;
+  const canary = first !== baseline ? first : undefined;
   const next = Object.keys(definition.variants)
     .filter((v) => stageIndex(v) > stageIndex(baseline))
     .sort((a, b) => stageIndex(a) - stageIndex(b))[0];
-  const chosen = target !== undefined ? (variantOf(target) ?? refuse(`has no variant or stage "${target}"`)) : (canary ?? next ?? refuse(`has no stage after "${baseline}" to roll out`));
+  const chosen = target !== undefined ? (variantOf(definition, target) ?? refuse(`has no variant or stage "${target}"`)) : (canary ?? next ?? refuse(`has no stage after "${baseline}" to roll out`));
   if (stageIndex(chosen) <= stageIndex(baseline)) refuse(`"${chosen}" is not a later stage than the baseline "${baseline}"; going back is a rollback`);
   try {
     withSplit(definition.targeting, { target: chosen, baseline, percent: 0 });
@@ -54,19 +58,4 @@ export function resolveRolloutFlag(definitions: ReadonlyMap<string, FlagDefiniti
     refuse((error as Error).message);
   }
   return { flagKey, definition, baseline, target: chosen };
-}
-
-// The first bucket of the first `fractional` found depth first: the canary, as `cutover rollout` writes it.
-function splitCanary(targeting: unknown, baseline: string): string | undefined {
-  if (Array.isArray(targeting)) return targeting.map((item) => splitCanary(item, baseline)).find((v) => v !== undefined);
-  if (targeting === null || typeof targeting !== 'object') return undefined;
-  for (const [operator, args] of Object.entries(targeting as Record<string, unknown>)) {
-    if (operator === 'fractional' && Array.isArray(args)) {
-      const first = args.find(Array.isArray) as unknown[] | undefined;
-      return typeof first?.[0] === 'string' && first[0] !== baseline ? first[0] : undefined;
-    }
-    const found = splitCanary(args, baseline);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }

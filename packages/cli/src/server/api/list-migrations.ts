@@ -1,4 +1,4 @@
-import { MIGRATION_STAGES } from '@cutover/provider';
+import { groupOf, rollbackVariantOf, stageOf, stagesOf } from '@cutover/flag-model';
 import type { FlagSnapshotEntry, RollbackEntry } from '@cutover/provider';
 import { rolloutView } from '@cutover/rollout';
 import type { RolloutState, RolloutView } from '@cutover/rollout';
@@ -66,14 +66,14 @@ export async function listMigrations(context: DashboardContext, now = new Date()
       const guard = Object.hasOwn(context.guards, flagKey) ? context.guards[flagKey] : undefined;
       const summary = await context.store.getSummary({ from, to: now, flagKey }).catch(() => undefined);
       const metadata = definition.metadata ?? {};
-      const rollbackVariant = typeof metadata.rollbackVariant === 'string' ? metadata.rollbackVariant : undefined;
+      const rollbackVariant = rollbackVariantOf(definition);
       return {
         flagKey,
         file,
-        group: typeof metadata.group === 'string' ? metadata.group : null,
+        group: groupOf(definition) ?? null,
         description: typeof metadata.description === 'string' ? metadata.description : null,
-        stages: MIGRATION_STAGES.filter((stage) => Object.values(definition.variants).includes(stage)),
-        rollbackStage: rollbackVariant === undefined ? null : String(definition.variants[rollbackVariant] ?? rollbackVariant),
+        stages: stagesOf(definition),
+        rollbackStage: rollbackVariant === undefined ? null : (stageOf(definition, rollbackVariant) ?? rollbackVariant),
         targeting: targetingView(definition),
         serving: entry ? { stage: typeof entry.value === 'string' ? entry.value : null, variant: entry.variant ?? null, reason: entry.reason, source: entry.source } : null,
         rollback: rollbacks.find((r) => r.flagKey === flagKey) ?? null,

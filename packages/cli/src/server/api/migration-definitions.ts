@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { isMigrationFlag, parseFlagFile } from '@cutover/provider';
+import { isMigrationFlag } from '@cutover/flag-model';
+import { parseFlagFile } from '@cutover/provider';
 import type { FlagDefinition } from '@cutover/provider';
 import { listFlagFiles } from '../../flag-files/list-flag-files.js';
 

@@ -1,3 +1,4 @@
+import { stageOf } from '@cutover/flag-model';
 import type { FlagDefinition } from '@cutover/provider';
 import { describeTargeting, targetingShape } from '../../flag-editing/describe-targeting.js';
 
@@ -27,13 +28,13 @@ export interface TargetingView {
 /** A migration flag's targeting as the page draws it. */
 export function targetingView(definition: FlagDefinition): TargetingView {
   const shape = targetingShape(definition);
-  const stageOf = (variant: string | null): string | null => (variant === null ? null : String(definition.variants[variant] ?? variant));
-  const baseline = stageOf(shape.kind === 'static' ? shape.variant : shape.baseline);
+  const stageOrName = (variant: string | null): string | null => (variant === null ? null : (stageOf(definition, variant) ?? variant));
+  const baseline = stageOrName(shape.kind === 'static' ? shape.variant : shape.baseline);
   const split = shape.kind === 'split' ? shape.split : shape.kind === 'rules' ? shape.splits[0] : undefined;
   const total = split?.buckets.reduce((sum, bucket) => sum + bucket.weight, 0) ?? 0;
   const buckets = (split?.buckets ?? []).map((bucket) => ({
     variant: bucket.variant,
-    stage: stageOf(bucket.variant) ?? bucket.variant,
+    stage: stageOrName(bucket.variant) ?? bucket.variant,
     weight: bucket.weight,
     percent: total > 0 ? (bucket.weight / total) * 100 : 0,
   }));

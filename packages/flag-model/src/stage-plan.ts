@@ -1,13 +1,4 @@
-/**
- * The stages of a migration flag, in rollout order (see the stage table in the
- * mission brief). The runner stays free of the provider, so the list is written
- * here too; stage.spec.ts holds it equal to `MIGRATION_STAGES`, which flag
- * files are validated against.
- */
-export const STAGES = ['off', 'dualwrite', 'shadow', 'live', 'rampdown', 'complete'] as const;
-
-/** One stage of a migration flag; the flag's string variants are stages. */
-export type Stage = (typeof STAGES)[number];
+import type { MigrationStage } from './migration-stage.js';
 
 /** Which implementation a stage runs for an operation: the one whose outcome the caller gets, and the other one if it also runs. */
 export interface StagePlan {
@@ -16,18 +7,11 @@ export interface StagePlan {
   readonly other?: 'legacy' | 'candidate';
 }
 
-const known = new Set<string>(STAGES);
-
-/** True when `value` names a stage; anything else must be treated as `off`. */
-export function isStage(value: string): value is Stage {
-  return known.has(value);
-}
-
 const LEGACY: StagePlan = { authoritative: 'legacy' };
 const CANDIDATE: StagePlan = { authoritative: 'candidate' };
 
 /** Reads per stage: shadow compares with legacy returned, live compares with the candidate returned. */
-export const READ_PLAN: Readonly<Record<Stage, StagePlan>> = {
+export const READ_PLAN: Readonly<Record<MigrationStage, StagePlan>> = {
   off: LEGACY,
   dualwrite: LEGACY,
   shadow: { authoritative: 'legacy', other: 'candidate' },
@@ -37,7 +21,7 @@ export const READ_PLAN: Readonly<Record<Stage, StagePlan>> = {
 };
 
 /** Writes per stage: both from dualwrite to rampdown, the authoritative side first. */
-export const WRITE_PLAN: Readonly<Record<Stage, StagePlan>> = {
+export const WRITE_PLAN: Readonly<Record<MigrationStage, StagePlan>> = {
   off: LEGACY,
   dualwrite: { authoritative: 'legacy', other: 'candidate' },
   shadow: { authoritative: 'legacy', other: 'candidate' },

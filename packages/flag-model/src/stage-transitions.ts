@@ -1,5 +1,5 @@
-import { MIGRATION_STAGES } from '@cutover/provider';
-import type { MigrationStage } from '@cutover/provider';
+import { MIGRATION_STAGES, stageRank } from './migration-stage.js';
+import type { MigrationStage } from './migration-stage.js';
 
 /** Whether a stage change may be made without `--force`, and why. */
 export interface TransitionVerdict {
@@ -16,15 +16,13 @@ export interface TransitionContext {
   readonly rollbackStage?: MigrationStage;
 }
 
-const rank = (stage: MigrationStage): number => MIGRATION_STAGES.indexOf(stage);
-
 /** The stage after `stage` among `stages` (rollout order), or undefined at the end. */
 export function nextStage(stage: MigrationStage, stages: readonly MigrationStage[] = MIGRATION_STAGES): MigrationStage | undefined {
-  return MIGRATION_STAGES.find((candidate) => rank(candidate) > rank(stage) && stages.includes(candidate));
+  return MIGRATION_STAGES.find((candidate) => stageRank(candidate) > stageRank(stage) && stages.includes(candidate));
 }
 
 /**
- * The state machine of a migration flag (seed 002). Allowed without force:
+ * The state machine of a migration flag. Allowed without force:
  * - one step forward among the flag's own stages (a flag without `dualwrite`
  *   goes from `off` straight to `shadow`);
  * - back to the rollback stage, from any stage but `complete`;
@@ -45,10 +43,10 @@ export function checkTransition(from: MigrationStage, to: MigrationStage, contex
       : { allowed: false, reason: `complete → ${to}: legacy has received no writes since the flag reached complete, so ${to} would serve or compare stale legacy data; go to rampdown, or re-sync legacy first` };
   }
   if (to === rollbackStage) return { allowed: true, reason: `${from} → ${to} is the flag's rollback stage` };
-  if (rank(to) < rank(from)) return { allowed: true, reason: `${from} → ${to} steps back; legacy still receives every write` };
+  if (stageRank(to) < stageRank(from)) return { allowed: true, reason: `${from} → ${to} steps back; legacy still receives every write` };
   const next = nextStage(from, stages);
   if (to === next) return { allowed: true, reason: `${from} → ${to} is the next stage` };
-  const skipped = stages.filter((stage) => rank(stage) > rank(from) && rank(stage) < rank(to));
+  const skipped = stages.filter((stage) => stageRank(stage) > stageRank(from) && stageRank(stage) < stageRank(to));
   return {
     allowed: false,
     reason: `${from} → ${to} skips ${skipped.join(', ')}: ${skipped.map((stage) => SKIPPED[stage]).join('; ')}; the next stage is ${next ?? 'none'}`,

@@ -1,0 +1,14 @@
+export { isMigrationStage, MIGRATION_STAGES, stageRank } from './migration-stage.js';
+export type { MigrationStage } from './migration-stage.js';
+export { READ_PLAN, WRITE_PLAN } from './stage-plan.js';
+export type { StagePlan } from './stage-plan.js';
+export { checkTransition, nextStage } from './stage-transitions.js';
+export type { TransitionContext, TransitionVerdict } from './stage-transitions.js';
+export type { FlagDefinitionLike } from './flag-definition-like.js';
+export { stageOf, stagesOf, variantOf } from './flag-stages.js';
+export { groupOf, isMigrationFlag, MIGRATION_KIND, MIGRATION_METADATA, rollbackVariantOf } from './migration-metadata.js';
+export { dependenciesOf, DEPENDS_ON_FORMAT, holdsBackDependents } from './depends-on.js';
+export { hasTargeting } from './has-targeting.js';
+export { bucketIndex, findSplits, readSplit } from './find-splits.js';
+export type { Split, SplitArguments, SplitBucket, TargetingPath } from './find-splits.js';
+export { fractionalArgs, writeSplit } from './write-split.js';
