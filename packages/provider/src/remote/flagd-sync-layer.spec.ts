@@ -1,5 +1,5 @@
 import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
-import type { Client, EventDetails, Logger } from '@openfeature/server-sdk';
+import type { Client, EvaluationContext, EventDetails, Logger } from '@openfeature/server-sdk';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,10 +71,10 @@ let flagd: FakeFlagdSync;
 let domain = 0;
 const open: CutoverProvider[] = [];
 
-async function connect(options: { bucketing?: BucketingVersion; deadlineMs?: number; retryGracePeriod?: number } = {}) {
+async function connect(options: { bucketing?: BucketingVersion; deadlineMs?: number; retryGracePeriod?: number; env?: Record<string, string> } = {}) {
   const file = await dir.write('app.flagd.json', FILE_FLAGS);
   const layer = new FlagdSyncLayer({ host: '127.0.0.1', port: flagd.port, env: {}, logger: silent, retryBackoffMs: 20, retryBackoffMaxMs: 50, deadlineMs: options.deadlineMs ?? 2_000, retryGracePeriod: options.retryGracePeriod ?? 60 });
-  const provider = new CutoverProvider({ files: [file], watch: false, env: {}, logger: silent, bucketing: options.bucketing ?? 'v2', remote: layer });
+  const provider = new CutoverProvider({ files: [file], watch: false, env: options.env ?? {}, logger: silent, bucketing: options.bucketing ?? 'v2', remote: layer });
   open.push(provider);
   const events: string[] = [];
   for (const type of [ProviderEvents.Ready, ProviderEvents.Stale, ProviderEvents.Error, ProviderEvents.ConfigurationChanged]) {
@@ -140,6 +140,33 @@ describe(FlagdSyncLayer.name, () => {
       expect(v1).toEqual(files('v1'));
       expect(v2).toEqual(files('v2'));
       expect(v1).not.toEqual(v2);
+    });
+  });
+
+  describe('rollbacks', () => {
+    const rolledBack = { ...planner('off'), metadata: { kind: 'migration', rollbackVariant: 'off', rolledBack: true, rollbackReason: 'error rate' } };
+
+    it('serves a rollback from flagd\'s overlay over context overrides and the environment', async () => {
+      flagd.push(payload({ planner: rolledBack, canary }));
+      const { client } = await connect({ env: { FF_PLANNER: 'live' } });
+      const contexts: EvaluationContext[] = [{}, { cutoverOverrides: { planner: 'live' } }];
+      for (const context of contexts) {
+        expect(await client.getStringDetails('planner', 'x', context)).toMatchObject({ value: 'off', variant: 'off', flagMetadata: { source: 'remote', rolledBack: true, rollbackReason: 'error rate' } });
+      }
+    });
+
+    it('keeps the rollback above them while flagd is away, from the last synced configuration', async () => {
+      flagd.push(payload({ planner: rolledBack, canary }));
+      const { client, layer } = await connect({ env: { FF_PLANNER: 'live' } });
+      flagd.stop();
+      await waitUntil(() => !layer.available);
+      expect(await client.getStringDetails('planner', 'x', { cutoverOverrides: { planner: 'live' } })).toMatchObject({ value: 'off', flagMetadata: { source: 'remote', stale: true, rolledBack: true } });
+    });
+
+    it('lets context overrides and the environment answer above flagd when flagd serves no rollback', async () => {
+      const { client } = await connect({ env: { FF_PLANNER: 'off' } });
+      expect(await client.getStringDetails('planner', 'x')).toMatchObject({ value: 'off', flagMetadata: { source: 'env' } });
+      expect(await client.getStringDetails('planner', 'x', { cutoverOverrides: { planner: 'shadow' } })).toMatchObject({ value: 'shadow', flagMetadata: { source: 'context' } });
     });
   });
 
