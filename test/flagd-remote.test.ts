@@ -107,6 +107,36 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     expect(details.errorCode).toBeUndefined();
   });
 
+  it('serves a rollback only flagd\'s overlay holds over a request\'s override and the instance\'s environment', async () => {
+    const flag = 'nutribot.food-detection';
+    // An instance told by its environment to go live: the rollback flagd serves must still reach it.
+    const pinned = new CutoverProvider({
+      files: NAMES.map((name) => join(FLAGS_DIR, name)),
+      rollbackOverlay: false,
+      watch: false,
+      env: { FF_NUTRIBOT_FOOD_DETECTION: 'live' },
+      bucketing: 'v1',
+      logger: silent,
+      remote: flagdRemote({ resolverType: 'in-process', host: '127.0.0.1', port: flagd.ports.syncPort, logger: silent }),
+    });
+    await OpenFeature.setProviderAndWait('flagd-pinned-test', pinned);
+    const instance = OpenFeature.getClient('flagd-pinned-test');
+    const request = { targetingKey: 'chat-7', cutoverOverrides: { [flag]: 'live' } };
+    expect(await instance.getStringDetails(flag, 'x')).toMatchObject({ value: 'live', flagMetadata: { source: 'env' } });
+    expect(await client.getStringDetails(flag, 'x', request)).toMatchObject({ value: 'live', flagMetadata: { source: 'context' } });
+    const rollbacks = new RollbackOverlay({ path: overlay, files: served });
+    await rollbacks.rollback({ flag }, { reason: 'fleet rollback', by: 'flagd-remote.test' });
+    try {
+      await waitUntil(async () => (await instance.getStringDetails(flag, 'x')).value === 'off' && (await client.getStringDetails(flag, 'x', request)).value === 'off', 5_000);
+      for (const details of [await instance.getStringDetails(flag, 'x'), await client.getStringDetails(flag, 'x', request)]) {
+        expect(details).toMatchObject({ value: 'off', variant: 'off', flagMetadata: { source: 'remote', rolledBack: true } });
+      }
+    } finally {
+      await rollbacks.clear({ flag });
+    }
+    await waitUntil(async () => (await instance.getStringDetails(flag, 'x')).value === 'live', 5_000);
+  });
+
   it('keeps serving the last synced configuration during an outage (a rollback only flagd held included), with no evaluation error, and uses flagd again after a restart', async () => {
     const flag = 'nutribot.food-detection';
     const context = { targetingKey: 'chat-42' };

@@ -57,8 +57,8 @@ class FakeFlagdSync {
 }
 
 /** A flagd sync payload: the merged flags, with the per-flag fields flagd 0.11 adds. */
-function payload(flags: Record<string, object>): string {
-  const annotated = Object.fromEntries(Object.entries(flags).map(([key, flag]) => [key, { ...flag, source: '/srv/flags/app.flagd.json', selector: '' }]));
+function payload(flags: Record<string, object>, sources: Record<string, string> = {}): string {
+  const annotated = Object.fromEntries(Object.entries(flags).map(([key, flag]) => [key, { ...flag, source: sources[key] ?? '/srv/flags/app.flagd.json', selector: '' }]));
   return JSON.stringify({ flags: annotated });
 }
 
@@ -161,6 +161,15 @@ describe(FlagdSyncLayer.name, () => {
       flagd.stop();
       await waitUntil(() => !layer.available);
       expect(await client.getStringDetails('planner', 'x', { cutoverOverrides: { planner: 'live' } })).toMatchObject({ value: 'off', flagMetadata: { source: 'remote', stale: true, rolledBack: true } });
+    });
+
+    it('knows a rollback from flagd 0.11, which drops metadata, by its source: the overlay, serving one variant to everyone', async () => {
+      const overlay = { planner: '/srv/flags/rollbacks.flagd.json', canary: '/srv/flags/rollbacks.flagd.json' };
+      flagd.push(payload({ planner: planner('off'), canary }, overlay));
+      const { client } = await connect({ env: { FF_PLANNER: 'live', FF_CANARY: 'true' } });
+      expect(await client.getStringDetails('planner', 'x', { cutoverOverrides: { planner: 'live' } })).toMatchObject({ value: 'off', flagMetadata: { source: 'remote', rolledBack: true } });
+      // A rollout step in the overlay carries a split: not a rollback, so the environment still answers.
+      expect(await client.getBooleanDetails('canary', false, { targetingKey: 'u1' })).toMatchObject({ value: true, flagMetadata: { source: 'env' } });
     });
 
     it('lets context overrides and the environment answer above flagd when flagd serves no rollback', async () => {
