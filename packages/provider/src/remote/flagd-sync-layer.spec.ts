@@ -7,6 +7,7 @@ import { CutoverProvider } from '../cutover-provider.js';
 import { parseFlagFile } from '../flags/parse-flag-file.js';
 import type { BucketingVersion } from '../hashing/bucketing.js';
 import { createFlagDir } from '../testing/flag-dir.js';
+import { TcpRelay } from '../testing/tcp-relay.js';
 import type { FlagDir } from '../testing/flag-dir.js';
 import { flagSyncService } from './flag-sync-service.js';
 import type { SyncFlagsRequest, SyncFlagsResponse } from './flag-sync-service.js';
@@ -71,9 +72,19 @@ let flagd: FakeFlagdSync;
 let domain = 0;
 const open: CutoverProvider[] = [];
 
-async function connect(options: { bucketing?: BucketingVersion; deadlineMs?: number; retryGracePeriod?: number; env?: Record<string, string> } = {}) {
+async function connect(options: { bucketing?: BucketingVersion; deadlineMs?: number; retryGracePeriod?: number; env?: Record<string, string>; port?: number; livenessProbeMs?: number } = {}) {
   const file = await dir.write('app.flagd.json', FILE_FLAGS);
-  const layer = new FlagdSyncLayer({ host: '127.0.0.1', port: flagd.port, env: {}, logger: silent, retryBackoffMs: 20, retryBackoffMaxMs: 50, deadlineMs: options.deadlineMs ?? 2_000, retryGracePeriod: options.retryGracePeriod ?? 60 });
+  const layer = new FlagdSyncLayer({
+    host: '127.0.0.1',
+    port: options.port ?? flagd.port,
+    env: {},
+    logger: silent,
+    retryBackoffMs: 20,
+    retryBackoffMaxMs: 50,
+    deadlineMs: options.deadlineMs ?? 2_000,
+    retryGracePeriod: options.retryGracePeriod ?? 60,
+    ...(options.livenessProbeMs === undefined ? {} : { livenessProbeMs: options.livenessProbeMs }),
+  });
   const provider = new CutoverProvider({ files: [file], watch: false, env: options.env ?? {}, logger: silent, bucketing: options.bucketing ?? 'v2', remote: layer });
   open.push(provider);
   const events: string[] = [];
@@ -219,6 +230,24 @@ describe(FlagdSyncLayer.name, () => {
       expect(await plannerOf(client)).toMatchObject({ value: 'off', flagMetadata: { source: 'remote' } });
       expect((await plannerOf(client)).flagMetadata.stale).toBeUndefined();
       expect(events).toEqual([`${ProviderEvents.ConfigurationChanged} planner`, ProviderEvents.Stale, ProviderEvents.Ready]);
+    });
+
+    it('notices a flagd that hangs with its connection open: STALE and stale marks, READY and fresh answers when it resumes', async () => {
+      const relay = await TcpRelay.start(flagd.port);
+      try {
+        const { client, layer, events } = await connect({ port: relay.port, livenessProbeMs: 100 });
+        expect(await plannerOf(client)).toMatchObject({ value: 'live', flagMetadata: { source: 'remote' } });
+        relay.freeze();
+        await waitUntil(() => events.includes(ProviderEvents.Stale), 5_000);
+        expect(layer.available).toBe(false);
+        expect(await plannerOf(client)).toMatchObject({ value: 'live', flagMetadata: { source: 'remote', stale: true } });
+        relay.thaw();
+        await waitUntil(() => layer.available, 5_000);
+        expect((await plannerOf(client)).flagMetadata.stale).toBeUndefined();
+        expect(events).toEqual([ProviderEvents.Stale, ProviderEvents.Ready]);
+      } finally {
+        await relay.close();
+      }
     });
 
     it('turns STALE into ERROR when flagd stays away longer than retryGracePeriod', async () => {
