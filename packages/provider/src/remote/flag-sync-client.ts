@@ -11,8 +11,9 @@ export interface FlagSyncClient {
   syncFlags(request: SyncFlagsRequest): ClientReadableStream<SyncFlagsResponse>;
   /**
    * Asks flagd for any answer on the channel's connection (`GetMetadata`; a
-   * flagd without it answers UNIMPLEMENTED, which proves as much). Resolves
-   * when flagd answers, rejects when `deadlineMs` passes without an answer.
+   * flagd without it answers UNIMPLEMENTED, which proves as much). Rejects
+   * only when `deadlineMs` passes without an answer; a broken connection
+   * resolves, since the stream reports that itself.
    */
   ping(deadlineMs: number): Promise<void>;
   /** Closes the channel. */
