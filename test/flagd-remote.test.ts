@@ -1,9 +1,11 @@
-// The remote layer against a real flagd (issue 3, tests 2 and 3): an edit of a
-// served file reaches a connected application (in-process: the sync layer)
-// with CONFIGURATION_CHANGED and the new value; killing flagd under steady
-// traffic costs no evaluation error: the last configuration flagd synced keeps
-// answering (marked stale), including a rollback only flagd's overlay held,
-// and a restarted flagd is used again.
+// The remote layer against a real flagd: an edit of a served file reaches a
+// connected application (in-process: the sync layer) with
+// CONFIGURATION_CHANGED and the new value; a rollback flagd's overlay holds
+// wins over a request's override and an instance's environment; killing flagd
+// under steady traffic costs no evaluation error: the last configuration flagd
+// synced keeps answering (marked stale), including a rollback only flagd's
+// overlay held, and a restarted flagd is used again; a flagd that hangs
+// (SIGSTOP) is noticed within seconds and used again when it resumes.
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +109,36 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     expect(details.errorCode).toBeUndefined();
   });
 
+  it('serves a rollback only flagd\'s overlay holds over a request\'s override and the instance\'s environment', async () => {
+    const flag = 'nutribot.food-detection';
+    // An instance told by its environment to go live: the rollback flagd serves must still reach it.
+    const pinned = new CutoverProvider({
+      files: NAMES.map((name) => join(FLAGS_DIR, name)),
+      rollbackOverlay: false,
+      watch: false,
+      env: { FF_NUTRIBOT_FOOD_DETECTION: 'live' },
+      bucketing: 'v1',
+      logger: silent,
+      remote: flagdRemote({ resolverType: 'in-process', host: '127.0.0.1', port: flagd.ports.syncPort, logger: silent }),
+    });
+    await OpenFeature.setProviderAndWait('flagd-pinned-test', pinned);
+    const instance = OpenFeature.getClient('flagd-pinned-test');
+    const request = { targetingKey: 'chat-7', cutoverOverrides: { [flag]: 'live' } };
+    expect(await instance.getStringDetails(flag, 'x')).toMatchObject({ value: 'live', flagMetadata: { source: 'env' } });
+    expect(await client.getStringDetails(flag, 'x', request)).toMatchObject({ value: 'live', flagMetadata: { source: 'context' } });
+    const rollbacks = new RollbackOverlay({ path: overlay, files: served });
+    await rollbacks.rollback({ flag }, { reason: 'fleet rollback', by: 'flagd-remote.test' });
+    try {
+      await waitUntil(async () => (await instance.getStringDetails(flag, 'x')).value === 'off' && (await client.getStringDetails(flag, 'x', request)).value === 'off', 5_000);
+      for (const details of [await instance.getStringDetails(flag, 'x'), await client.getStringDetails(flag, 'x', request)]) {
+        expect(details).toMatchObject({ value: 'off', variant: 'off', flagMetadata: { source: 'remote', rolledBack: true } });
+      }
+    } finally {
+      await rollbacks.clear({ flag });
+    }
+    await waitUntil(async () => (await instance.getStringDetails(flag, 'x')).value === 'live', 5_000);
+  });
+
   it('keeps serving the last synced configuration during an outage (a rollback only flagd held included), with no evaluation error, and uses flagd again after a restart', async () => {
     const flag = 'nutribot.food-detection';
     const context = { targetingKey: 'chat-42' };
@@ -162,6 +194,37 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     // An outage must not add seconds to evaluations; bounds loose enough for a loaded CI machine.
     expect(percentile(latencies, 99)).toBeLessThan(100);
     expect(maxOf(latencies)).toBeLessThan(2000);
+  });
+
+  it('notices a hung flagd (SIGSTOP) within a few seconds: STALE, the last synced configuration marked stale; fresh answers and a rollback written meanwhile after SIGCONT', async () => {
+    const flag = 'clambake.planner';
+    const context = { targetingKey: 'plan-9' };
+    await waitUntil(() => remote.available, 10_000);
+    const before = (await client.getStringDetails(flag, 'x', context)).value;
+    expect(before).not.toBe('off');
+    const eventsBefore = events.length;
+    const paused = performance.now();
+    flagd.pause();
+    let noticedMs: number;
+    try {
+      await waitUntil(() => events.slice(eventsBefore).some((event) => event.type === ProviderEvents.Stale), 15_000);
+      noticedMs = performance.now() - paused;
+      expect(remote.available).toBe(false);
+      expect(await client.getStringDetails(flag, 'x', context)).toMatchObject({ value: before, flagMetadata: { source: 'remote', stale: true } });
+      await new RollbackOverlay({ path: overlay, files: served }).rollback({ flag }, { reason: 'during the hang', by: 'flagd-remote.test' });
+    } finally {
+      flagd.resume();
+    }
+    const resumed = performance.now();
+    await waitUntil(async () => (await client.getStringDetails(flag, 'x', context)).value === 'off', 15_000);
+    const rolledBackMs = performance.now() - resumed;
+    expect(await client.getStringDetails(flag, 'x', context)).toMatchObject({ value: 'off', flagMetadata: { source: 'remote', rolledBack: true } });
+    expect((await client.getStringDetails(flag, 'x', context)).flagMetadata.stale).toBeUndefined();
+    const types = events.slice(eventsBefore).map((event) => event.type);
+    console.log(`hung flagd: noticed ${noticedMs.toFixed(0)} ms after SIGSTOP; rollback written during the hang served ${rolledBackMs.toFixed(0)} ms after SIGCONT; events ${types.join(', ')}`);
+    expect(types).toContain(ProviderEvents.Ready);
+    // livenessProbeMs 2000: noticed within about 4 s; the bound leaves room for a loaded machine.
+    expect(noticedMs).toBeLessThan(8_000);
   });
 });
 

@@ -46,6 +46,18 @@ describe('the repository flag files', () => {
     expect(await client.getStringValue('mspbyte.analyzers', 'x', { tenantId: 'tenant-acme' })).toBe('live');
     expect(await client.getBooleanValue('clambake.read-only', true)).toBe(false);
   });
+
+  it('serve a request override only when it names a stage the flag has', async () => {
+    const warnings: string[] = [];
+    const logger = { error: () => {}, warn: (message: string) => void warnings.push(message), info: () => {}, debug: () => {} };
+    await OpenFeature.setProviderAndWait('overrides', new CutoverProvider({ files: flagFiles(), watch: false, env: {}, logger }));
+    const client = OpenFeature.getClient('overrides');
+    const context = (stage: string) => ({ targetingKey: 'chat-1', chatId: 'chat-1', cutoverOverrides: { 'journalist.follow-up': stage } });
+    expect(await client.getStringDetails('journalist.follow-up', 'off', context('shadow'))).toMatchObject({ value: 'shadow', flagMetadata: { source: 'context' } });
+    // journalist.follow-up has off, shadow and live: "complete" is no stage of it.
+    expect(await client.getStringDetails('journalist.follow-up', 'off', context('complete'))).toMatchObject({ value: 'off', errorCode: 'TYPE_MISMATCH' });
+    expect(warnings).toEqual([expect.stringMatching(/cutoverOverrides\.journalist\.follow-up = "complete" is not a variant of the flag \(off, shadow, live\)/)]);
+  });
 });
 
 describe('a flag file edited under a running application', () => {

@@ -95,6 +95,16 @@ export class Flagd {
     await this.waitReady(this.options.readyTimeoutMs ?? 15_000);
   }
 
+  /** Stops the process without ending it (SIGSTOP): its connections stay open and nothing answers, as with a hung flagd. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** Lets a paused process run again (SIGCONT). */
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** Kills the process (SIGKILL: an outage, not a shutdown) and waits for it to exit. */
   async kill(): Promise<void> {
     await this.stop('SIGKILL');
@@ -105,6 +115,8 @@ export class Flagd {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // A paused process would hold SIGTERM until it runs again.
+    child.kill('SIGCONT');
     child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
     await exited;

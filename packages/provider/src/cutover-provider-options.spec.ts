@@ -6,6 +6,7 @@ describe(resolveCutoverProviderConfig.name, () => {
     const config = resolveCutoverProviderConfig({ env: {} });
     expect(config).toMatchObject({ ...DEFAULT_CUTOVER_PROVIDER_CONFIG, files: [], rollbackOverlay: false });
     expect(config.envPrefix).toBe('FF_');
+    expect(config.contextOverrides).toBe(true);
     expect(config.contextOverrideAttribute).toBe('cutoverOverrides');
     expect(config.watch).toBe(true);
   });
@@ -25,5 +26,7 @@ describe(resolveCutoverProviderConfig.name, () => {
     expect(() => resolveCutoverProviderConfig({ env: {}, watchDebounceMs: -1 })).toThrow(/"watchDebounceMs"/);
     expect(() => resolveCutoverProviderConfig({ env: {}, files: [''] })).toThrow(/"files\.0"/);
     expect(() => resolveCutoverProviderConfig({ env: {}, contextOverrideAttribute: '' })).toThrow(/"contextOverrideAttribute"/);
+    // @ts-expect-error: a string where a boolean belongs, as untyped configuration may give
+    expect(() => resolveCutoverProviderConfig({ env: {}, contextOverrides: 'no' })).toThrow(/"contextOverrides"/);
   });
 });

@@ -28,6 +28,14 @@ export interface CutoverProviderConfig {
   envPrefix: string;
   /** The environment variables. @default process.env */
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Serve per-evaluation overrides from the evaluation context (the
+   * `contextOverrideAttribute`). Whoever builds the context can then choose a
+   * flag's variant for that evaluation, so strip the attribute from contexts
+   * built from untrusted input, or turn this off. A rollback wins either way.
+   * @default true
+   */
+  contextOverrides: boolean;
   /** The evaluation-context attribute that carries per-evaluation overrides. @default "cutoverOverrides" */
   contextOverrideAttribute: string;
   /** Watch the flag files and apply valid changes. @default true */
@@ -55,6 +63,7 @@ export type CutoverProviderOptions = Partial<CutoverProviderConfig>;
 export const DEFAULT_CUTOVER_PROVIDER_CONFIG = {
   files: [],
   envPrefix: 'FF_',
+  contextOverrides: true,
   contextOverrideAttribute: 'cutoverOverrides',
   watch: true,
   watchDebounceMs: 30,
@@ -68,6 +77,7 @@ const configSchema = z.object({
   envPrefix: z.string(),
   // process.env is an exotic object that z.record rejects; any string map will do.
   env: z.custom<Record<string, string | undefined>>((value) => typeof value === 'object' && value !== null, 'an object of environment variables'),
+  contextOverrides: z.boolean(),
   contextOverrideAttribute: z.string().min(1),
   watch: z.boolean(),
   watchDebounceMs: z.number().int().min(0).max(60_000),

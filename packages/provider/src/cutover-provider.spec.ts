@@ -1,5 +1,5 @@
 import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
-import type { Client, EventDetails } from '@openfeature/server-sdk';
+import type { Client, EventDetails, Logger } from '@openfeature/server-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CutoverProvider } from './cutover-provider.js';
 import type { CutoverProviderOptions } from './cutover-provider-options.js';
@@ -85,6 +85,32 @@ describe(CutoverProvider.name, () => {
       const { client } = await connect({ env: { FF_PLANNER: 'live' } });
       const details = await client.getStringDetails('planner', 'off', { cutoverOverrides: { planner: 'shadow' } });
       expect(details).toMatchObject({ value: 'shadow', flagMetadata: { source: 'context' } });
+    });
+
+    it('serves a context override that names a variant of the flag, or equals its value', async () => {
+      const file = await dir.write('a.flagd.json', { planner: migration(), 'read-only': { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'off' } });
+      const { client } = await connect({ files: [file] });
+      expect(await client.getStringDetails('planner', 'x', { cutoverOverrides: { planner: 'live' } })).toMatchObject({ value: 'live', variant: 'live', flagMetadata: { source: 'context' } });
+      expect(await client.getBooleanDetails('read-only', false, { cutoverOverrides: { 'read-only': 'on' } })).toMatchObject({ value: true, variant: 'on', flagMetadata: { source: 'context' } });
+      expect(await client.getBooleanDetails('read-only', true, { cutoverOverrides: { 'read-only': false } })).toMatchObject({ value: false, variant: 'off', flagMetadata: { source: 'context' } });
+    });
+
+    it('refuses a context override the flag has no variant for: TYPE_MISMATCH, the caller\'s default, logged a bounded number of times', async () => {
+      const file = await dir.write('a.flagd.json', { planner: migration() });
+      const warnings: string[] = [];
+      const logger: Logger = { error() {}, warn: (message: string) => warnings.push(message), info() {}, debug() {} };
+      const { client } = await connect({ files: [file], logger });
+      const refused = await client.getStringDetails('planner', 'caller', { cutoverOverrides: { planner: 'complete' } });
+      expect(refused).toMatchObject({ value: 'caller', reason: 'ERROR', errorCode: 'TYPE_MISMATCH', errorMessage: 'cutoverOverrides.planner = "complete" is not a variant of the flag (off, shadow, live)' });
+      for (let i = 0; i < 50; i++) await client.getStringDetails('planner', 'caller', { cutoverOverrides: { planner: { stage: 'live' } } });
+      expect(warnings).toHaveLength(10);
+      expect(warnings[0]).toBe('cutover: cutoverOverrides.planner = "complete" is not a variant of the flag (off, shadow, live); served the caller\'s default');
+    });
+
+    it('ignores context overrides when contextOverrides is off', async () => {
+      const file = await dir.write('a.flagd.json', { planner: migration() });
+      const { client } = await connect({ files: [file], contextOverrides: false });
+      expect(await client.getStringDetails('planner', 'x', { cutoverOverrides: { planner: 'live' } })).toMatchObject({ value: 'shadow', flagMetadata: { source: 'file' } });
     });
 
     it('puts programmatic overrides above everything and clears them', async () => {

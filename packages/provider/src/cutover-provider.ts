@@ -19,8 +19,9 @@ import { RollbackLayer } from './layers/rollback-layer.js';
 /**
  * The OpenFeature provider of Cutover. Answers from layers, highest first:
  * overrides, rollbacks, context overrides, environment, remote flagd, flag
- * files; the caller's default when none answers. `flagMetadata.source` names
- * the layer that answered.
+ * files; the caller's default when none answers. A rollback flagd serves
+ * wins over context overrides and the environment too. `flagMetadata.source`
+ * names the layer that answered.
  */
 export class CutoverProvider implements Provider {
   readonly metadata = { name: 'cutover' } as const;
@@ -42,7 +43,9 @@ export class CutoverProvider implements Provider {
     this.chain = new LayerChain({
       override: this.overrides,
       rollback: this.rollbacks,
-      context: new ContextLayer(this.config.contextOverrideAttribute),
+      context: this.config.contextOverrides
+        ? new ContextLayer({ attribute: this.config.contextOverrideAttribute, variantsOf: (flagKey) => this.fileLayer.get(flagKey)?.definition.variants, logger: this.logger })
+        : undefined,
       env: new EnvLayer({ env: this.config.env, prefix: this.config.envPrefix, bucketing: BUCKETINGS[this.config.bucketing] }),
       remote: this.config.remote,
       file: this.fileLayer,

@@ -8,13 +8,15 @@ import type { ContextLayer } from './layers/context-layer.js';
 import type { EnvLayer } from './layers/env-layer.js';
 import type { FileLayer } from './layers/file-layer.js';
 import type { OverrideLayer } from './layers/override-layer.js';
+import { isRolledBack } from './layers/rollback-layer.js';
 import type { RollbackLayer } from './layers/rollback-layer.js';
 
 /** The layers of a provider, by name, in order of precedence. */
 export interface Layers {
   readonly override: OverrideLayer;
   readonly rollback: RollbackLayer;
-  readonly context: ContextLayer;
+  /** Absent when the provider's `contextOverrides` is off. */
+  readonly context: ContextLayer | undefined;
   readonly env: EnvLayer;
   readonly remote: Layer | undefined;
   readonly file: FileLayer;
@@ -24,9 +26,11 @@ export interface Layers {
 const GATED: ReadonlySet<unknown> = new Set(['env', 'remote', 'file']);
 
 /**
- * Asks the layers in order; the first answer wins. A migration flag whose
- * `metadata.dependsOn` names a flag that is off (`"off"` or `false`) serves its
- * rollback variant instead: a service cannot move ahead of what it depends on.
+ * Asks the layers in order; the first answer wins, except that a remote
+ * answer marked as a rollback also wins over the context and environment. A
+ * migration flag whose `metadata.dependsOn` names a flag that is off (`"off"`
+ * or `false`) serves its rollback variant instead: a service cannot move
+ * ahead of what it depends on.
  *
  * The local layers are called one by one through their own fields rather than
  * through a loop over an array: each call site then sees one class and V8
@@ -37,12 +41,16 @@ export class LayerChain {
 
   resolve(flagKey: string, type: FlagType, context: EvaluationContext, visiting?: readonly string[]): LayerResolution | Promise<LayerResolution> {
     const { override, rollback, env, remote, file } = this.layers;
-    const explicit = override.resolve(flagKey) ?? rollback.resolve(flagKey) ?? this.layers.context.resolve(flagKey, context);
-    if (explicit) return explicit;
+    const fixed = override.resolve(flagKey) ?? rollback.resolve(flagKey);
+    if (fixed) return fixed;
     // Looked up once: the file layer's flag answers last, and its dependsOn gates the layers below the explicit ones.
     const flag = file.get(flagKey);
-    const fromEnv = env.resolve(flagKey, context, type);
-    if (fromEnv) return this.gate(fromEnv, flag, context, visiting);
+    const fromContext = this.layers.context?.resolve(flagKey, context);
+    const local = fromContext ?? env.resolve(flagKey, context, type);
+    if (local) {
+      const answer = (): LayerResolution | Promise<LayerResolution> => (fromContext ?? this.gate(local, flag, context, visiting));
+      return remote ? this.unlessRolledBack(remote.resolve(flagKey, context, type), answer) : answer();
+    }
     if (remote) {
       const fromRemote = remote.resolve(flagKey, context, type);
       if (fromRemote instanceof Promise) {
@@ -53,6 +61,19 @@ export class LayerChain {
     if (!flag) return notFound(flagKey);
     const fromFile = flag.evaluate(context);
     return flag.dependsOn.length === 0 ? fromFile : this.gate(fromFile, flag, context, visiting);
+  }
+
+  /**
+   * A rollback flagd serves (its copy of the overlay, marked `rolledBack`) wins
+   * over the context and environment, as the local overlay's does: otherwise a
+   * request or an instance could undo a fleet rollback.
+   */
+  private unlessRolledBack(
+    fromRemote: LayerResolution | undefined | Promise<LayerResolution | undefined>,
+    otherwise: () => LayerResolution | Promise<LayerResolution>,
+  ): LayerResolution | Promise<LayerResolution> {
+    const decide = (answer: LayerResolution | undefined) => (answer && isRolledBack(answer.flagMetadata) ? answer : otherwise());
+    return fromRemote instanceof Promise ? fromRemote.then(decide) : decide(fromRemote);
   }
 
   private gate(answer: LayerResolution, flag: CompiledFlag | undefined, context: EvaluationContext, visiting: readonly string[] | undefined): LayerResolution | Promise<LayerResolution> {

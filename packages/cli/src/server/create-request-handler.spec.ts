@@ -60,6 +60,16 @@ describe(createRequestHandler.name, () => {
       expect((await fetch(`${dashboard.url}/api/migrations/search/timeline?buckets=0`)).status).toBe(400);
     });
 
+    it('answers a malformed percent escape in a flag key with a 400 naming it, on reads and actions alike', async () => {
+      const read = await fetch(`${dashboard.url}/api/migrations/search%E0%A4%A/timeline`);
+      expect(read.status).toBe(400);
+      expect(await read.json()).toEqual({ error: { code: 'INVALID_URL', message: 'the path segment "search%E0%A4%A" has a malformed percent escape' } });
+      const action = await post('/api/migrations/%/rollback', { reason: 'x' });
+      expect(action.status).toBe(400);
+      expect(await errorCode(action)).toBe('INVALID_URL');
+      expect(await dashboard.overlay.list()).toEqual([]);
+    });
+
     it('GET /metrics exposes the registry; unknown paths are 404 and wrong methods 405', async () => {
       const metrics = await fetch(`${dashboard.url}/metrics`);
       expect(metrics.status).toBe(200);

@@ -10,6 +10,7 @@ import { buildTimeline } from './api/build-timeline.js';
 import { listMigrations } from './api/list-migrations.js';
 import type { DashboardContext } from './dashboard-context.js';
 import { checkHealth } from './health/check-health.js';
+import { decodePathSegment } from './http/decode-path-segment.js';
 import { HttpError } from './http/http-error.js';
 import { queryNumber } from './http/query-number.js';
 import { readJsonBody } from './http/read-json-body.js';
@@ -58,13 +59,13 @@ async function route(context: DashboardContext, hosts: HostAllowlist, request: I
   const migration = MIGRATION_PATH.exec(path);
   if (migration && migration[2] !== 'timeline') {
     allow(method, 'POST');
-    const flagKey = decodeURIComponent(migration[1]!);
+    const flagKey = decodePathSegment(migration[1]!);
     const action = ACTIONS[migration[2]!]!;
     await authorizeAction(context, request, { action: action.audit, scope: flagKey });
     return sendJson(response, 200, await action.run(context, flagKey, await readJsonBody(request)));
   }
   allow(method, 'GET');
-  if (migration) return sendJson(response, 200, await timeline(context, decodeURIComponent(migration[1]!), url.searchParams));
+  if (migration) return sendJson(response, 200, await timeline(context, decodePathSegment(migration[1]!), url.searchParams));
   switch (path) {
     case '/':
       return send(response, 200, 'text/html; charset=utf-8', renderDashboardPage({ version: context.version, refreshIntervalMs: context.config.refreshIntervalMs }));

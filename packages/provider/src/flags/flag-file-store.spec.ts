@@ -1,4 +1,7 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { constants } from 'node:fs';
+import { open, rename, symlink, writeFile } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFlagDir } from '../testing/flag-dir.js';
@@ -109,4 +112,40 @@ describe(FlagFileStore.name, () => {
     await expect(store.load()).rejects.toThrow(/missing\.flagd\.json: cannot read/);
     expect(store.flags().has('one')).toBe(true);
   });
+
+  it('applies reloads of one file in order, so the last save wins over a slower read of an older one', async () => {
+    const file = await dir.write('f.flagd.json', { one: flag('a') });
+    store = new FlagFileStore({ files: [file], watch: false, debounceMs: 10, listener: recorder().listener });
+    await store.load();
+    // The older save is a FIFO: its read lasts until the test writes into it, which
+    // makes "a big file still being read when a small one lands" deterministic.
+    const fifo = join(dir.path, 'older-save.fifo');
+    execFileSync('mkfifo', [fifo]);
+    await symlink(fifo, join(dir.path, '.older.tmp'));
+    await rename(join(dir.path, '.older.tmp'), file);
+    const older = store.reload(file);
+    const writer = await openWhenRead(fifo);
+    await dir.write('f.flagd.json', { one: flag('a'), two: flag('b') });
+    const newer = store.reload(file);
+    // Give the newer read time to finish first, as the small save's did; a store that
+    // orders its reloads holds it back until the older one is applied.
+    await Promise.race([newer, new Promise((resolve) => setTimeout(resolve, 200))]);
+    await writer.writeFile(JSON.stringify({ flags: { one: flag('b') } }));
+    await writer.close();
+    await Promise.all([older, newer]);
+    expect(store.flags().get('one')!.defaultVariant).toBe('a');
+    expect(store.flags().get('two')!.defaultVariant).toBe('b');
+  });
 });
+
+/** Opens a FIFO for writing once a reader has it open (non-blocking opens fail with ENXIO until then). */
+async function openWhenRead(fifo: string): Promise<FileHandle> {
+  for (;;) {
+    try {
+      return await open(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENXIO') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+}

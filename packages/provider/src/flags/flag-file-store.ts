@@ -43,6 +43,8 @@ export class FlagFileStore {
   private readonly broken = new Set<string>();
   private readonly watchers: FSWatcher[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per file, the tail of its reads: each waits for the one before. */
+  private readonly queues = new Map<string, Promise<void>>();
   private merged = new Map<string, CompiledFlag>();
 
   constructor(private readonly options: FlagFileStoreOptions) {}
@@ -57,7 +59,7 @@ export class FlagFileStore {
     if (this.options.watch) this.watch();
     const errors: FlagFileError[] = [];
     for (const file of this.files) {
-      const error = await this.read(file);
+      const error = await this.inOrder(file, () => this.read(file));
       if (error) errors.push(error);
     }
     this.merged = mergeFlagSets(this.orderedSets());
@@ -79,8 +81,16 @@ export class FlagFileStore {
     return [...this.broken];
   }
 
-  /** Re-reads one file now (the watcher calls this; tests and the CLI may too). */
-  async reload(file: string): Promise<void> {
+  /**
+   * Re-reads one file (the watcher calls this; tests and the CLI may too), after
+   * any reload of it still under way: a slow read of an older save must never be
+   * applied after a newer one, so the last write wins.
+   */
+  reload(file: string): Promise<void> {
+    return this.inOrder(file, () => this.reloadNow(file));
+  }
+
+  private async reloadNow(file: string): Promise<void> {
     const wasBroken = this.broken.size > 0;
     const error = await this.read(file);
     if (error) return this.options.listener.failed(error);
@@ -123,6 +133,20 @@ export class FlagFileStore {
       if (error instanceof FlagFileError) return this.fail(error);
       return this.fail(new FlagFileError({ file, jsonPath: '', reason: `cannot be used: ${describe(error)}` }, { cause: error }));
     }
+  }
+
+  /** Runs `task` once every earlier task on `file` has settled, whatever their outcome. */
+  private inOrder<T>(file: string, task: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(file) ?? Promise.resolve()).then(task);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(file, settled);
+    void settled.then(() => {
+      if (this.queues.get(file) === settled) this.queues.delete(file);
+    });
+    return run;
   }
 
   private fail(error: FlagFileError): FlagFileError {

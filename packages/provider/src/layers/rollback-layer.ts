@@ -1,3 +1,4 @@
+import type { FlagMetadata } from '@openfeature/server-sdk';
 import type { Layer } from '../layer.js';
 import type { LayerResolution } from '../layer-resolution.js';
 import type { FlagSet } from '../flags/flag-set.js';
@@ -7,9 +8,20 @@ import { staticResolution } from './static-resolution.js';
 export const ROLLED_BACK = 'rolledBack';
 
 /**
+ * Whether flag metadata marks a rollback. The overlay writes the mark into each
+ * entry's `metadata`; flagd passes flag metadata through its sync stream and its
+ * evaluation answers, so a remote answer carries the mark too.
+ */
+export function isRolledBack(metadata: FlagMetadata | undefined): boolean {
+  return metadata?.[ROLLED_BACK] === true;
+}
+
+/**
  * Rollbacks from the durable overlay file. A rolled-back flag serves its
  * overlay `defaultVariant` (the rollback variant) to everyone, above context
- * and environment overrides, so nothing a request carries can undo it.
+ * and environment overrides, so nothing a request carries can undo it. (A
+ * rollback flagd serves from its copy of the overlay is the remote layer's
+ * answer; the layer chain puts it above context and environment too.)
  */
 export class RollbackLayer implements Layer {
   readonly name = 'rollback';
@@ -20,7 +32,7 @@ export class RollbackLayer implements Layer {
     const answers = new Map<string, LayerResolution>();
     for (const [key, flag] of overlay?.flags ?? []) {
       const variant = flag.defaultVariant;
-      if (flag.metadata[ROLLED_BACK] !== true || variant === null) continue;
+      if (!isRolledBack(flag.metadata) || variant === null) continue;
       const value = flag.definition.variants[variant]!;
       answers.set(key, staticResolution('rollback', value, { variant, metadata: flag.metadata }));
     }

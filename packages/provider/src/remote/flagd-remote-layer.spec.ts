@@ -1,5 +1,5 @@
 import { FlagNotFoundError, OpenFeature, OpenFeatureEventEmitter, ProviderEvents } from '@openfeature/server-sdk';
-import type { Client, EventDetails, FlagValue, JsonValue, Logger, ResolutionDetails } from '@openfeature/server-sdk';
+import type { Client, EvaluationContext, EventDetails, FlagValue, JsonValue, Logger, ResolutionDetails } from '@openfeature/server-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CutoverProvider } from '../cutover-provider.js';
 import { createFlagDir } from '../testing/flag-dir.js';
@@ -52,13 +52,13 @@ let dir: FlagDir;
 let fake: FakeFlagd;
 let domain = 0;
 
-async function connect(options: { retryAfterMs?: number } = {}): Promise<{ client: Client; provider: CutoverProvider; layer: FlagdRemoteLayer; events: string[] }> {
+async function connect(options: { retryAfterMs?: number; env?: Record<string, string> } = {}): Promise<{ client: Client; provider: CutoverProvider; layer: FlagdRemoteLayer; events: string[] }> {
   const file = await dir.write('app.flagd.json', {
     planner: { state: 'ENABLED', variants: { off: 'off', shadow: 'shadow', live: 'live' }, defaultVariant: 'shadow' },
     'files-only': { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'on' },
   });
   const layer = new FlagdRemoteLayer({ client: fake, env: {}, timeoutMs: 30, retryAfterMs: options.retryAfterMs ?? 60_000, logger: silent });
-  const provider = new CutoverProvider({ files: [file], watch: false, env: {}, logger: silent, remote: layer });
+  const provider = new CutoverProvider({ files: [file], watch: false, env: options.env ?? {}, logger: silent, remote: layer });
   const events: string[] = [];
   for (const type of [ProviderEvents.Ready, ProviderEvents.Stale, ProviderEvents.Error, ProviderEvents.ConfigurationChanged]) {
     provider.events.addHandler(type, (details?: EventDetails) => {
@@ -98,6 +98,21 @@ describe(FlagdRemoteLayer.name, () => {
       const { client, layer } = await connect();
       expect(await client.getBooleanDetails('files-only', false)).toMatchObject({ value: true, reason: 'STATIC', flagMetadata: { source: 'file' } });
       expect(layer.available).toBe(true);
+    });
+
+    it('serves a rollback flagd answers with (metadata rolledBack) over context overrides and the environment', async () => {
+      fake.answers.set('planner', { value: 'off', variant: 'off', reason: 'STATIC', flagMetadata: { rolledBack: true, rollbackReason: 'error rate' } });
+      const { client } = await connect({ env: { FF_PLANNER: 'live' } });
+      const contexts: EvaluationContext[] = [{}, { cutoverOverrides: { planner: 'live' } }];
+      for (const context of contexts) {
+        expect(await client.getStringDetails('planner', 'x', context)).toMatchObject({ value: 'off', variant: 'off', flagMetadata: { source: 'remote', rolledBack: true, rollbackReason: 'error rate' } });
+      }
+    });
+
+    it('lets context overrides and the environment answer above flagd when flagd serves no rollback', async () => {
+      const { client } = await connect({ env: { FF_PLANNER: 'off' } });
+      expect(await client.getStringDetails('planner', 'x')).toMatchObject({ value: 'off', flagMetadata: { source: 'env' } });
+      expect(await client.getStringDetails('planner', 'x', { cutoverOverrides: { planner: 'shadow' } })).toMatchObject({ value: 'shadow', flagMetadata: { source: 'context' } });
     });
 
     it('forwards CONFIGURATION_CHANGED with the flags flagd changed', async () => {

@@ -7,6 +7,7 @@ import type { LayerResolution } from '../layer-resolution.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import type { BreakerPass } from './circuit-breaker.js';
 import type { FlagdClient } from './flagd-client.js';
+import { FlagdRemoteOptionError } from './flagd-remote-option-error.js';
 import { resolveFlagdRemoteConfig } from './flagd-remote-options.js';
 import type { FlagdRemoteConfig, FlagdRemoteOptions } from './flagd-remote-options.js';
 import { remoteResolution, staleResolution } from './remote-resolution.js';
@@ -43,7 +44,8 @@ export class FlagdRemoteLayer implements Layer {
   constructor({ client, ...options }: FlagdRemoteOptions & { readonly client?: FlagdClient } = {}) {
     this.config = resolveFlagdRemoteConfig(options);
     this.logger = this.config.logger;
-    const { timeoutMs: _timeout, retryAfterMs: _retry, env: _env, logger, ...flagdOptions } = this.config;
+    const { timeoutMs: _timeout, retryAfterMs: _retry, env: _env, logger, livenessProbeMs, ...flagdOptions } = this.config;
+    if (livenessProbeMs !== undefined) throw new FlagdRemoteOptionError('livenessProbeMs', 'applies to resolverType "in-process" only (in rpc mode flagd-provider watches its own connection)');
     this.client = client ?? new FlagdProvider(flagdOptions, logger);
     this.breaker = new CircuitBreaker({
       retryAfterMs: this.config.retryAfterMs,

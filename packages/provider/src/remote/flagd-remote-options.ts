@@ -55,6 +55,13 @@ export interface FlagdRemoteConfig extends FlagdPassThroughOptions {
   retryBackoffMs?: number;
   /** Longest delay before it reconnects, in ms. @default `FLAGD_RETRY_BACKOFF_MAX_MS`, else 1000 (flagd-provider's own: 120000) */
   retryBackoffMaxMs?: number;
+  /**
+   * In-process only: how often flagd is asked for a sign of life on the sync
+   * stream's connection, in ms; a flagd that hangs is noticed within twice
+   * this (see `FlagdSyncConfig.livenessProbeMs`). 0 turns it off.
+   * @default `CUTOVER_FLAGD_LIVENESS_PROBE_MS`, else 2000
+   */
+  livenessProbeMs?: number;
   /** The environment variables read for defaults. @default process.env */
   env: Readonly<Record<string, string | undefined>>;
   /** Where connection problems are logged. @default OpenFeature's DefaultLogger (console) */
@@ -97,6 +104,7 @@ const configSchema = z
     deadlineMs: positiveMs.optional(),
     streamDeadlineMs: z.number().int().min(0).optional(),
     keepAliveTime: z.number().int().min(0).optional(),
+    livenessProbeMs: z.number().int().min(0).max(3_600_000).optional(),
     retryBackoffMs: positiveMs.optional(),
     retryBackoffMaxMs: positiveMs.optional(),
     retryGracePeriod: z.number().min(0).optional(),

@@ -19,4 +19,10 @@ describe(flagdRemote.name, () => {
     expect(() => flagdRemote({ env: {}, resolverType: 'in-process', timeoutMs: 100 })).toThrow(/"timeoutMs".*rpc/);
     expect(() => flagdRemote({ env: {}, resolverType: 'in-process', cache: 'lru' })).toThrow(/"cache"/);
   });
+
+  it('probes the sync stream\'s liveness every livenessProbeMs in in-process mode, and rejects the option in rpc mode', () => {
+    expect((flagdRemote({ env: {}, resolverType: 'in-process' }) as FlagdSyncLayer).config.livenessProbeMs).toBe(2000);
+    expect((flagdRemote({ env: {}, resolverType: 'in-process', livenessProbeMs: 500 }) as FlagdSyncLayer).config.livenessProbeMs).toBe(500);
+    expect(() => flagdRemote({ env: {}, resolverType: 'rpc', livenessProbeMs: 500 })).toThrow(/"livenessProbeMs".*in-process/);
+  });
 });

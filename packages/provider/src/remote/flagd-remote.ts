@@ -32,7 +32,7 @@ export function flagdRemote(options: FlagdRemoteOptions = {}): FlagdLayer {
 function syncOptions(options: FlagdRemoteOptions, config: FlagdRemoteConfig): FlagdSyncOptions {
   const rpcOnly = RPC_ONLY.find((name) => options[name] !== undefined);
   if (rpcOnly) throw new FlagdRemoteOptionError(rpcOnly, 'applies to resolverType "rpc" only (in-process evaluation does not call flagd)');
-  const { host, port, tls, socketPath, certPath, selector, deadlineMs, keepAliveTime, retryBackoffMs, retryBackoffMaxMs, retryGracePeriod, env, logger } = config;
-  const picked = { host, port, tls, socketPath, certPath, selector, deadlineMs, keepAliveTime, retryBackoffMs, retryBackoffMaxMs, retryGracePeriod, env, logger };
+  const { host, port, tls, socketPath, certPath, selector, deadlineMs, keepAliveTime, livenessProbeMs, retryBackoffMs, retryBackoffMaxMs, retryGracePeriod, env, logger } = config;
+  const picked = { host, port, tls, socketPath, certPath, selector, deadlineMs, keepAliveTime, livenessProbeMs, retryBackoffMs, retryBackoffMaxMs, retryGracePeriod, env, logger };
   return Object.fromEntries(Object.entries(picked).filter(([, value]) => value !== undefined)) as FlagdSyncOptions;
 }

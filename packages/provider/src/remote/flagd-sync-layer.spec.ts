@@ -1,5 +1,5 @@
 import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
-import type { Client, EventDetails, Logger } from '@openfeature/server-sdk';
+import type { Client, EvaluationContext, EventDetails, Logger } from '@openfeature/server-sdk';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { CutoverProvider } from '../cutover-provider.js';
 import { parseFlagFile } from '../flags/parse-flag-file.js';
 import type { BucketingVersion } from '../hashing/bucketing.js';
 import { createFlagDir } from '../testing/flag-dir.js';
+import { TcpRelay } from '../testing/tcp-relay.js';
 import type { FlagDir } from '../testing/flag-dir.js';
 import { flagSyncService } from './flag-sync-service.js';
 import type { SyncFlagsRequest, SyncFlagsResponse } from './flag-sync-service.js';
@@ -57,8 +58,8 @@ class FakeFlagdSync {
 }
 
 /** A flagd sync payload: the merged flags, with the per-flag fields flagd 0.11 adds. */
-function payload(flags: Record<string, object>): string {
-  const annotated = Object.fromEntries(Object.entries(flags).map(([key, flag]) => [key, { ...flag, source: '/srv/flags/app.flagd.json', selector: '' }]));
+function payload(flags: Record<string, object>, sources: Record<string, string> = {}): string {
+  const annotated = Object.fromEntries(Object.entries(flags).map(([key, flag]) => [key, { ...flag, source: sources[key] ?? '/srv/flags/app.flagd.json', selector: '' }]));
   return JSON.stringify({ flags: annotated });
 }
 
@@ -71,10 +72,20 @@ let flagd: FakeFlagdSync;
 let domain = 0;
 const open: CutoverProvider[] = [];
 
-async function connect(options: { bucketing?: BucketingVersion; deadlineMs?: number; retryGracePeriod?: number } = {}) {
+async function connect(options: { bucketing?: BucketingVersion; deadlineMs?: number; retryGracePeriod?: number; env?: Record<string, string>; port?: number; livenessProbeMs?: number } = {}) {
   const file = await dir.write('app.flagd.json', FILE_FLAGS);
-  const layer = new FlagdSyncLayer({ host: '127.0.0.1', port: flagd.port, env: {}, logger: silent, retryBackoffMs: 20, retryBackoffMaxMs: 50, deadlineMs: options.deadlineMs ?? 2_000, retryGracePeriod: options.retryGracePeriod ?? 60 });
-  const provider = new CutoverProvider({ files: [file], watch: false, env: {}, logger: silent, bucketing: options.bucketing ?? 'v2', remote: layer });
+  const layer = new FlagdSyncLayer({
+    host: '127.0.0.1',
+    port: options.port ?? flagd.port,
+    env: {},
+    logger: silent,
+    retryBackoffMs: 20,
+    retryBackoffMaxMs: 50,
+    deadlineMs: options.deadlineMs ?? 2_000,
+    retryGracePeriod: options.retryGracePeriod ?? 60,
+    ...(options.livenessProbeMs === undefined ? {} : { livenessProbeMs: options.livenessProbeMs }),
+  });
+  const provider = new CutoverProvider({ files: [file], watch: false, env: options.env ?? {}, logger: silent, bucketing: options.bucketing ?? 'v2', remote: layer });
   open.push(provider);
   const events: string[] = [];
   for (const type of [ProviderEvents.Ready, ProviderEvents.Stale, ProviderEvents.Error, ProviderEvents.ConfigurationChanged]) {
@@ -143,6 +154,42 @@ describe(FlagdSyncLayer.name, () => {
     });
   });
 
+  describe('rollbacks', () => {
+    const rolledBack = { ...planner('off'), metadata: { kind: 'migration', rollbackVariant: 'off', rolledBack: true, rollbackReason: 'error rate' } };
+
+    it('serves a rollback from flagd\'s overlay over context overrides and the environment', async () => {
+      flagd.push(payload({ planner: rolledBack, canary }));
+      const { client } = await connect({ env: { FF_PLANNER: 'live' } });
+      const contexts: EvaluationContext[] = [{}, { cutoverOverrides: { planner: 'live' } }];
+      for (const context of contexts) {
+        expect(await client.getStringDetails('planner', 'x', context)).toMatchObject({ value: 'off', variant: 'off', flagMetadata: { source: 'remote', rolledBack: true, rollbackReason: 'error rate' } });
+      }
+    });
+
+    it('keeps the rollback above them while flagd is away, from the last synced configuration', async () => {
+      flagd.push(payload({ planner: rolledBack, canary }));
+      const { client, layer } = await connect({ env: { FF_PLANNER: 'live' } });
+      flagd.stop();
+      await waitUntil(() => !layer.available);
+      expect(await client.getStringDetails('planner', 'x', { cutoverOverrides: { planner: 'live' } })).toMatchObject({ value: 'off', flagMetadata: { source: 'remote', stale: true, rolledBack: true } });
+    });
+
+    it('knows a rollback from flagd 0.11, which drops metadata, by its source: the overlay, serving one variant to everyone', async () => {
+      const overlay = { planner: '/srv/flags/rollbacks.flagd.json', canary: '/srv/flags/rollbacks.flagd.json' };
+      flagd.push(payload({ planner: planner('off'), canary }, overlay));
+      const { client } = await connect({ env: { FF_PLANNER: 'live', FF_CANARY: 'true' } });
+      expect(await client.getStringDetails('planner', 'x', { cutoverOverrides: { planner: 'live' } })).toMatchObject({ value: 'off', flagMetadata: { source: 'remote', rolledBack: true } });
+      // A rollout step in the overlay carries a split: not a rollback, so the environment still answers.
+      expect(await client.getBooleanDetails('canary', false, { targetingKey: 'u1' })).toMatchObject({ value: true, flagMetadata: { source: 'env' } });
+    });
+
+    it('lets context overrides and the environment answer above flagd when flagd serves no rollback', async () => {
+      const { client } = await connect({ env: { FF_PLANNER: 'off' } });
+      expect(await client.getStringDetails('planner', 'x')).toMatchObject({ value: 'off', flagMetadata: { source: 'env' } });
+      expect(await client.getStringDetails('planner', 'x', { cutoverOverrides: { planner: 'shadow' } })).toMatchObject({ value: 'shadow', flagMetadata: { source: 'context' } });
+    });
+  });
+
   describe('changes', () => {
     it('emits CONFIGURATION_CHANGED naming exactly the flags a push changed, and serves the new values', async () => {
       const { client, events } = await connect();
@@ -183,6 +230,24 @@ describe(FlagdSyncLayer.name, () => {
       expect(await plannerOf(client)).toMatchObject({ value: 'off', flagMetadata: { source: 'remote' } });
       expect((await plannerOf(client)).flagMetadata.stale).toBeUndefined();
       expect(events).toEqual([`${ProviderEvents.ConfigurationChanged} planner`, ProviderEvents.Stale, ProviderEvents.Ready]);
+    });
+
+    it('notices a flagd that hangs with its connection open: STALE and stale marks, READY and fresh answers when it resumes', async () => {
+      const relay = await TcpRelay.start(flagd.port);
+      try {
+        const { client, layer, events } = await connect({ port: relay.port, livenessProbeMs: 100 });
+        expect(await plannerOf(client)).toMatchObject({ value: 'live', flagMetadata: { source: 'remote' } });
+        relay.freeze();
+        await waitUntil(() => events.includes(ProviderEvents.Stale), 5_000);
+        expect(layer.available).toBe(false);
+        expect(await plannerOf(client)).toMatchObject({ value: 'live', flagMetadata: { source: 'remote', stale: true } });
+        relay.thaw();
+        await waitUntil(() => layer.available, 5_000);
+        expect((await plannerOf(client)).flagMetadata.stale).toBeUndefined();
+        expect(events).toEqual([ProviderEvents.Stale, ProviderEvents.Ready]);
+      } finally {
+        await relay.close();
+      }
     });
 
     it('turns STALE into ERROR when flagd stays away longer than retryGracePeriod', async () => {

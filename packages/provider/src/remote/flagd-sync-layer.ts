@@ -12,6 +12,7 @@ import { resolveFlagdSyncConfig } from './flagd-sync-options.js';
 import type { FlagdSyncConfig, FlagdSyncOptions } from './flagd-sync-options.js';
 import { ReconnectBackoff } from './reconnect-backoff.js';
 import { RemoteMarks } from './remote-marks.js';
+import { StreamLiveness } from './stream-liveness.js';
 import { staleResolution } from './remote-resolution.js';
 import { parseSyncedFlags } from './synced-flags.js';
 
@@ -25,7 +26,9 @@ type Status = 'connecting' | 'ready' | 'stale' | 'error';
  *
  * While the stream is down the last synced configuration keeps answering,
  * marked `flagMetadata.stale: true` (it still holds the rollbacks flagd
- * served); before the first one arrives the files answer, marked STALE.
+ * served); before the first one arrives the files answer, marked STALE. A
+ * flagd that hangs with its connection open counts as down once a liveness
+ * probe goes unanswered (`livenessProbeMs`).
  */
 export class FlagdSyncLayer implements Layer {
   readonly name = 'remote';
@@ -45,11 +48,17 @@ export class FlagdSyncLayer implements Layer {
   private firstSync: (() => void) | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   private graceTimer: NodeJS.Timeout | undefined;
+  private readonly liveness: StreamLiveness | undefined;
 
   constructor(options: FlagdSyncOptions = {}) {
     this.config = resolveFlagdSyncConfig(options);
     this.logger = this.config.logger;
     this.backoff = new ReconnectBackoff(this.config.retryBackoffMs, this.config.retryBackoffMaxMs);
+    const intervalMs = this.config.livenessProbeMs;
+    this.liveness =
+      intervalMs > 0
+        ? new StreamLiveness({ intervalMs, probe: (deadlineMs) => this.client?.ping(deadlineMs) ?? Promise.resolve(), onHung: () => this.hung(intervalMs) })
+        : undefined;
   }
 
   /** True while the stream is up and a configuration from it answers. */
@@ -80,6 +89,7 @@ export class FlagdSyncLayer implements Layer {
   async onClose(): Promise<void> {
     this.closed = true;
     this.streaming = false;
+    this.liveness?.stop();
     for (const timer of this.timers) clearTimeout(timer);
     clearTimeout(this.graceTimer);
     this.stream?.cancel();
@@ -129,6 +139,7 @@ export class FlagdSyncLayer implements Layer {
     clearTimeout(this.graceTimer);
     this.graceTimer = undefined;
     this.firstSync?.();
+    this.liveness?.start();
     const was = this.status;
     this.status = 'ready';
     if (was === 'stale' || was === 'error') this.emit(ProviderEvents.Ready, { message: 'flagd connected' });
@@ -144,10 +155,25 @@ export class FlagdSyncLayer implements Layer {
     if (stream !== this.stream || this.closed) return;
     this.stream = undefined;
     this.streaming = false;
+    this.liveness?.stop();
     stream.removeAllListeners();
     stream.on('error', () => undefined);
     if (this.status === 'ready') this.degrade(`flagd stream lost (${message})`);
     this.later(() => this.open(), this.backoff.next());
+  }
+
+  /**
+   * flagd stopped answering on a connection that is still open (a stopped or
+   * frozen process, a network that drops packets): the stream counts as lost
+   * and the connection is replaced, since requests on it would wait as well.
+   */
+  private hung(silentMs: number): void {
+    const stream = this.stream;
+    if (!stream || this.closed) return;
+    this.client?.close();
+    this.client = createFlagSyncClient(this.config);
+    this.dropped(stream, `flagd did not answer a liveness probe within ${silentMs} ms`);
+    stream.cancel();
   }
 
   private degrade(message: string): void {

@@ -21,8 +21,21 @@ export interface FlagdSyncConfig {
   providerId: string;
   /** How long `initialize` waits for the first configuration, in ms; the files answer until it arrives. @default 500 */
   deadlineMs: number;
-  /** gRPC keepalive interval, in ms; 0 turns it off. @default 0 */
+  /**
+   * gRPC keepalive interval, in ms; 0 turns it off. flagd 0.11 closes a
+   * connection that pings more often than every 5 minutes: a hung flagd is
+   * noticed by `livenessProbeMs` instead.
+   * @default 0
+   */
   keepAliveTime: number;
+  /**
+   * How often flagd is asked for a sign of life on the stream's connection, in
+   * ms; a probe unanswered for as long again counts as a lost stream (STALE,
+   * answers marked stale, reconnection), so a flagd that hangs is noticed
+   * within twice this. 0 turns it off.
+   * @default `CUTOVER_FLAGD_LIVENESS_PROBE_MS`, else 2000
+   */
+  livenessProbeMs: number;
   /** First delay before a broken stream is reopened, in ms; doubles on each failure. @default `FLAGD_RETRY_BACKOFF_MS`, else 250 */
   retryBackoffMs: number;
   /** Longest delay before the stream is reopened, in ms. @default `FLAGD_RETRY_BACKOFF_MAX_MS`, else 1000 */
@@ -46,6 +59,7 @@ export const DEFAULT_FLAGD_SYNC_CONFIG = {
   providerId: 'cutover',
   deadlineMs: 500,
   keepAliveTime: 0,
+  livenessProbeMs: 2000,
   retryBackoffMs: 250,
   retryBackoffMaxMs: 1000,
   retryGracePeriod: 5,
@@ -63,6 +77,7 @@ const configSchema = z
     providerId: z.string().min(1),
     deadlineMs: ms,
     keepAliveTime: z.number().int().min(0),
+    livenessProbeMs: z.number().int().min(0).max(3_600_000),
     retryBackoffMs: ms,
     retryBackoffMaxMs: ms,
     retryGracePeriod: z.number().min(0).max(86_400),
@@ -88,6 +103,7 @@ export function resolveFlagdSyncConfig(options: FlagdSyncOptions = {}): FlagdSyn
     retryBackoffMs: numberFrom(env.FLAGD_RETRY_BACKOFF_MS) ?? defaults.retryBackoffMs,
     retryBackoffMaxMs: numberFrom(env.FLAGD_RETRY_BACKOFF_MAX_MS) ?? defaults.retryBackoffMaxMs,
     retryGracePeriod: numberFrom(env.FLAGD_RETRY_GRACE_PERIOD) ?? defaults.retryGracePeriod,
+    livenessProbeMs: numberFrom(env.CUTOVER_FLAGD_LIVENESS_PROBE_MS) ?? defaults.livenessProbeMs,
     logger: new DefaultLogger(),
     ...given,
     env,

@@ -1,6 +1,9 @@
+import { basename } from 'node:path';
 import type { CompiledFlag } from '../flags/compiled-flag.js';
 import { parseFlagFile } from '../flags/parse-flag-file.js';
 import type { BucketingVersion } from '../hashing/bucketing.js';
+import { ROLLED_BACK } from '../layers/rollback-layer.js';
+import { ROLLBACK_OVERLAY_FILE } from '../overlay/overlay-file.js';
 
 /** The fields of a flag that flagd's schema defines; flagd's sync adds others (`source`, `selector`) per flag. */
 const FLAG_FIELDS = ['state', 'variants', 'defaultVariant', 'targeting', 'metadata'] as const;
@@ -25,9 +28,23 @@ function withoutSyncFields(text: string): string {
   }
   if (!isObject(document) || !isObject(document.flags)) return text;
   const flags = Object.fromEntries(
-    Object.entries(document.flags).map(([key, flag]) => [key, isObject(flag) ? Object.fromEntries(FLAG_FIELDS.filter((field) => field in flag).map((field) => [field, flag[field]])) : flag]),
+    Object.entries(document.flags).map(([key, flag]) => [key, isObject(flag) ? withRollbackMark(flag, Object.fromEntries(FLAG_FIELDS.filter((field) => field in flag).map((field) => [field, flag[field]]))) : flag]),
   );
   return JSON.stringify({ ...document, flags });
+}
+
+/**
+ * flagd 0.11 drops flag metadata from its sync payload, and with it the mark
+ * the overlay puts on a rollback; it still names the file each flag came from.
+ * A flag from the overlay that serves one variant to everyone (no targeting:
+ * rollout steps carry a split) is a rollback, and gets its mark back so the
+ * layer chain ranks it above context and environment overrides.
+ */
+function withRollbackMark(synced: Record<string, unknown>, flag: Record<string, unknown>): Record<string, unknown> {
+  const fromOverlay = typeof synced.source === 'string' && basename(synced.source) === ROLLBACK_OVERLAY_FILE;
+  const targeted = isObject(flag.targeting) ? Object.keys(flag.targeting).length > 0 : flag.targeting !== undefined;
+  if (!fromOverlay || targeted || flag.metadata !== undefined) return flag;
+  return { ...flag, metadata: { [ROLLED_BACK]: true } };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
