@@ -6,6 +6,9 @@ import { staticResolution } from './static-resolution.js';
 /** The metadata key that marks a flag in the rollback overlay as rolled back. */
 export const ROLLED_BACK = 'rolledBack';
 
+/** The overlay's file name when none is configured: beside the first flag file. */
+export const ROLLBACK_OVERLAY_FILE = 'rollbacks.flagd.json';
+
 /**
  * Rollbacks from the durable overlay file. A rolled-back flag serves its
  * overlay `defaultVariant` (the rollback variant) to everyone, above context
