@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
 import type { Client, EventDetails, Logger } from '@openfeature/server-sdk';
-import { CutoverProvider, RollbackOverlay, flagdRemote } from '@cutover/provider';
+import { CutoverProvider, flagdRemote } from '@cutover/provider';
+import { AuditLog, Rollback } from '@cutover/rollback';
 import type { FlagdLayer } from '@cutover/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Flagd, findFlagd } from './support/flagd.js';
@@ -111,7 +112,8 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     const flag = 'nutribot.food-detection';
     const context = { targetingKey: 'chat-42' };
     // A rollback that only flagd's overlay holds: the application's files still say shadow/live.
-    await new RollbackOverlay({ path: overlay, files: served }).rollback({ flag }, { reason: 'outage test', by: 'flagd-remote.test' });
+    const onlyFlagd = new Rollback({ files: served, overlay, audit: new AuditLog(join(dir, 'audit.jsonl')), logger: silent });
+    expect((await onlyFlagd.emergencyRollback({ flag }, 'outage test', { by: 'flagd-remote.test' })).status).toBe('completed');
     await waitUntil(async () => (await client.getStringDetails(flag, 'x', context)).value === 'off', 5_000);
     expect(provider.flagDefinitions().get(flag)?.defaultVariant).not.toBe('off');
     let errors = 0;

@@ -5,13 +5,14 @@
 // this process serves the rollback variant at once, the overlay holds it, a
 // provider already watching the files follows, and so does a fresh one.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Guard, LocalRegistrySource, MigrationMetrics, Rollback } from '@cutover/hooks';
+import { Guard, LocalRegistrySource, MigrationMetrics } from '@cutover/hooks';
 import type { GuardVerdict } from '@cutover/hooks';
 import { Migration } from '@cutover/migrate';
-import { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import { CutoverProvider } from '@cutover/provider';
+import { AuditLog, Rollback, RollbackOverlay } from '@cutover/rollback';
 import type { CutoverProviderOptions } from '@cutover/provider';
 import { OpenFeature } from '@openfeature/server-sdk';
 import type { Client, Logger } from '@openfeature/server-sdk';
@@ -81,21 +82,9 @@ describe('guard and rollback in one process', () => {
     metrics.attach(migration);
 
     const audit = new AuditLog(join(dir, 'audit.jsonl'));
-    const overlay = new RollbackOverlay({ path: overlayPath, files: [file] });
-    let overlayWrittenAt = 0;
-    const rollback = new Rollback({
-      provider,
-      audit,
-      metrics,
-      logger: quiet,
-      overlay: {
-        rollback: async (scope, details) => {
-          const entries = await overlay.rollback(scope, details);
-          overlayWrittenAt = performance.now();
-          return entries;
-        },
-      },
-    });
+    const overlay = new RollbackOverlay(overlayPath);
+    // The overlay path and the flag definitions are the provider's own.
+    const rollback = new Rollback({ provider, audit, metrics, logger: quiet });
     let degradedAt = 0;
     const guard = new Guard({
       flagKey: FLAG,
@@ -143,6 +132,8 @@ describe('guard and rollback in one process', () => {
 
     // Durable: the overlay holds it, the watching provider follows, and so does a fresh one.
     expect(await overlay.list()).toMatchObject([{ flagKey: FLAG, variant: 'off', by: 'guard' }]);
+    // When the overlay was written, on the performance.now() clock.
+    const overlayWrittenAt = (await stat(overlayPath)).mtimeMs - performance.timeOrigin;
     await until(async () => (await watcher.getStringValue(FLAG, 'live')) === 'off', 5000);
     const watcherMs = performance.now() - overlayWrittenAt;
     const { client: fresh } = await connect({ files: [file], watch: false });
@@ -158,7 +149,7 @@ describe('guard and rollback in one process', () => {
     expect(degradedAt).toBeGreaterThan(0);
 
     console.log(
-      `guard-rollback: tripped after ${callsToTrip} failing calls; verdict → local rollback ${result!.timings.localMs.toFixed(3)} ms; ` +
+      `guard-rollback: tripped after ${callsToTrip} failing calls; verdict → local rollback ${result!.timings.localMs?.toFixed(3)} ms; ` +
         `overlay write ${result!.timings.durableMs?.toFixed(1)} ms; overlay written → watching provider serves it ${watcherMs.toFixed(0)} ms`,
     );
     guard.stop();

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { FileComparisonStore } from '@cutover/migrate';
-import { parseFlagFile, RollbackOverlay } from '@cutover/provider';
-import type { AuditLog, AuditRecord, FlagDefinition } from '@cutover/provider';
+import { parseFlagFile } from '@cutover/provider';
+import { RollbackOverlay } from '@cutover/rollback';
+import type { FlagDefinition } from '@cutover/provider';
+import type { AuditLog, AuditRecord } from '@cutover/rollback';
 import { hasTargeting } from '../flag-editing/describe-targeting.js';
 import { findReferences } from './find-references.js';
 import type { CodeReference } from './find-references.js';
@@ -70,7 +72,7 @@ export async function checkCleanup(request: CleanupCheckRequest): Promise<Cleanu
   const group = typeof flag?.metadata?.group === 'string' ? `group:${flag.metadata.group}` : undefined;
   const scopes = new Set([request.flagKey, 'all', ...(group ? [group] : [])]);
   const rollbacks = await request.audit.read((r) => r.action === 'rollback' && scopes.has(r.scope) && new Date(r.at) >= (since ?? windowStart));
-  const active = (await new RollbackOverlay({ path: request.overlay, files: [] }).list()).some((entry) => entry.flagKey === request.flagKey);
+  const active = (await new RollbackOverlay(request.overlay).list()).some((entry) => entry.flagKey === request.flagKey);
   conditions.push(rollbackCondition(rollbacks, active, since));
 
   const summary = await request.store.getSummary({ from: windowStart, flagKey: request.flagKey });

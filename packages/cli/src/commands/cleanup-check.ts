@@ -1,5 +1,5 @@
 import { FileComparisonStore } from '@cutover/migrate';
-import { AuditLog } from '@cutover/provider';
+import { AuditLog } from '@cutover/rollback';
 import type { Command } from 'commander';
 import { checkCleanup } from '../cleanup/check-cleanup.js';
 import { CommandExit } from '../command-support/command-exit.js';

@@ -1,4 +1,4 @@
-import type { AuditLog, AuditRecord } from '@cutover/provider';
+import type { AuditLog, AuditRecord } from '@cutover/rollback';
 import type { FlagEdit } from './flag-edit.js';
 
 /** Who made an edit and why, for the audit log. */

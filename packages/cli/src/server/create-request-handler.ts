@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AuditAction } from '@cutover/provider';
+import type { AuditAction } from '@cutover/rollback';
 import { approveRolloutStep } from './actions/approve-rollout-step.js';
 import { authorizeAction } from './actions/authorize-action.js';
 import { changeStage } from './actions/change-stage.js';

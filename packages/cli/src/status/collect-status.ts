@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isMigrationFlag, parseFlagFile, ROLLED_BACK } from '@cutover/provider';
-import type { FlagDefinition, FlagFileDocument, MigrationStage } from '@cutover/provider';
+import type { FlagDefinition, MigrationStage } from '@cutover/provider';
+import { OverlayFile } from '@cutover/rollback';
 import { describeTargeting, targetingShape } from '../flag-editing/describe-targeting.js';
 import type { TargetingShape } from '../flag-editing/describe-targeting.js';
 import { overlayDrift } from './overlay-drift.js';
@@ -78,9 +79,9 @@ function migrationStatus(flagKey: string, flag: FlagDefinition, file: string, en
 
 async function readOverlay(path: string, invalid: { file: string; message: string }[]): Promise<Record<string, FlagDefinition>> {
   try {
-    return { ...(JSON.parse(await readFile(path, 'utf8')) as FlagFileDocument).flags };
+    return (await new OverlayFile(path).read()).flags;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') invalid.push({ file: path, message: (error as Error).message });
+    invalid.push({ file: path, message: (error as Error).message });
     return {};
   }
 }
