@@ -1,4 +1,4 @@
-// The remote layer against a real flagd (issue 3, tests 2 and 3): an edit of a
+// The remote layer against a real flagd: an edit of a
 // served file reaches a connected application (in-process: the sync layer)
 // with CONFIGURATION_CHANGED and the new value; killing flagd under steady
 // traffic costs no evaluation error: the last configuration flagd synced keeps

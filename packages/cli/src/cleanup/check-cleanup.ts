@@ -18,9 +18,9 @@ export interface CleanupCheckRequest {
   readonly store: FileComparisonStore;
   /** Where to look for code references. */
   readonly src: string;
-  /** Days the flag must have been complete (seed 000). @default 7 */
+  /** Days the flag must have been complete. @default 7 */
   readonly stableDays?: number;
-  /** Lowest acceptable match rate (seed 000). @default 0.99 */
+  /** Lowest acceptable match rate. @default 0.99 */
   readonly minMatchRate?: number;
   readonly now?: Date;
 }
@@ -43,7 +43,7 @@ export interface CleanupVerdict {
 const DAY = 86_400_000;
 
 /**
- * Seed 000's rule for deleting legacy code: the flag is `complete` for
+ * The rule for deleting legacy code: the flag is `complete` for
  * everyone, has been since at least `stableDays` ago (the date comes from the
  * audit log's `stage` records; unknown fails), no rollback touched it since,
  * and the comparisons of its last compared week (the `stableDays` before it

@@ -15,7 +15,7 @@ interface CleanupCheckOptions {
   readonly json?: boolean;
 }
 
-/** `cutover cleanup-check <flag>`: exit 0 only when the legacy path may be deleted (seed 000). */
+/** `cutover cleanup-check <flag>`: exit 0 only when the legacy path may be deleted. */
 export function registerCleanupCheck(program: Command): void {
   program
     .command('cleanup-check')
