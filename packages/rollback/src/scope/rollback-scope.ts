@@ -1,4 +1,4 @@
-/** What a rollback covers (seed 003): one flag, a named group (`metadata.group`), or every migration. */
+/** What a rollback covers: one flag, a named group (`metadata.group`), or every migration. */
 export type RollbackScope = { readonly flag: string } | { readonly group: string } | { readonly all: true };
 
 /** Reads a scope from its command-line spelling: `flag-key`, `group:name` or `all`. */

@@ -1,6 +1,6 @@
-import { ROLLBACK_REASONS } from '../conventions.js';
-import type { GuardCriterion } from '../guard/guard-verdict.js';
-import type { RollbackReason } from '../migration/migration-series.js';
+import { ROLLBACK_REASONS } from '@cutover/rollback';
+import type { RollbackReason } from '@cutover/rollback';
+import type { GuardCriterion } from './guard-verdict.js';
 
 const BY_CRITERION: Readonly<Record<GuardCriterion, RollbackReason>> = {
   'error-rate': ROLLBACK_REASONS.errorRate,

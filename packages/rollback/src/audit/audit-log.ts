@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { AuditRecord } from './audit-record.js';
 
 /**
- * The append-only audit trail of flag changes (seed 002): rollbacks, stage
+ * The append-only audit trail of flag changes: rollbacks, stage
  * changes, rollout steps, approvals. One JSON line per record, each appended
  * with a single O_APPEND write, so concurrent writers never split each other's
  * lines; a torn last line (a crash mid-write) is skipped on reading.
