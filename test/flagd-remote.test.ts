@@ -135,7 +135,7 @@ describe.skipIf(!binary)('flagd remote layer', () => {
         expect(details).toMatchObject({ value: 'off', variant: 'off', flagMetadata: { source: 'remote', rolledBack: true } });
       }
     } finally {
-      await rollbacks.clear({ flag });
+      await rollbacks.clear({ flag }, { reason: 'end of test', by: 'flagd-remote.test' });
     }
     await waitUntil(async () => (await instance.getStringDetails(flag, 'x')).value === 'live', 5_000);
   });
