@@ -4,6 +4,7 @@ import { criterionRule } from './guard-criterion-rule.js';
 import type { GuardCriterionRule } from './guard-criterion-rule.js';
 import type { GuardCriterion } from './guard-verdict.js';
 import { histogramQuantile } from './histogram-quantile.js';
+import { perPath } from './per-path.js';
 import { rateCriterion } from './rate-criterion.js';
 import { rateUpperBound } from './rate-upper-bound.js';
 import { sanitizeBuckets } from './sanitize-buckets.js';
@@ -33,10 +34,8 @@ const errorRateIncrease = criterionRule({
   direction: 'max',
   limit: 'maxErrorRateIncrease',
   read(snapshot, config) {
-    const calls = sanitizeCount(snapshot.candidate.calls);
-    const errors = Math.min(sanitizeCount(snapshot.candidate.errors), calls);
-    const legacyCalls = sanitizeCount(snapshot.legacy.calls);
-    const legacyErrors = Math.min(sanitizeCount(snapshot.legacy.errors), legacyCalls);
+    const [calls, legacyCalls] = perPath(snapshot, (path) => sanitizeCount(path.calls));
+    const [errors, legacyErrors] = perPath(snapshot, (path) => Math.min(sanitizeCount(path.errors), sanitizeCount(path.calls)));
     const candidateRate = calls > 0 ? errors / calls : null;
     const legacyRate = legacyCalls > 0 ? legacyErrors / legacyCalls : null;
     const enough = calls >= config.minSample && legacyCalls >= config.minSample;
@@ -75,8 +74,7 @@ const latency = criterionRule({
   direction: 'max',
   limit: 'maxLatencyRatio',
   read(snapshot, config) {
-    const candidate = sanitizeBuckets(snapshot.candidate.latency);
-    const legacy = sanitizeBuckets(snapshot.legacy.latency);
+    const [candidate, legacy] = perPath(snapshot, (path) => sanitizeBuckets(path.latency));
     const calls = candidate.at(-1)?.count ?? 0;
     const legacyCalls = legacy.at(-1)?.count ?? 0;
     const quantile = config.latencyQuantile;
@@ -160,10 +158,8 @@ const throughput = criterionRule({
   direction: 'min',
   limit: 'minThroughputRatio',
   read(snapshot, config) {
-    const calls = sanitizeCount(snapshot.candidate.calls);
-    const legacyCalls = sanitizeCount(snapshot.legacy.calls);
-    const share = sanitizeCount(snapshot.candidate.share);
-    const legacyShare = sanitizeCount(snapshot.legacy.share);
+    const [calls, legacyCalls] = perPath(snapshot, (path) => sanitizeCount(path.calls));
+    const [share, legacyShare] = perPath(snapshot, (path) => sanitizeCount(path.share));
     const seconds = sanitizeCount(snapshot.windowSeconds);
     const shared = share > 0 && legacyShare > 0;
     const total = calls + legacyCalls;
