@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFlagDir } from '../testing/flag-dir.js';
 import type { FlagDir } from '../testing/flag-dir.js';
-import type { FlagFileError } from './flag-file-error.js';
+import type { FlagFileError, FlagFileProblem } from './flag-file-error.js';
 import { FlagFileStore } from './flag-file-store.js';
 
 const flag = (defaultVariant: string) => ({ state: 'ENABLED', variants: { a: 'a', b: 'b' }, defaultVariant });
 
 /** Collects what a store reports, and lets a test wait for the next report. */
 function recorder() {
-  const events: Array<{ kind: 'changed'; keys: string[] } | { kind: 'failed'; error: FlagFileError } | { kind: 'recovered' }> = [];
+  const events: Array<{ kind: 'changed'; keys: string[] } | { kind: 'failed'; error: FlagFileError } | { kind: 'recovered' } | { kind: 'warned'; warnings: readonly FlagFileProblem[] }> = [];
   let wake: (() => void) | undefined;
   const push = (event: (typeof events)[number]) => {
     events.push(event);
@@ -22,6 +22,7 @@ function recorder() {
       changed: (keys: string[]) => push({ kind: 'changed', keys }),
       failed: (error: FlagFileError) => push({ kind: 'failed', error }),
       recovered: () => push({ kind: 'recovered' }),
+      warned: (warnings: readonly FlagFileProblem[]) => push({ kind: 'warned', warnings }),
     },
     next: (count: number) =>
       new Promise<void>((resolve, reject) => {

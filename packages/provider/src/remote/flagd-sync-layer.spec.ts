@@ -1,60 +1,15 @@
 import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
 import type { Client, EventDetails, Logger } from '@openfeature/server-sdk';
-import { Server, ServerCredentials } from '@grpc/grpc-js';
-import type { ServerWritableStream } from '@grpc/grpc-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CutoverProvider } from '../cutover-provider.js';
 import { parseFlagFile } from '../flags/parse-flag-file.js';
 import type { BucketingVersion } from '../hashing/bucketing.js';
 import { createFlagDir } from '../testing/flag-dir.js';
 import type { FlagDir } from '../testing/flag-dir.js';
-import { flagSyncService } from './flag-sync-service.js';
-import type { SyncFlagsRequest, SyncFlagsResponse } from './flag-sync-service.js';
+import { FakeFlagdSync } from '../testing/fake-flagd-sync.js';
 import { FlagdSyncLayer } from './flagd-sync-layer.js';
 
 const silent: Logger = { error() {}, warn() {}, info() {}, debug() {} };
-
-/**
- * A typed fake of flagd's sync service on a real gRPC server (127.0.0.1, a
- * free port): sends its configuration on every new stream and pushes each
- * change; `stop()` then `start()` is an outage on the same port.
- */
-class FakeFlagdSync {
-  readonly requests: SyncFlagsRequest[] = [];
-  private readonly streams = new Set<ServerWritableStream<SyncFlagsRequest, SyncFlagsResponse>>();
-  private server: Server | undefined;
-  port = 0;
-
-  constructor(private configuration: string) {}
-
-  async start(): Promise<void> {
-    const server = new Server();
-    server.addService(flagSyncService(), {
-      SyncFlags: (call: ServerWritableStream<SyncFlagsRequest, SyncFlagsResponse>) => {
-        this.requests.push(call.request);
-        this.streams.add(call);
-        call.on('cancelled', () => this.streams.delete(call));
-        call.write({ flagConfiguration: this.configuration });
-      },
-    });
-    this.port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(`127.0.0.1:${this.port}`, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))),
-    );
-    this.server = server;
-  }
-
-  /** Sends a new configuration to every open stream, as flagd does on a change. */
-  push(configuration: string): void {
-    this.configuration = configuration;
-    for (const call of this.streams) call.write({ flagConfiguration: configuration });
-  }
-
-  stop(): void {
-    this.streams.clear();
-    this.server?.forceShutdown();
-    this.server = undefined;
-  }
-}
 
 /** A flagd sync payload: the merged flags, with the per-flag fields flagd 0.11 adds. */
 function payload(flags: Record<string, object>): string {

@@ -7,7 +7,8 @@ import { evaluationScratch } from './evaluation-scratch.js';
  * rest are the rule's evaluated arguments: an optional bucketing string, then
  * `[variant, weight?]` entries. Follows the flagd server: a null first argument
  * (a missing custom property) falls back to the targeting key; without either,
- * the result is null and the flag serves its default variant.
+ * the result is null and the flag serves its default variant (an empty targeting
+ * key counts as none, as in flagd 0.15 and later).
  */
 export function fractionalWith(bucketing: Bucketing) {
   return function fractional(args: unknown, context: Record<string, unknown>): FractionalVariant {
@@ -21,7 +22,7 @@ export function fractionalWith(bucketing: Bucketing) {
     } else {
       if (entries[0] === null || entries[0] === undefined) entries = entries.slice(1);
       const targetingKey = context?.targetingKey;
-      if (typeof targetingKey !== 'string') {
+      if (typeof targetingKey !== 'string' || targetingKey === '') {
         evaluationScratch.targetingKeyMissing = true;
         return null;
       }
