@@ -110,4 +110,20 @@ describe(FlagFileStore.name, () => {
     await expect(store.load()).rejects.toThrow(/missing\.flagd\.json: cannot read/);
     expect(store.flags().has('one')).toBe(true);
   });
+
+  it('applies an edit with a schema-only deviation and reports its warnings; refuses it when strict', async () => {
+    const file = await dir.write('f.flagd.json', { one: flag('a') });
+    const rec = recorder();
+    store = new FlagFileStore({ files: [file], watch: false, debounceMs: 10, listener: rec.listener });
+    await store.load();
+    await dir.write('f.flagd.json', { one: { ...flag('b'), state: 'ON' } });
+    await store.reload(file);
+    expect(rec.events.map((e) => e.kind)).toEqual(['warned', 'changed']);
+    expect(store.warnings()).toMatchObject([{ file, jsonPath: '/flags/one/state' }]);
+    expect(store.flags().get('one')!.defaultVariant).toBe('b');
+
+    const strict = new FlagFileStore({ files: [file], watch: false, debounceMs: 10, strict: true, listener: recorder().listener });
+    await expect(strict.load()).rejects.toMatchObject({ file, jsonPath: '/flags/one/state' });
+    expect(strict.flags().size).toBe(0);
+  });
 });

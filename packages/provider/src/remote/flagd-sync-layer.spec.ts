@@ -98,6 +98,25 @@ describe(FlagdSyncLayer.name, () => {
     });
   });
 
+  describe('what flagd serves despite its schemas', () => {
+    it('serves a configuration that deviates from the schemas, and a $ref to no evaluator as flagd\'s PARSE_ERROR', async () => {
+      const { client, events } = await connect();
+      const broken = { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'off', targeting: { if: [{ $ref: 'gone' }, 'on', 'off'] } };
+      flagd.push(payload({ planner: { ...planner('off'), state: 'ON' }, canary, broken }));
+      await waitUntil(() => events.length > 0);
+      expect(events).toEqual([`${ProviderEvents.ConfigurationChanged} broken,planner`]);
+      expect(await plannerOf(client)).toMatchObject({ value: 'off', flagMetadata: { source: 'remote' } });
+      expect(await client.getBooleanDetails('broken', true)).toMatchObject({ value: true, errorCode: 'PARSE_ERROR', flagMetadata: { source: 'remote' } });
+    });
+
+    it('lets the files answer a flag whose synced rule fails when they define it', async () => {
+      const { client, events } = await connect();
+      flagd.push(payload({ planner: { ...planner('off'), targeting: { if: [{ $ref: 'gone' }, 'live', 'off'] } }, canary }));
+      await waitUntil(() => events.length > 0);
+      expect(await plannerOf(client)).toMatchObject({ value: 'shadow', flagMetadata: { source: 'file' } });
+    });
+  });
+
   describe('changes', () => {
     it('emits CONFIGURATION_CHANGED naming exactly the flags a push changed, and serves the new values', async () => {
       const { client, events } = await connect();

@@ -9,13 +9,17 @@ import type { SyncFlagsRequest, SyncFlagsResponse } from '../remote/flag-sync-se
  * change; `stop()` then `start()` is an outage on the same port.
  */
 export class FakeFlagdSync {
+  /** Every stream request received, in order. */
   readonly requests: SyncFlagsRequest[] = [];
   private readonly streams = new Set<ServerWritableStream<SyncFlagsRequest, SyncFlagsResponse>>();
   private server: Server | undefined;
+  /** The port it listens on; chosen by the system on the first start, kept on a restart. */
   port = 0;
 
+  /** @param configuration The `flag_configuration` sent to every new stream. */
   constructor(private configuration: string) {}
 
+  /** Listens on 127.0.0.1. */
   async start(): Promise<void> {
     const server = new Server();
     server.addService(flagSyncService(), {
@@ -38,6 +42,7 @@ export class FakeFlagdSync {
     for (const call of this.streams) call.write({ flagConfiguration: configuration });
   }
 
+  /** Shuts the server down at once, streams included. */
   stop(): void {
     this.streams.clear();
     this.server?.forceShutdown();
