@@ -39,7 +39,7 @@ export interface CutoverProviderConfig {
   /**
    * How `fractional` rules and `FF_*_PERCENT` canaries bucket: `v2` as flagd and
    * its providers since the 2026 high-precision fractional release, `v1` as flagd
-   * 0.13 and earlier. Match the flagd your fleet runs so an id takes the same
+   * 0.14 and earlier. Match the flagd your fleet runs so an id takes the same
    * path locally and remotely.
    * @default `CUTOVER_BUCKETING`, else `"v2"`
    */
