@@ -7,8 +7,7 @@ import { evaluationScratch } from './evaluation-scratch.js';
  * rest are the rule's evaluated arguments: an optional bucketing string, then
  * `[variant, weight?]` entries. Follows the flagd server: a null first argument
  * (a missing custom property) falls back to the targeting key; without either,
- * the result is null and the flag serves its default variant (an empty targeting
- * key counts as none, as in flagd 0.15 and later).
+ * the result is null and the flag serves its default variant.
  */
 export function fractionalWith(bucketing: Bucketing) {
   return function fractional(args: unknown, context: Record<string, unknown>): FractionalVariant {
@@ -22,7 +21,8 @@ export function fractionalWith(bucketing: Bucketing) {
     } else {
       if (entries[0] === null || entries[0] === undefined) entries = entries.slice(1);
       const targetingKey = context?.targetingKey;
-      if (typeof targetingKey !== 'string' || targetingKey === '') {
+      // flagd 0.15.5 and later (v2) treat an empty targeting key as none; earlier flagd (v1) buckets on the flag key alone.
+      if (typeof targetingKey !== 'string' || (targetingKey === '' && bucketing.version !== 'v1')) {
         evaluationScratch.targetingKeyMissing = true;
         return null;
       }
