@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { bucketFor } from '../hashing/bucket.js';
-import { bucketingV1 } from '../hashing/bucketing-v1.js';
 import { bucketingV2 } from '../hashing/bucketing-v2.js';
 import { evaluationScratch } from './evaluation-scratch.js';
 import { fractionalWith } from './fractional.js';
@@ -38,13 +37,6 @@ describe('fractional (v2 bucketing)', () => {
     evaluationScratch.reset();
     expect(fractional(['flag', ...split], {})).toBeNull();
     expect(evaluationScratch.targetingKeyMissing).toBe(true);
-  });
-
-  it('treats an empty targeting key as none, as flagd 0.15.5 and later do; v1 buckets it as earlier flagd did', () => {
-    evaluationScratch.reset();
-    expect(fractional(['flag', ...split], { targetingKey: '' })).toBeNull();
-    expect(evaluationScratch.targetingKeyMissing).toBe(true);
-    expect(fractionalWith(bucketingV1)(['flag', ...split], { targetingKey: '' })).toBe(bucketingV1.choose('flag', split));
   });
 
   it('chooses among buckets whose variant or weight a rule computed, and with a single bucket', () => {

@@ -21,8 +21,7 @@ export function fractionalWith(bucketing: Bucketing) {
     } else {
       if (entries[0] === null || entries[0] === undefined) entries = entries.slice(1);
       const targetingKey = context?.targetingKey;
-      // flagd 0.15.5 and later (v2) treat an empty targeting key as none; earlier flagd (v1) buckets on the flag key alone.
-      if (typeof targetingKey !== 'string' || (targetingKey === '' && bucketing.version !== 'v1')) {
+      if (typeof targetingKey !== 'string') {
         evaluationScratch.targetingKeyMissing = true;
         return null;
       }
