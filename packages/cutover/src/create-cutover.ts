@@ -17,7 +17,7 @@ export type CutoverMigrationInit<I, O, W = never, R = void> = Omit<MigrationInit
   };
 
 /** The parts of one application's Cutover, wired together. */
-export interface Cutover {
+export interface Cutover<Store extends ComparisonSink = FileComparisonStore> {
   /** The OpenFeature provider: register it (`OpenFeature.setProviderAndWait(cutover.provider)`). */
   readonly provider: CutoverProvider;
   /** The OpenFeature hooks to add (`OpenFeature.addHooks(...cutover.hooks)`): evaluation metrics. */
@@ -26,12 +26,14 @@ export interface Cutover {
   readonly metrics: MigrationMetrics;
   /** Rolls back (and clears) through this provider's own files and overlay. */
   readonly rollback: Rollback;
-  /** Where comparisons go, when kept. */
-  readonly store: ComparisonSink | undefined;
+  /** Where comparisons go, when kept: the JSONL store made from a path, or the store you gave. */
+  readonly store: Store | undefined;
+  /** The audit log rollbacks are recorded in. */
+  readonly audit: AuditLog;
   /** The guard of each guarded migration, by flag key. */
   readonly guards: ReadonlyMap<string, Guard>;
   /** The resolved configuration. */
-  readonly config: CutoverConfig;
+  readonly config: CutoverConfig<Store>;
   /** A migration runner on this provider, store and metrics, guarded unless told otherwise. */
   migration<I, O, W = never, R = void>(init: CutoverMigrationInit<I, O, W, R>): Migration<I, O, W, R>;
   /** Stops the guards, flushes and closes the store, closes the provider. */
@@ -44,19 +46,25 @@ export interface Cutover {
  * one rollback path, and a guard per migration. Every part stays usable on
  * its own for those who need another shape.
  */
-export function createCutover(options: CutoverOptions = {}): Cutover {
+export function createCutover(options?: CutoverOptions & { readonly store?: string | false }): Cutover;
+/** The same, with a comparison store of your own (`PostgresComparisonStore`, …). */
+export function createCutover<Store extends ComparisonSink>(options: CutoverOptions<Store> & { readonly store: Store }): Cutover<Store>;
+export function createCutover<Store extends ComparisonSink>(options: CutoverOptions<Store> = {}): Cutover<Store> {
   const config = resolveCutoverConfig(options);
   const { registry, logger } = config;
   const provider = new CutoverProvider({ ...config.provider, files: [...config.files], logger });
   const metrics = new MigrationMetrics({ registry, logger });
   new FlagSourceMetrics({ registry, provider });
-  const store = typeof config.store === 'string' ? new FileComparisonStore({ directory: config.store, logger }) : config.store || undefined;
-  const rollback = new Rollback({ provider, audit: new AuditLog(config.audit), metrics, logger });
+  // A path makes the JSONL store, which is the default Store type.
+  const store = (typeof config.store === 'string' ? new FileComparisonStore({ directory: config.store, logger }) : config.store || undefined) as Store | undefined;
+  const audit = new AuditLog(config.audit);
+  const rollback = new Rollback({ provider, audit, metrics, logger });
   const guards = new Map<string, Guard>();
 
   const guardFor = (flagKey: string, guard: CutoverGuardOptions): Guard => {
     const source = guard.prometheusUrl ? new PrometheusSource({ url: guard.prometheusUrl, flagKey }) : new LocalRegistrySource({ metrics, flagKey });
-    return new Guard({ flagKey, source, rollback, provider, logger, ...(guard.criteria ? { criteria: guard.criteria } : {}), ...(guard.run ? { options: guard.run } : {}) });
+    const { criteria, run, onVerdict } = guard;
+    return new Guard({ flagKey, source, rollback, provider, logger, ...(criteria ? { criteria } : {}), ...(run ? { options: run } : {}), ...(onVerdict ? { onVerdict } : {}) });
   };
 
   return {
@@ -65,6 +73,7 @@ export function createCutover(options: CutoverOptions = {}): Cutover {
     metrics,
     rollback,
     store,
+    audit,
     guards,
     config,
     migration<I, O, W = never, R = void>(init: CutoverMigrationInit<I, O, W, R>): Migration<I, O, W, R> {

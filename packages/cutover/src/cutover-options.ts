@@ -1,5 +1,5 @@
-import type { GuardOptions, GuardRunOptions } from '@cutover/guard';
-import type { ComparisonSink } from '@cutover/migrate';
+import type { GuardOptions, GuardRunOptions, GuardVerdict } from '@cutover/guard';
+import type { ComparisonSink, FileComparisonStore } from '@cutover/migrate';
 import type { CutoverProviderOptions } from '@cutover/provider';
 import type { Logger } from '@openfeature/server-sdk';
 import type { Registry } from 'prom-client';
@@ -16,10 +16,12 @@ export interface CutoverGuardOptions {
    * @default none: the local registry
    */
   readonly prometheusUrl?: string;
+  /** Called with every verdict of every guard (a throw is logged). */
+  readonly onVerdict?: (verdict: GuardVerdict) => void;
 }
 
 /** Everything `createCutover` can be told. */
-export interface CutoverConfig {
+export interface CutoverConfig<Store extends ComparisonSink = FileComparisonStore> {
   /**
    * flagd JSON flag files, lowest precedence first.
    * @default every `*.flagd.json` of the project's flags directory (`CUTOVER_FLAGS_DIR`, `cutover.config.json`, or the nearest `flags/`)
@@ -32,7 +34,7 @@ export interface CutoverConfig {
    * your own, or `false` for none.
    * @default the project's `.cutover/comparisons`
    */
-  readonly store: string | ComparisonSink | false;
+  readonly store: string | Store | false;
   /** The audit log of rollbacks. @default the project's `.cutover/audit.jsonl` */
   readonly audit: string;
   /** Guard every migration (`false`: none). @default guarded with the guard's defaults, on the local registry */
@@ -46,4 +48,4 @@ export interface CutoverConfig {
 }
 
 /** Options of `createCutover`: every field has a default. */
-export type CutoverOptions = Partial<CutoverConfig>;
+export type CutoverOptions<Store extends ComparisonSink = FileComparisonStore> = Partial<CutoverConfig<Store>>;

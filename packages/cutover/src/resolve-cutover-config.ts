@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_PATHS, findProject } from '@cutover/core';
 import type { ProjectPaths } from '@cutover/core';
+import type { ComparisonSink, FileComparisonStore } from '@cutover/migrate';
 import { register } from 'prom-client';
 import type { CutoverConfig, CutoverOptions } from './cutover-options.js';
 
@@ -11,7 +12,10 @@ import type { CutoverConfig, CutoverOptions } from './cutover-options.js';
  * `cutover rollback` agree on where the store, the audit log and the overlay
  * are without being told twice.
  */
-export function resolveCutoverConfig(options: CutoverOptions, project: () => ProjectPaths = () => findProject()): CutoverConfig {
+export function resolveCutoverConfig<Store extends ComparisonSink = FileComparisonStore>(
+  options: CutoverOptions<Store>,
+  project: () => ProjectPaths = () => findProject(),
+): CutoverConfig<Store> {
   // Without files the project must be found; with them, its paths are only defaults, and the working directory stands in.
   const paths = options.files === undefined ? project() : tryProject(project);
   return {
