@@ -1,6 +1,7 @@
 export type { CallbackKind } from './callback-containment.js';
 export type { ComparisonRecord, RecordedPath } from './comparison-record.js';
 export type { ComparisonSink } from './comparison-sink.js';
+export type { ComparisonStore, ComparisonStoreStats } from './comparison-store.js';
 export { equalityComparator } from './equality-comparator.js';
 export type { ErrorComparator, Ignorer } from './experiment.js';
 export { InMemoryLock } from './in-memory-lock.js';
