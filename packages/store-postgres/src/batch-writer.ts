@@ -99,7 +99,11 @@ export class BatchWriter {
   private drain(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.writing ??= this.writeAll().finally(() => (this.writing = undefined));
+    this.writing ??= this.writeAll().finally(() => {
+      this.writing = undefined;
+      // Records pushed while the last batch settled found this drain still running: start another.
+      if (this.queue.length > 0 && this.reachable) void this.drain();
+    });
     return this.writing;
   }
 
