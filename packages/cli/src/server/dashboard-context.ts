@@ -1,5 +1,5 @@
 import type { MigrationMetrics } from '@cutover/hooks';
-import type { FileComparisonStore } from '@cutover/migrate';
+import type { ComparisonStore } from '@cutover/migrate';
 import type { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
 import type { RolloutStateFile } from '@cutover/rollout';
 import type { Registry } from 'prom-client';
@@ -15,7 +15,7 @@ export interface DashboardContext {
   readonly provider: CutoverProvider | undefined;
   readonly definitions: MigrationDefinitions;
   readonly flagsDir: string;
-  readonly store: FileComparisonStore;
+  readonly store: ComparisonStore;
   /** The store's directory, for the health check's write probe. */
   readonly storeDirectory: string | undefined;
   readonly auditLog: AuditLog;
