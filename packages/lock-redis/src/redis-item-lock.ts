@@ -61,6 +61,7 @@ export class RedisItemLock implements Lock {
   private readonly logger: Logger;
   private readonly leases = new Set<RedisLease>();
   private counts = { acquired: 0, busy: 0, unavailable: 0, lost: 0 };
+  private wasReady = false;
 
   constructor(init: RedisItemLockInit) {
     this.config = Object.freeze(resolveRedisItemLockConfig(init.options));
@@ -70,6 +71,7 @@ export class RedisItemLock implements Lock {
       this.owned = new Redis(init.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: this.config.commandTimeoutMs });
       // Connection errors surface as rejected commands (counted there); the event only needs a listener.
       this.owned.on('error', () => undefined);
+      this.owned.once('ready', () => (this.wasReady = true));
       this.client = this.owned;
     } else throw new InvalidOptionError('invalid Redis item lock option "url": give `url` or `client`');
     this.commands = new LockCommands(this.client, `${this.config.keyPrefix}fencing`, this.config.commandTimeoutMs);
@@ -109,10 +111,14 @@ export class RedisItemLock implements Lock {
     await this.owned?.quit().catch(() => this.owned?.disconnect());
   }
 
-  /** Waits up to `commandTimeoutMs` for the lock's own client to (re)connect: commands sent before would fail at once. */
+  /**
+   * Waits up to `commandTimeoutMs` for the lock's own client to connect the
+   * first time: commands sent before would fail at once. Once it was connected,
+   * a lost connection fails fast instead, so an outage does not slow each call.
+   */
   private async connected(): Promise<void> {
     const client = this.owned;
-    if (!client || client.status === 'ready') return;
+    if (!client || client.status === 'ready' || this.wasReady) return;
     let timer: NodeJS.Timeout | undefined;
     let onReady = (): void => undefined;
     await new Promise<void>((resolve) => {
