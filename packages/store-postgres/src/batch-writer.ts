@@ -23,6 +23,9 @@ export interface BatchWriterCounts {
   writeErrors: number;
 }
 
+// Batches in flight at once: one is serialised and sent while the other commits.
+const PARALLEL_BATCHES = 2;
+
 interface Pending {
   readonly entry: IdentifiedRecord;
   readonly done: () => void;
@@ -108,22 +111,32 @@ export class BatchWriter {
   }
 
   private async writeAll(): Promise<void> {
-    const { insert, spill, config } = this.init;
-    while (this.queue.length > 0 && this.reachable) {
-      const batch = this.queue.splice(0, config.batchSize);
-      try {
-        await insert(batch.map((p) => p.entry));
-        this.counts.written += batch.length;
-        for (const pending of batch) pending.done();
-      } catch (error) {
-        this.unavailable(error);
-        if (spill) await this.toSpill(spill, batch.map((p) => p.entry)).then(() => batch.forEach((p) => p.done()));
-        else this.requeue(batch);
+    const { spill, config } = this.init;
+    const inFlight = new Set<Promise<void>>();
+    while (this.reachable && (this.queue.length > 0 || inFlight.size > 0)) {
+      while (this.reachable && this.queue.length > 0 && inFlight.size < PARALLEL_BATCHES) {
+        const written: Promise<void> = this.write(this.queue.splice(0, config.batchSize)).finally(() => inFlight.delete(written));
+        inFlight.add(written);
       }
+      if (inFlight.size > 0) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
     if (!this.reachable && spill) {
       const waiting = this.queue.splice(0);
       await this.toSpill(spill, waiting.map((p) => p.entry)).then(() => waiting.forEach((p) => p.done()));
+    }
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    const { insert, spill } = this.init;
+    try {
+      await insert(batch.map((p) => p.entry));
+      this.counts.written += batch.length;
+      for (const pending of batch) pending.done();
+    } catch (error) {
+      this.unavailable(error);
+      if (spill) await this.toSpill(spill, batch.map((p) => p.entry)).then(() => batch.forEach((p) => p.done()));
+      else this.requeue(batch);
     }
   }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ComparisonRecord, ComparisonStore, ComparisonSummary, Logger, RecordRange } from '@cutover/migrate';
 import pg from 'pg';
 import { BatchWriter } from './batch-writer.js';
@@ -10,6 +9,7 @@ import { rangeFilter } from './range-filter.js';
 import { migrateSchema } from './schema-migrations.js';
 import { SpillArea } from './spill-area.js';
 import { summarize } from './summarize.js';
+import { timeOrderedId } from './time-ordered-id.js';
 
 const CONSOLE_LOGGER: Logger = {
   warn: (...args) => console.warn('[cutover/store-postgres]', ...args),
@@ -95,7 +95,7 @@ export class PostgresComparisonStore implements ComparisonStore {
 
   /** Queues one record; resolves when it is stored, spilled or counted as lost. Never rejects. */
   record(record: ComparisonRecord): Promise<void> {
-    return this.writer.push({ id: randomUUID(), record });
+    return this.writer.push({ id: timeOrderedId(), record });
   }
 
   /** {@inheritDoc ComparisonStore.getSummary} */
