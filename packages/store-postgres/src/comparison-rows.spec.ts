@@ -1,29 +1,18 @@
 import type { ComparisonRecord } from '@cutover/migrate';
 import { describe, expect, it } from 'vitest';
 import type { ComparisonRow } from './comparison-rows.js';
-import { COLUMN_TYPES, fromRow, toColumns } from './comparison-rows.js';
+import { fromRow, toRecordset } from './comparison-rows.js';
 
-/** The row PostgreSQL would return for one inserted record. */
+/** The row PostgreSQL would return for one inserted record: json_to_recordset's columns, the timestamp as a Date. */
 function rowOf(record: ComparisonRecord): ComparisonRow {
-  const [id, at, flag, stage, outcome, ignored, ls, lms, cs, cms, detail] = toColumns([{ id: 'x', record }]).map((column) => column[0]);
-  return {
-    id: String(id),
-    recorded_at: new Date(String(at)),
-    flag_key: String(flag),
-    stage: stage as ComparisonRow['stage'],
-    outcome: outcome as ComparisonRow['outcome'],
-    ignored: ignored === true,
-    legacy_status: ls as ComparisonRow['legacy_status'],
-    legacy_ms: lms as number | null,
-    candidate_status: cs as ComparisonRow['candidate_status'],
-    candidate_ms: cms as number | null,
-    detail: detail === null ? null : JSON.parse(String(detail)),
-  };
+  const [row] = JSON.parse(toRecordset([{ id: 'x', record }])) as Array<Omit<ComparisonRow, 'recorded_at'> & { recorded_at: string }>;
+  if (!row) throw new Error('no row');
+  return { ...row, recorded_at: new Date(row.recorded_at) };
 }
 
-describe(toColumns.name, () => {
-  it('makes one array per column', () => {
-    expect(toColumns([]).length).toBe(COLUMN_TYPES.length);
+describe(toRecordset.name, () => {
+  it('makes one row per record', () => {
+    expect(JSON.parse(toRecordset([]))).toEqual([]);
   });
 
   it('keeps a plain match narrow: no detail', () => {
@@ -41,7 +30,7 @@ describe(toColumns.name, () => {
       ignored: true,
       legacy: { status: 'ok', durationMs: 3.5, value: { items: [1] } },
       candidate: { status: 'error', durationMs: 9, error: 'Error: boom' },
-      differences: [{ path: '$.items[0]', legacy: 1, candidate: undefined, reason: 'missing' }],
+      differences: [{ path: '$.items[0]', legacy: 1, candidate: 2, reason: 'differs' }],
       noisy: ['$.at'],
       input: { q: 'pizza' },
     };

@@ -30,19 +30,29 @@ interface Detail {
   input?: unknown;
 }
 
-/** The columns of `comparisons` in insert order. */
+/** The columns of `comparisons`. */
 export const COLUMNS = 'id, recorded_at, flag_key, stage, outcome, ignored, legacy_status, legacy_ms, candidate_status, candidate_ms, detail';
-/** The array types of {@link COLUMNS}, for `unnest`. */
-export const COLUMN_TYPES = ['uuid', 'timestamptz', 'text', 'text', 'text', 'boolean', 'text', 'float8', 'text', 'float8', 'jsonb'];
+/** The columns with their types, as `json_to_recordset` reads a batch. */
+export const RECORDSET_TYPES =
+  'id uuid, recorded_at timestamptz, flag_key text, stage text, outcome text, ignored boolean, legacy_status text, legacy_ms float8, candidate_status text, candidate_ms float8, detail jsonb';
 
-/** A batch as one array per column: one INSERT … SELECT FROM unnest(…) writes it. */
-export function toColumns(batch: readonly IdentifiedRecord[]): unknown[][] {
-  const columns: unknown[][] = COLUMN_TYPES.map(() => new Array<unknown>(batch.length));
-  batch.forEach(({ id, record: r }, i) => {
-    const values = [id, r.timestamp, r.flagKey, r.stage, r.outcome, r.ignored === true, r.legacy.status, duration(r.legacy), r.candidate.status, duration(r.candidate), detailOf(r)];
-    values.forEach((value, c) => (columns[c]![i] = value));
-  });
-  return columns;
+/** A batch as one JSON array of rows: one INSERT … SELECT FROM json_to_recordset($1) writes it, and one JSON.stringify is cheaper than a parameter per value. */
+export function toRecordset(batch: readonly IdentifiedRecord[]): string {
+  return JSON.stringify(
+    batch.map(({ id, record: r }) => ({
+      id,
+      recorded_at: r.timestamp,
+      flag_key: r.flagKey,
+      stage: r.stage,
+      outcome: r.outcome,
+      ignored: r.ignored === true,
+      legacy_status: r.legacy.status,
+      legacy_ms: duration(r.legacy),
+      candidate_status: r.candidate.status,
+      candidate_ms: duration(r.candidate),
+      detail: detailOf(r),
+    })),
+  );
 }
 
 /** The record a row was made from. */
@@ -66,8 +76,8 @@ function duration(path: RecordedPath): number | null {
   return Number.isFinite(path.durationMs) ? path.durationMs : null;
 }
 
-/** JSON of the parts a match does not have; `null` for a plain match, which keeps match rows narrow. */
-function detailOf(record: ComparisonRecord): string | null {
+/** The parts a match does not have; `null` for a plain match, which keeps match rows narrow. */
+function detailOf(record: ComparisonRecord): Detail | null {
   const detail: Detail = {};
   const legacy = extra(record.legacy);
   const candidate = extra(record.candidate);
@@ -76,7 +86,7 @@ function detailOf(record: ComparisonRecord): string | null {
   if (record.differences.length > 0) detail.differences = record.differences;
   if (record.noisy && record.noisy.length > 0) detail.noisy = record.noisy;
   if (record.input !== undefined) detail.input = record.input;
-  return Object.keys(detail).length === 0 ? null : JSON.stringify(detail);
+  return Object.keys(detail).length === 0 ? null : detail;
 }
 
 function extra(path: RecordedPath): Detail['legacy'] {

@@ -2,7 +2,7 @@ import type { ComparisonRecord, ComparisonStore, ComparisonSummary, Logger, Reco
 import pg from 'pg';
 import { BatchWriter } from './batch-writer.js';
 import type { ComparisonRow, IdentifiedRecord } from './comparison-rows.js';
-import { COLUMN_TYPES, COLUMNS, fromRow, toColumns } from './comparison-rows.js';
+import { COLUMNS, fromRow, RECORDSET_TYPES, toRecordset } from './comparison-rows.js';
 import type { PostgresComparisonStoreConfig, PostgresComparisonStoreOptions } from './postgres-comparison-store-config.js';
 import { resolvePostgresComparisonStoreConfig } from './postgres-comparison-store-config.js';
 import { rangeFilter } from './range-filter.js';
@@ -187,7 +187,9 @@ export class PostgresComparisonStore implements ComparisonStore {
 
   private async insert(batch: readonly IdentifiedRecord[]): Promise<void> {
     await this.ready();
-    const arrays = COLUMN_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
-    await this.pool.query(`INSERT INTO ${this.config.schema}.comparisons (${COLUMNS}) SELECT * FROM unnest(${arrays}) ON CONFLICT (id) DO NOTHING`, toColumns(batch));
+    await this.pool.query(
+      `INSERT INTO ${this.config.schema}.comparisons (${COLUMNS}) SELECT ${COLUMNS} FROM json_to_recordset($1::json) AS r(${RECORDSET_TYPES}) ON CONFLICT (id) DO NOTHING`,
+      [toRecordset(batch)],
+    );
   }
 }
