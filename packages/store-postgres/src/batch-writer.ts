@@ -23,8 +23,8 @@ export interface BatchWriterCounts {
   writeErrors: number;
 }
 
-// Batches in flight at once: one is serialised and sent while the other commits.
-const PARALLEL_BATCHES = 2;
+// Batches in flight at once (the pool's default size): commits overlap, and the server's cores share the inserts.
+const PARALLEL_BATCHES = 4;
 
 interface Pending {
   readonly entry: IdentifiedRecord;

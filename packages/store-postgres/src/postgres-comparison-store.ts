@@ -188,7 +188,7 @@ export class PostgresComparisonStore implements ComparisonStore {
   private async insert(batch: readonly IdentifiedRecord[]): Promise<void> {
     await this.ready();
     await this.pool.query(
-      `INSERT INTO ${this.config.schema}.comparisons (${COLUMNS}) SELECT ${COLUMNS} FROM json_to_recordset($1::json) AS r(${RECORDSET_TYPES}) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO ${this.config.schema}.comparisons (${COLUMNS}) SELECT ${COLUMNS} FROM json_to_recordset($1::json) AS r(${RECORDSET_TYPES}) ON CONFLICT (recorded_at, id) DO NOTHING`,
       [toRecordset(batch)],
     );
   }

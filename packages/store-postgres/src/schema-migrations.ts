@@ -10,8 +10,9 @@ const MIGRATIONS: readonly SchemaMigration[] = [
   {
     version: 1,
     statements: (s) => [
+      // The key is (time, id): one index serves time-ordered reads and makes a replayed insert a no-op.
       `CREATE TABLE ${s}.comparisons (
-        id uuid PRIMARY KEY,
+        id uuid NOT NULL,
         recorded_at timestamptz NOT NULL,
         flag_key text NOT NULL,
         stage text NOT NULL,
@@ -21,9 +22,9 @@ const MIGRATIONS: readonly SchemaMigration[] = [
         legacy_ms double precision,
         candidate_status text NOT NULL,
         candidate_ms double precision,
-        detail jsonb
+        detail jsonb,
+        PRIMARY KEY (recorded_at, id)
       )`,
-      `CREATE INDEX comparisons_by_time ON ${s}.comparisons (recorded_at, id)`,
       `CREATE INDEX comparisons_by_flag ON ${s}.comparisons (flag_key, recorded_at)`,
     ],
   },
