@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RedisItemLock } from '@cutover/lock-redis';
 import { FileComparisonStore } from '@cutover/migrate';
-import type { ComparisonRecord, ComparisonStore } from '@cutover/migrate';
+import type { ComparisonStore } from '@cutover/migrate';
 import { PostgresComparisonStore } from '@cutover/store-postgres';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { findPostgresBin, startPostgres } from '../test/support/postgres-server.js';
 import { startRedis } from '../test/support/redis-server.js';
 import { findBinary } from '../test/support/require-binary.js';
+import { record } from './migrate.bench.js';
 
 const ROUND_TRIPS = 5000;
 const quiet = { warn: () => undefined, error: () => undefined };
@@ -61,20 +62,6 @@ async function lockRoundTrip(redisBinary: string): Promise<boolean> {
     await lock.close();
     await redis.stop();
   }
-}
-
-function record(i: number): ComparisonRecord {
-  const mismatch = i % 20 === 0;
-  return {
-    timestamp: new Date(Date.now() - (i % 3_600_000)).toISOString(),
-    flagKey: 'bench-migration',
-    stage: 'shadow',
-    outcome: mismatch ? 'mismatch' : 'match',
-    legacy: { status: 'ok', durationMs: 5 + (i % 97) / 10, ...(mismatch && { value: { items: [{ name: 'apple', kcal: 95 }] } }) },
-    candidate: { status: 'ok', durationMs: 6 + (i % 89) / 10, ...(mismatch && { value: { items: [{ name: 'apple', kcal: 102 }] } }) },
-    differences: mismatch ? [{ path: `$.items[${i % 3}].kcal`, legacy: 95, candidate: 102, reason: 'outside ±5 %' }] : [],
-    ...(mismatch && { input: { chatId: `chat-${i}`, text: 'one apple' } }),
-  };
 }
 
 /** Records per second through `store.record` (turns of 1000, as a busy process produces them) until all are stored. */

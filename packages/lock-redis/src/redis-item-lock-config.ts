@@ -1,4 +1,4 @@
-import { InvalidOptionError } from '@cutover/migrate';
+import { parseOptions } from '@cutover/migrate';
 import { z } from 'zod';
 
 /**
@@ -41,10 +41,5 @@ const schema = z.strictObject({
 
 /** Merges the defaults with `options`, validates, and throws `InvalidOptionError` naming the bad option. */
 export function resolveRedisItemLockConfig(options: RedisItemLockOptions = {}): RedisItemLockConfig {
-  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  const parsed = schema.safeParse({ ...DEFAULT_REDIS_ITEM_LOCK_CONFIG, ...given });
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const key = String(issue?.path[0] ?? (issue && 'keys' in issue ? issue.keys[0] : 'options'));
-  throw new InvalidOptionError(`invalid Redis item lock option "${key}": ${issue?.message ?? 'invalid'}`, { cause: parsed.error });
+  return parseOptions(schema, DEFAULT_REDIS_ITEM_LOCK_CONFIG, options, 'Redis item lock');
 }

@@ -12,6 +12,7 @@ export type { MigrationStats } from './migration-stats.js';
 export { DEFAULT_MIGRATION_CONFIG, MIGRATION_ENV, resolveMigrationConfig } from './migration-config.js';
 export type { MigrationConfig, MigrationConfigSources, MigrationOptions } from './migration-config.js';
 export { InvalidOptionError, ItemLockedError, MigrationError, RunTimeoutError } from './migration-error.js';
+export { parseOptions } from './parse-options.js';
 export type { MigrationErrorCode } from './migration-error.js';
 export type {
   ComparisonEvent,

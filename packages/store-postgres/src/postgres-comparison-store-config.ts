@@ -1,4 +1,4 @@
-import { InvalidOptionError } from '@cutover/migrate';
+import { parseOptions } from '@cutover/migrate';
 import { z } from 'zod';
 
 /** The tunable behaviour of a {@link PostgresComparisonStore}. */
@@ -51,10 +51,5 @@ const schema = z.strictObject({
 
 /** Merges the defaults with `options`, validates, and throws `InvalidOptionError` naming the bad option. */
 export function resolvePostgresComparisonStoreConfig(options: PostgresComparisonStoreOptions = {}): PostgresComparisonStoreConfig {
-  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  const parsed = schema.safeParse({ ...DEFAULT_POSTGRES_COMPARISON_STORE_CONFIG, ...given });
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const key = String(issue?.path[0] ?? (issue && 'keys' in issue ? issue.keys[0] : 'options'));
-  throw new InvalidOptionError(`invalid PostgreSQL comparison store option "${key}": ${issue?.message ?? 'invalid'}`, { cause: parsed.error });
+  return parseOptions(schema, DEFAULT_POSTGRES_COMPARISON_STORE_CONFIG, options, 'PostgreSQL comparison store');
 }
