@@ -1,13 +1,13 @@
 import type { Comparator, Comparison, Difference } from '@cutover/comparators';
-import { boundedJson } from './bounded-json.js';
+import { boundedJson } from '../store/bounded-json.js';
 import type { CallbackContainment } from './callback-containment.js';
-import type { ComparisonRecord, RecordedPath } from './comparison-record.js';
-import type { ComparisonSink } from './comparison-sink.js';
+import type { ComparisonRecord, RecordedPath } from '../store/comparison-record.js';
+import type { ComparisonSink } from '../store/comparison-sink.js';
 import type { EventPublisher } from './event-publisher.js';
-import type { ComparisonOutcome } from './migration-events.js';
+import type { ComparisonOutcome } from '../comparison-outcome.js';
 import type { NoiseFilter } from './noise-filter.js';
 import type { Observation } from './observation.js';
-import type { Stage } from './stage.js';
+import type { Stage } from '../stage.js';
 
 /** Decides whether two errors are the same outcome (Scientist's `compareErrors`). */
 export type ErrorComparator = (legacy: unknown, candidate: unknown) => boolean;

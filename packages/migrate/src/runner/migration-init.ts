@@ -1,9 +1,9 @@
 import type { Comparator } from '@cutover/comparators';
 import type { Client } from '@openfeature/server-sdk';
-import type { ComparisonSink } from './comparison-sink.js';
+import type { ComparisonSink } from '../store/comparison-sink.js';
 import type { ErrorComparator, Ignorer } from './experiment.js';
 import type { Lock } from './lock.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import type { MigrationOptions } from './migration-config.js';
 import type { MigrationListener } from './migration-events.js';
 import type { Implementation } from './run-context.js';

@@ -1,6 +1,7 @@
 import type { Difference } from '@cutover/comparators';
+import type { ComparisonOutcome } from '../comparison-outcome.js';
 import type { Operation, Path } from './run-context.js';
-import type { Stage } from './stage.js';
+import type { Stage } from '../stage.js';
 
 /** The stage read for one call. `raw` is what the flag served; an unknown value runs as `off`. */
 export interface StageEvent {
@@ -38,9 +39,6 @@ export interface PathEvent {
   readonly durationMs: number;
   readonly skipReason?: SkipReason;
 }
-
-/** Outcome of one comparison: `error` when a user callback (comparator, ignorer) threw. */
-export type ComparisonOutcome = 'match' | 'mismatch' | 'error';
 
 /** One comparison of legacy with candidate, after noise cancellation and ignorers. */
 export interface ComparisonEvent {

@@ -1,8 +1,8 @@
 import type { Comparator, Comparison } from '@cutover/comparators';
-import { isTruncated } from './bounded-json.js';
-import type { ComparisonRecord } from './comparison-record.js';
+import { isTruncated } from '../store/bounded-json.js';
+import type { ComparisonRecord } from '../store/comparison-record.js';
 import { equalityComparator } from './equality-comparator.js';
-import type { RecordRange } from './file-comparison-store.js';
+import type { RecordRange } from '../store/file-comparison-store.js';
 import { observe } from './observation.js';
 import type { Implementation } from './run-context.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Migration } from './migration.js';
-import { stageFlag } from './testing/stage-client.js';
+import { stageFlag } from '../testing/stage-client.js';
 
 const quiet = { warn: () => undefined, error: () => undefined };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,4 @@
-import type { Stage } from './stage.js';
+import type { Stage } from '../stage.js';
 
 /** Which implementation an observation or event is about. */
 export type Path = 'legacy' | 'candidate';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidOptionError } from './migration-error.js';
+import { InvalidOptionError } from '../migration-error.js';
 
 /** The tunable behaviour of a {@link Migration}. */
 export interface MigrationConfig {

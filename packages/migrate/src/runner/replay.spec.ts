@@ -2,10 +2,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { boundedJson } from './bounded-json.js';
-import { FileComparisonStore } from './file-comparison-store.js';
+import { boundedJson } from '../store/bounded-json.js';
+import { FileComparisonStore } from '../store/file-comparison-store.js';
 import { replay } from './replay.js';
-import { comparisonRecord } from './testing/comparison-records.js';
+import { comparisonRecord } from '../testing/comparison-records.js';
 
 describe(replay.name, () => {
   it('runs a fixed candidate on stored mismatch inputs and tells which now match legacy', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecordLine } from './parse-record-line.js';
-import { comparisonRecord } from './testing/comparison-records.js';
+import { comparisonRecord } from '../testing/comparison-records.js';
 
 describe(parseRecordLine.name, () => {
   it.each([

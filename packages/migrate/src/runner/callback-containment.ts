@@ -1,4 +1,4 @@
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 
 /** The user callbacks the runner contains: none of them can reach the caller. */
 export type CallbackKind = 'compare' | 'compareErrors' | 'ignore' | 'clean' | 'redact' | 'snapshot' | 'listener' | 'store';

@@ -1,7 +1,7 @@
 import type { Difference } from '@cutover/comparators';
-import type { ComparisonOutcome } from './migration-events.js';
-import type { ObservationStatus } from './observation.js';
-import type { Stage } from './stage.js';
+import type { ComparisonOutcome } from '../comparison-outcome.js';
+import type { ObservationStatus } from '../observation-status.js';
+import type { Stage } from '../stage.js';
 
 /** One path of a recorded comparison. */
 export interface RecordedPath {

@@ -7,8 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ComparisonRecord } from './comparison-record.js';
 import { FileComparisonStore } from './file-comparison-store.js';
 import { DEFAULT_FILE_COMPARISON_STORE_CONFIG } from './file-comparison-store-config.js';
-import type { Logger } from './logger.js';
-import { comparisonRecord } from './testing/comparison-records.js';
+import type { Logger } from '../logger.js';
+import { comparisonRecord } from '../testing/comparison-records.js';
 
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'cutover-store-'));
 const quiet = (): Logger => ({ warn: vi.fn(), error: vi.fn() });
@@ -20,7 +20,7 @@ async function lines(directory: string): Promise<string[]> {
 }
 
 function exitCode(args: string[]): Promise<number | null> {
-  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  const root = fileURLToPath(new URL('../../../..', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: 'inherit' });
   return new Promise((resolve) => child.on('exit', resolve));
 }
@@ -138,7 +138,7 @@ describe(FileComparisonStore.name, () => {
 
   it('keeps every line whole when several processes append big records to the same directory', async () => {
     const directory = await tempDir();
-    const worker = fileURLToPath(new URL('./testing/append-worker.ts', import.meta.url));
+    const worker = fileURLToPath(new URL('../testing/append-worker.ts', import.meta.url));
     const workers = 4;
     const perWorker = 300;
     const codes = await Promise.all(Array.from({ length: workers }, (_, w) => exitCode([worker, directory, String(perWorker), String(w)])));

@@ -5,11 +5,11 @@ import { EventPublisher } from './event-publisher.js';
 import { Experiment } from './experiment.js';
 import { InFlightLimiter } from './in-flight-limiter.js';
 import type { LockLease } from './lock.js';
-import type { Logger } from './logger.js';
-import { CONSOLE_LOGGER } from './logger.js';
+import type { Logger } from '../logger.js';
+import { CONSOLE_LOGGER } from '../logger.js';
 import type { MigrationConfig } from './migration-config.js';
 import { resolveMigrationConfig } from './migration-config.js';
-import { ItemLockedError, MigrationError } from './migration-error.js';
+import { ItemLockedError, MigrationError } from '../migration-error.js';
 import type { MigrationListener, SkipReason } from './migration-events.js';
 import type { Implementations, ItemLock, MigrationInit, StageClient } from './migration-init.js';
 import type { MigrationStats } from './migration-stats.js';
@@ -18,8 +18,8 @@ import type { Observation } from './observation.js';
 import { observe } from './observation.js';
 import type { Implementation, Operation, Path, RunContext } from './run-context.js';
 import { sameError } from './same-error.js';
-import type { Stage } from './stage.js';
-import { isStage, READ_PLAN, WRITE_PLAN } from './stage.js';
+import type { Stage } from '../stage.js';
+import { isStage, READ_PLAN, WRITE_PLAN } from '../stage.js';
 
 // Authoritative runs are never aborted by the runner; one shared signal avoids a controller per call.
 const NEVER_ABORTED = new AbortController().signal;

@@ -1,14 +1,14 @@
 import type { Comparison } from '@cutover/comparators';
 import { describe, expect, it, vi } from 'vitest';
 import { InMemoryLock } from './in-memory-lock.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import { Migration } from './migration.js';
-import { ItemLockedError } from './migration-error.js';
+import { ItemLockedError } from '../migration-error.js';
 import type { ComparisonEvent, MigrationEvent, PathEvent } from './migration-events.js';
 import type { Implementations } from './migration-init.js';
 import type { RunContext } from './run-context.js';
-import { MemorySink } from './testing/memory-sink.js';
-import { stageFlag } from './testing/stage-client.js';
+import { MemorySink } from '../testing/memory-sink.js';
+import { stageFlag } from '../testing/stage-client.js';
 
 const FLAG = 'search-migration';
 

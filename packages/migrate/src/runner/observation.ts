@@ -1,8 +1,6 @@
-import { RunTimeoutError } from './migration-error.js';
+import { RunTimeoutError } from '../migration-error.js';
 import type { Implementation, Path, RunContext } from './run-context.js';
 
-/** How one run of one implementation ended. */
-export type ObservationStatus = 'ok' | 'error' | 'timeout';
 
 /**
  * What one run of one implementation produced: a value or an error, and how long
