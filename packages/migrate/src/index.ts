@@ -18,7 +18,7 @@ export type {
   StageEvent,
 } from './runner/migration-events.js';
 export type { Implementations, ItemLock, MigrationInit, StageClient } from './runner/migration-init.js';
-export type { MigrationStats } from './runner/migration-stats.js';
+export type { ComparisonDropReason, MigrationStats } from './runner/migration-stats.js';
 export type { Observation } from './runner/observation.js';
 export { replay } from './runner/replay.js';
 export type { ReplayReport, ReplayRequest, ReplayResult } from './runner/replay.js';
@@ -35,9 +35,9 @@ export type { FileComparisonStoreConfig, FileComparisonStoreOptions } from './st
 export type { ComparisonSummary, DifferenceCount, PathSummary } from './store/summary-builder.js';
 
 // Shared by both: stages, outcomes, errors, logging.
-export type { ComparisonOutcome } from './comparison-outcome.js';
+export type { ComparisonFailure, ComparisonOutcome } from './comparison-outcome.js';
 export type { Logger } from './logger.js';
-export { InvalidOptionError, ItemLockedError, MigrationError, RunTimeoutError } from './migration-error.js';
+export { ComparisonStoreError, InvalidOptionError, ItemLockedError, MigrationError, RunTimeoutError } from './migration-error.js';
 export type { MigrationErrorCode } from './migration-error.js';
 export type { ObservationStatus } from './observation-status.js';
 export { isStage, STAGES } from './stage.js';

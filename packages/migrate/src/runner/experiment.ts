@@ -1,13 +1,13 @@
 import type { Comparator, Comparison, Difference } from '@cutover/comparators';
-import { boundedJson } from '../store/bounded-json.js';
+import type { ComparisonFailure, ComparisonOutcome } from '../comparison-outcome.js';
+import { describeError } from '../describe-error.js';
+import type { Stage } from '../stage.js';
 import type { CallbackContainment } from './callback-containment.js';
-import type { ComparisonRecord, RecordedPath } from '../store/comparison-record.js';
-import type { ComparisonSink } from '../store/comparison-sink.js';
-import type { EventPublisher } from './event-publisher.js';
-import type { ComparisonOutcome } from '../comparison-outcome.js';
+import { checkedComparison } from './checked-comparison.js';
+import { exceedsSize } from './exceeds-size.js';
 import type { NoiseFilter } from './noise-filter.js';
 import type { Observation } from './observation.js';
-import type { Stage } from '../stage.js';
+import type { PathResult, RunResult } from './run-result.js';
 
 /** Decides whether two errors are the same outcome (Scientist's `compareErrors`). */
 export type ErrorComparator = (legacy: unknown, candidate: unknown) => boolean;
@@ -23,9 +23,8 @@ export interface ExperimentSetup<I, O> {
   readonly ignore: readonly Ignorer<O>[];
   readonly clean: (value: O) => unknown;
   readonly redact: (input: I) => unknown;
-  readonly maxStoredBytes: number;
-  readonly store: ComparisonSink | undefined;
-  readonly publisher: EventPublisher;
+  /** Values larger than this (approximate bytes of JSON) are not compared. */
+  readonly maxComparedBytes: number;
   readonly containment: CallbackContainment;
   readonly noise: NoiseFilter;
 }
@@ -40,109 +39,108 @@ export interface Trial<I, O> {
   readonly secondLegacy?: Promise<Observation<O>>;
 }
 
-const MATCH: Comparison = Object.freeze({ match: true, differences: [] });
-// A record lists this many differences at most; values inside them are cut at a fraction of maxStoredBytes.
-const MAX_DIFFERENCES = 32;
+/** How a comparison came out, before noise and ignorers. */
+type Verdict = Comparison | { readonly failure: ComparisonFailure };
 
-/** Compares, cancels noise, applies ignorers, publishes and stores: everything done off the caller's path. */
+interface Decision {
+  readonly outcome: ComparisonOutcome;
+  readonly failure?: ComparisonFailure;
+  readonly ignored: boolean;
+  readonly differences: readonly Difference[];
+  readonly noisy: readonly string[];
+}
+
+const MATCH: Comparison = Object.freeze({ match: true, differences: Object.freeze([]) });
+const NONE: readonly never[] = Object.freeze([]);
+const NO_ANSWER = Symbol('no answer');
+
+/**
+ * Concludes one call into its {@link RunResult}: compares within the size
+ * budget, cancels noise, applies ignorers, cleans values and redacts the
+ * input, every user callback contained. Runs off the caller's path.
+ */
 export class Experiment<I, O> {
   constructor(private readonly setup: ExperimentSetup<I, O>) {}
 
-  /** Concludes one trial; never rejects. */
-  async conclude(trial: Trial<I, O>): Promise<void> {
+  /** Waits for the trial's runs and concludes it; rejects only on a fault of the runner itself. */
+  async conclude(trial: Trial<I, O>): Promise<RunResult> {
     const [legacy, candidate, second] = await Promise.all([trial.legacy, trial.candidate, trial.secondLegacy]);
     // Compare in the check phase: a candidate finishing in the same timers phase
     // as a caller's legacy run must not delay that caller's continuation.
     await new Promise<void>((resolve) => setImmediate(resolve));
+    const shown = new Shown(this.setup);
     if (second) {
-      const noise = this.comparison(legacy, second);
-      if (noise) this.setup.noise.learn(noise.differences);
+      const noise = this.verdict(legacy, second, shown);
+      if ('differences' in noise) this.setup.noise.learn(noise.differences);
     }
-    const comparison = this.comparison(legacy, candidate);
-    let outcome: ComparisonOutcome = 'error';
-    let differences: readonly Difference[] = [];
-    let noisy: string[] = [];
-    let ignored = false;
-    if (comparison) {
-      const split = this.setup.noise.split(comparison.differences);
-      differences = split.kept;
-      noisy = split.noisy;
-      // Recompute the verdict only when noise removed something; otherwise the comparator's word stands.
-      let match = noisy.length > 0 ? !split.kept.some((d) => (d.severity ?? 'error') === 'error') : comparison.match;
-      if (!match && this.ignored(legacy, candidate)) match = ignored = true;
-      outcome = match ? 'match' : 'mismatch';
-    }
-    const { publisher, flagKey, store } = this.setup;
-    if (publisher.active) {
-      publisher.emit({ type: 'comparison', flagKey, stage: trial.stage, outcome, ignored, differences, noisy, legacyMs: legacy.durationMs, candidateMs: candidate.durationMs });
-    }
-    if (!store) return;
-    try {
-      await store.record(this.toRecord({ trial, outcome, ignored, differences, noisy, legacy, candidate }));
-    } catch (error) {
-      this.setup.containment.failed('store', error);
-    }
+    const decision = this.decide(legacy, candidate, this.verdict(legacy, candidate, shown));
+    const detailed = decision.outcome !== 'match';
+    const { containment, redact, flagKey } = this.setup;
+    return Object.freeze({
+      flagKey,
+      stage: trial.stage,
+      timestamp: new Date().toISOString(),
+      ...decision,
+      legacy: pathResult(legacy, detailed, shown),
+      candidate: pathResult(candidate, detailed, shown),
+      ...(detailed && { input: containment.run('redact', () => redact(trial.input), '[redact failed]') }),
+    });
   }
 
-  private comparison(a: Observation<O>, b: Observation<O>): Comparison | undefined {
-    const { containment, compare, compareErrors } = this.setup;
-    if (a.status === 'ok' && b.status === 'ok') return containment.run('compare', () => compare(a.value, b.value), undefined);
+  private verdict(a: Observation<O>, b: Observation<O>, shown: Shown<O>): Verdict {
+    const { containment, compare, compareErrors, maxComparedBytes } = this.setup;
+    if (a.status === 'ok' && b.status === 'ok') {
+      // A comparator's time grows with the values; past the budget it would stall the process.
+      if (exceedsSize(a.value, maxComparedBytes) || exceedsSize(b.value, maxComparedBytes)) return { failure: 'over-budget' };
+      // Two steps, so that a comparator's promise is reported as such by the containment.
+      const answer = containment.run('compare', (): unknown => compare(a.value, b.value), NO_ANSWER);
+      if (answer === NO_ANSWER) return { failure: 'compare' };
+      return containment.run('compare', () => checkedComparison(answer), undefined) ?? { failure: 'compare' };
+    }
     if (a.status !== 'ok' && b.status !== 'ok') {
       const same = containment.run('compareErrors', () => compareErrors(a.error, b.error), undefined);
-      if (same === undefined) return undefined;
-      return same ? MATCH : { match: false, differences: [{ path: '$', legacy: errorOf(a), candidate: errorOf(b), reason: 'different errors' }] };
+      if (same === undefined) return { failure: 'compareErrors' };
+      return same ? MATCH : { match: false, differences: [{ path: '$', legacy: shown.of(a), candidate: shown.of(b), reason: 'different errors' }] };
     }
     const failed = a.status === 'ok' ? b : a;
     const reason = `${failed.path} ${failed.status === 'timeout' ? 'timed out' : 'threw'}`;
-    return { match: false, differences: [{ path: '$', legacy: this.shown(a), candidate: this.shown(b), reason }] };
+    return { match: false, differences: [{ path: '$', legacy: shown.of(a), candidate: shown.of(b), reason }] };
+  }
+
+  private decide(legacy: Observation<O>, candidate: Observation<O>, verdict: Verdict): Decision {
+    if ('failure' in verdict) return { outcome: 'error', failure: verdict.failure, ignored: false, differences: NONE, noisy: NONE };
+    const { kept, noisy } = this.setup.noise.split(verdict.differences);
+    // Recompute the verdict only when noise removed something; otherwise the comparator's word stands.
+    let match = noisy.length > 0 ? !kept.some((d) => (d.severity ?? 'error') === 'error') : verdict.match;
+    let ignored = false;
+    if (!match && this.ignored(legacy, candidate)) match = ignored = true;
+    return { outcome: match ? 'match' : 'mismatch', ignored, differences: Object.freeze(kept), noisy: Object.freeze(noisy) };
   }
 
   private ignored(legacy: Observation<O>, candidate: Observation<O>): boolean {
     return this.setup.ignore.some((ignorer) => this.setup.containment.run('ignore', () => ignorer(legacy, candidate), false));
   }
+}
 
-  private shown(observation: Observation<O>): unknown {
-    if (observation.status !== 'ok') return errorOf(observation);
-    return this.setup.containment.run('clean', () => this.setup.clean(observation.value), '[clean failed]');
-  }
+/** What is published and stored of each observation: its cleaned value (cleaned once) or its described error. */
+class Shown<O> {
+  private readonly cleaned = new Map<Observation<O>, unknown>();
 
-  private toRecord(parts: {
-    trial: Trial<I, O>;
-    outcome: ComparisonOutcome;
-    ignored: boolean;
-    differences: readonly Difference[];
-    noisy: string[];
-    legacy: Observation<O>;
-    candidate: Observation<O>;
-  }): ComparisonRecord {
-    const { maxStoredBytes, flagKey, containment, redact } = this.setup;
-    // Matches stay small: summaries read every line, and a match needs no replay.
-    const detailed = parts.outcome !== 'match';
-    const cut = Math.max(64, maxStoredBytes >> 4);
-    return {
-      timestamp: new Date().toISOString(),
-      flagKey,
-      stage: parts.trial.stage,
-      outcome: parts.outcome,
-      ...(parts.ignored && { ignored: true }),
-      legacy: this.recorded(parts.legacy, detailed),
-      candidate: this.recorded(parts.candidate, detailed),
-      differences: parts.differences.slice(0, MAX_DIFFERENCES).map((d) => ({ ...d, legacy: boundedJson(d.legacy, cut), candidate: boundedJson(d.candidate, cut) })),
-      ...(parts.noisy.length > 0 && { noisy: parts.noisy }),
-      ...(detailed && { input: boundedJson(containment.run('redact', () => redact(parts.trial.input), '[redact failed]'), maxStoredBytes) }),
-    };
-  }
+  constructor(private readonly setup: Pick<ExperimentSetup<unknown, O>, 'clean' | 'containment'>) {}
 
-  private recorded(observation: Observation<O>, detailed: boolean): RecordedPath {
-    const { status, durationMs } = observation;
-    if (status !== 'ok') return { status, durationMs, error: errorOf(observation).error };
-    if (!detailed) return { status, durationMs };
-    return { status, durationMs, value: boundedJson(this.shown(observation), this.setup.maxStoredBytes) };
+  of(observation: Observation<O>): unknown {
+    if (observation.status !== 'ok') return { error: describeError(observation.error) };
+    if (!this.cleaned.has(observation)) {
+      const { clean, containment } = this.setup;
+      this.cleaned.set(observation, containment.run('clean', () => clean(observation.value), '[clean failed]'));
+    }
+    return this.cleaned.get(observation);
   }
 }
 
-function errorOf(observation: Observation<unknown>): { error: string } {
-  if (observation.status === 'ok') return { error: '' };
-  const { error } = observation;
-  return { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+function pathResult<O>(observation: Observation<O>, detailed: boolean, shown: Shown<O>): PathResult {
+  const { path, status, durationMs } = observation;
+  if (status !== 'ok') return Object.freeze({ path, status, durationMs, error: describeError(observation.error) });
+  if (!detailed) return Object.freeze({ path, status, durationMs });
+  return Object.freeze({ path, status, durationMs, value: shown.of(observation) });
 }

@@ -11,6 +11,7 @@ describe(resolveMigrationConfig.name, () => {
       noiseRatio: 0,
       fallbackToLegacy: false,
       maxStoredBytes: 16_384,
+      maxComparedBytes: 1_048_576,
       lockTtlMs: 30_000,
       lockWaitMs: 0,
     });

@@ -15,6 +15,13 @@ export interface MigrationConfig {
   fallbackToLegacy: boolean;
   /** Largest stored input or value of a mismatch, in bytes of JSON; larger ones are stored truncated. @default 16384 */
   maxStoredBytes: number;
+  /**
+   * Largest value compared, in approximate bytes of JSON. A call whose legacy
+   * or candidate value is larger is recorded as a comparison error
+   * (`over-budget`) without running the comparator, so one huge result cannot
+   * stall the process. @default 1048576
+   */
+  maxComparedBytes: number;
   /** Lifetime of an item lock, in ms. @default 30000 */
   lockTtlMs: number;
   /** How long to wait for a busy item lock, in ms; 0 tries once. @default 0 */
@@ -32,6 +39,7 @@ export const DEFAULT_MIGRATION_CONFIG: Readonly<MigrationConfig> = Object.freeze
   noiseRatio: 0,
   fallbackToLegacy: false,
   maxStoredBytes: 16_384,
+  maxComparedBytes: 1_048_576,
   lockTtlMs: 30_000,
   lockWaitMs: 0,
 });
@@ -44,6 +52,7 @@ export const MIGRATION_ENV: Readonly<Record<keyof MigrationConfig, string>> = {
   noiseRatio: 'CUTOVER_NOISE_RATIO',
   fallbackToLegacy: 'CUTOVER_FALLBACK_TO_LEGACY',
   maxStoredBytes: 'CUTOVER_MAX_STORED_BYTES',
+  maxComparedBytes: 'CUTOVER_MAX_COMPARED_BYTES',
   lockTtlMs: 'CUTOVER_LOCK_TTL_MS',
   lockWaitMs: 'CUTOVER_LOCK_WAIT_MS',
 };
@@ -56,6 +65,7 @@ const schema = z.strictObject({
   noiseRatio: ratio,
   fallbackToLegacy: z.boolean(),
   maxStoredBytes: z.number().int().min(64),
+  maxComparedBytes: z.number().int().min(64),
   lockTtlMs: z.number().positive(),
   lockWaitMs: z.number().min(0),
 });

@@ -1,5 +1,5 @@
 import type { Difference } from '@cutover/comparators';
-import type { ComparisonOutcome } from '../comparison-outcome.js';
+import type { ComparisonFailure, ComparisonOutcome } from '../comparison-outcome.js';
 import type { Operation, Path } from './run-context.js';
 import type { Stage } from '../stage.js';
 
@@ -46,6 +46,8 @@ export interface ComparisonEvent {
   readonly flagKey: string;
   readonly stage: Stage;
   readonly outcome: ComparisonOutcome;
+  /** Why the outcome is `error`. */
+  readonly failure?: ComparisonFailure;
   /** True when a mismatch was turned into a match by an `ignore` callback. */
   readonly ignored: boolean;
   /** Differences that count (noise removed). */

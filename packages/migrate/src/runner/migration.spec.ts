@@ -1,51 +1,14 @@
 import type { Comparison } from '@cutover/comparators';
 import { describe, expect, it, vi } from 'vitest';
-import { InMemoryLock } from './in-memory-lock.js';
-import type { Logger } from '../logger.js';
-import { Migration } from './migration.js';
 import { ItemLockedError } from '../migration-error.js';
-import type { ComparisonEvent, MigrationEvent, PathEvent } from './migration-events.js';
+import { FLAG, fieldComparator, gate, quietLogger, same, setup } from '../testing/migration-harness.js';
+import type { Result } from '../testing/migration-harness.js';
+import { stageFlag } from '../testing/stage-client.js';
+import { InMemoryLock } from './in-memory-lock.js';
+import { Migration } from './migration.js';
+import type { MigrationEvent } from './migration-events.js';
 import type { Implementations } from './migration-init.js';
 import type { RunContext } from './run-context.js';
-import { MemorySink } from '../testing/memory-sink.js';
-import { stageFlag } from '../testing/stage-client.js';
-
-const FLAG = 'search-migration';
-
-interface Result {
-  readonly items: number;
-  readonly at?: number;
-}
-
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open = (): void => undefined;
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
-}
-
-function quietLogger(): Logger {
-  return { warn: vi.fn(), error: vi.fn() };
-}
-
-/** A field-level comparator over flat objects, enough to exercise noise paths. */
-function fieldComparator(legacy: Result, candidate: Result): Comparison {
-  const keys = new Set([...Object.keys(legacy), ...Object.keys(candidate)]) as Set<keyof Result>;
-  const differences = [...keys].filter((k) => legacy[k] !== candidate[k]).map((k) => ({ path: `$.${k}`, legacy: legacy[k], candidate: candidate[k] }));
-  return { match: differences.length === 0, differences };
-}
-
-async function setup(stage: string, read: Implementations<number, Result>, extra: Partial<ConstructorParameters<typeof Migration<number, Result>>[0]> = {}) {
-  const flag = await stageFlag(FLAG, stage);
-  const events: MigrationEvent[] = [];
-  const sink = new MemorySink();
-  const logger = quietLogger();
-  const migration = new Migration<number, Result>({ flagKey: FLAG, client: flag.client, read, store: sink, logger, listeners: [(e) => events.push(e)], ...extra });
-  const comparisons = (): ComparisonEvent[] => events.filter((e): e is ComparisonEvent => e.type === 'comparison');
-  const paths = (): PathEvent[] => events.filter((e): e is PathEvent => e.type === 'path');
-  return { flag, events, sink, logger, migration, comparisons, paths };
-}
-
-const same: Implementations<number, Result> = { legacy: (n) => ({ items: n }), candidate: async (n) => ({ items: n }) };
 
 describe(Migration.name, () => {
   describe('off', () => {
@@ -278,51 +241,6 @@ describe(Migration.name, () => {
       const { migration, comparisons } = await setup('shadow', noisy, { compare: fieldComparator });
       await migration.read(1);
       await vi.waitFor(() => expect(comparisons()[0]?.outcome).toBe('mismatch'));
-    });
-  });
-
-  describe('writes', () => {
-    async function writer(stage: string, fail: { legacy?: boolean; candidate?: boolean } = {}) {
-      const flag = await stageFlag(FLAG, stage);
-      const order: string[] = [];
-      const write = (path: 'legacy' | 'candidate') => async (value: string, run: RunContext) => {
-        order.push(`${path}:${run.readonly ? 'ro' : 'rw'}`);
-        if (fail[path]) throw new Error(`${path} write failed`);
-        return `${path}:${value}`;
-      };
-      const migration = new Migration<number, Result, string, string>({
-        flagKey: FLAG,
-        client: flag.client,
-        read: same,
-        write: { legacy: write('legacy'), candidate: write('candidate') },
-        logger: quietLogger(),
-      });
-      return { migration, order };
-    }
-
-    it.each([
-      ['off', ['legacy:rw'], 'legacy:x'],
-      ['dualwrite', ['legacy:rw', 'candidate:rw'], 'legacy:x'],
-      ['shadow', ['legacy:rw', 'candidate:rw'], 'legacy:x'],
-      ['live', ['candidate:rw', 'legacy:rw'], 'candidate:x'],
-      ['rampdown', ['candidate:rw', 'legacy:rw'], 'candidate:x'],
-      ['complete', ['candidate:rw'], 'candidate:x'],
-    ])('at %s writes %j in that order and returns the authoritative outcome', async (stage, expected, result) => {
-      const { migration, order } = await writer(stage);
-      await expect(migration.write('x')).resolves.toBe(result);
-      expect(order).toEqual(expected);
-    });
-
-    it('skips the other write when the authoritative write fails, and rejects with its error', async () => {
-      const { migration, order } = await writer('dualwrite', { legacy: true });
-      await expect(migration.write('x')).rejects.toThrow('legacy write failed');
-      expect(order).toEqual(['legacy:rw']);
-    });
-
-    it('returns the authoritative outcome when the other write fails, and counts it', async () => {
-      const { migration } = await writer('live', { legacy: true });
-      await expect(migration.write('x')).resolves.toBe('candidate:x');
-      expect(migration.stats().secondaryWriteFailures).toBe(1);
     });
   });
 

@@ -1,25 +1,27 @@
 import type { EvaluationContext } from '@openfeature/server-sdk';
+import { logThrottle } from '../log-throttle.js';
+import type { Logger } from '../logger.js';
+import { CONSOLE_LOGGER } from '../logger.js';
+import { ItemLockedError, MigrationError } from '../migration-error.js';
+import type { Stage } from '../stage.js';
+import { isStage, READ_PLAN, WRITE_PLAN } from '../stage.js';
 import { CallbackContainment } from './callback-containment.js';
 import { equalityComparator } from './equality-comparator.js';
 import { EventPublisher } from './event-publisher.js';
 import { Experiment } from './experiment.js';
-import { InFlightLimiter } from './in-flight-limiter.js';
 import type { LockLease } from './lock.js';
-import type { Logger } from '../logger.js';
-import { CONSOLE_LOGGER } from '../logger.js';
 import type { MigrationConfig } from './migration-config.js';
 import { resolveMigrationConfig } from './migration-config.js';
-import { ItemLockedError, MigrationError } from '../migration-error.js';
 import type { MigrationListener, SkipReason } from './migration-events.js';
 import type { Implementations, ItemLock, MigrationInit, StageClient } from './migration-init.js';
 import type { MigrationStats } from './migration-stats.js';
 import { NoiseFilter } from './noise-filter.js';
 import type { Observation } from './observation.js';
 import { observe } from './observation.js';
+import { OffPathRunner } from './off-path-runner.js';
 import type { Implementation, Operation, Path, RunContext } from './run-context.js';
+import { ResultRecorder } from './result-recorder.js';
 import { sameError } from './same-error.js';
-import type { Stage } from '../stage.js';
-import { isStage, READ_PLAN, WRITE_PLAN } from '../stage.js';
 
 // Authoritative runs are never aborted by the runner; one shared signal avoids a controller per call.
 const NEVER_ABORTED = new AbortController().signal;
@@ -43,9 +45,10 @@ export class Migration<I, O, W = never, R = void> {
   private readonly logger: Logger;
   private readonly containment: CallbackContainment;
   private readonly publisher: EventPublisher;
-  private readonly limiter: InFlightLimiter;
+  private readonly offPath: OffPathRunner<I, O>;
   private readonly noise = new NoiseFilter();
   private readonly experiment: Experiment<I, O>;
+  private readonly recorder: ResultRecorder;
   private readonly reportedUnknown = new Set<string>();
   private counts = { unknownStages: 0, inFlightSkips: 0, fallbacks: 0, secondaryWriteFailures: 0 };
 
@@ -61,7 +64,10 @@ export class Migration<I, O, W = never, R = void> {
     this.containment = new CallbackContainment(this.logger, `migration "${init.flagKey}"`);
     this.publisher = new EventPublisher(this.containment);
     for (const listener of init.listeners ?? []) this.publisher.subscribe(listener);
-    this.limiter = new InFlightLimiter(this.config.maxInFlight);
+    const { maxInFlight, candidateTimeoutMs: timeoutMs, maxComparedBytes, maxStoredBytes } = this.config;
+    this.offPath = new OffPathRunner({ flagKey: init.flagKey, reads: init.read, maxInFlight, timeoutMs, logger: this.logger });
+    const { publisher, containment, logger } = this;
+    this.recorder = new ResultRecorder({ flagKey: init.flagKey, publisher, store: init.store, maxStoredBytes, containment, logger });
     this.experiment = new Experiment<I, O>({
       flagKey: init.flagKey,
       compare: init.compare ?? equalityComparator,
@@ -69,9 +75,7 @@ export class Migration<I, O, W = never, R = void> {
       ignore: init.ignore ?? [],
       clean: init.clean ?? ((value) => value),
       redact: init.redact ?? ((input) => input),
-      maxStoredBytes: this.config.maxStoredBytes,
-      store: init.store,
-      publisher: this.publisher,
+      maxComparedBytes,
       containment: this.containment,
       noise: this.noise,
     });
@@ -117,7 +121,15 @@ export class Migration<I, O, W = never, R = void> {
 
   /** A snapshot of the counters. */
   stats(): MigrationStats {
-    return { ...this.counts, inFlight: this.limiter.inFlight, callbackFailures: this.containment.snapshot(), noisyPaths: this.noise.noisyPaths() };
+    return {
+      ...this.counts,
+      overBudgetComparisons: this.recorder.overBudgetComparisons,
+      inFlight: this.offPath.inFlight,
+      abandonedRuns: this.offPath.abandonedRuns,
+      droppedComparisons: this.recorder.droppedComparisons(),
+      callbackFailures: this.containment.snapshot(),
+      noisyPaths: this.noise.noisyPaths(),
+    };
   }
 
   private async evaluate(context: EvaluationContext | undefined, operation: Operation): Promise<Stage> {
@@ -211,10 +223,9 @@ export class Migration<I, O, W = never, R = void> {
       this.emitSkip(path, stage, 'read', 'unsampled');
       return undefined;
     }
-    const started = this.startLimited(path, input, stage);
+    const started = this.offPath.start(path, input, stage);
     if (!started) {
-      this.counts.inFlightSkips++;
-      this.emitSkip(path, stage, 'read', 'in-flight-limit');
+      this.inFlightSkip(path, stage);
       return undefined;
     }
     return started.then((observation) => {
@@ -223,26 +234,22 @@ export class Migration<I, O, W = never, R = void> {
     });
   }
 
-  private startLimited(path: Path, input: I, stage: Stage): Promise<Observation<O>> | undefined {
-    if (!this.limiter.tryAcquire()) return undefined;
-    const controller = new AbortController();
-    const run: RunContext = { stage, operation: 'read', path, readonly: true, signal: controller.signal };
-    const { candidateTimeoutMs: timeoutMs } = this.config;
-    // The slot is freed when the run really settles, not at the timeout: a hung
-    // run still holds memory, and the cap is what bounds it.
-    const onSettled = (): void => this.limiter.release();
-    // setImmediate keeps a synchronous implementation's work out of the caller's turn.
-    return new Promise((resolve) => {
-      setImmediate(() => resolve(observe({ implementation: this.reads[path], input, run, timeoutMs, controller, onSettled })));
-    });
+  private inFlightSkip(path: Path, stage: Stage): void {
+    const skips = ++this.counts.inFlightSkips;
+    this.emitSkip(path, stage, 'read', 'in-flight-limit');
+    // Comparisons stop while every slot is taken: say so, not only in the counters.
+    if (logThrottle(skips) === 'skip') return;
+    this.logger.warn(`migration "${this.flagKey}": ${this.config.maxInFlight} runs in flight (maxInFlight); the ${path} run was skipped and not compared (${skips} so far)`);
   }
 
+  /** Concludes the call off the caller's path; every compared call is published and stored, or counted as dropped. */
   private compareLater(stage: Stage, input: I, legacy: Observation<O> | Promise<Observation<O>>, candidate: Observation<O> | Promise<Observation<O>>): void {
     const { noiseRatio } = this.config;
-    const secondLegacy = noiseRatio > 0 && Math.random() < noiseRatio ? this.startLimited('legacy', input, stage) : undefined;
-    this.experiment.conclude({ stage, input, legacy, candidate, secondLegacy }).catch((error: unknown) => {
-      this.logger.error(`migration "${this.flagKey}": comparison failed (contained)`, error);
-    });
+    const secondLegacy = noiseRatio > 0 && Math.random() < noiseRatio ? this.offPath.start('legacy', input, stage) : undefined;
+    this.experiment
+      .conclude({ stage, input, legacy, candidate, secondLegacy })
+      .then((result) => this.recorder.record(result))
+      .catch((error: unknown) => this.recorder.drop('runner-fault', error));
   }
 
   private snapshotOf(observation: Observation<O>): Observation<O> {

@@ -1,4 +1,5 @@
 import type { Comparator, Comparison } from '@cutover/comparators';
+import { describeError } from '../describe-error.js';
 import { isTruncated } from '../store/bounded-json.js';
 import type { ComparisonRecord } from '../store/comparison-record.js';
 import { equalityComparator } from './equality-comparator.js';
@@ -60,9 +61,9 @@ export async function replay<I, O>(request: ReplayRequest<I, O>): Promise<Replay
     const observed = await observe({ implementation: request.candidate, input: record.input as I, run });
     let comparison: Comparison;
     if (legacy.status === 'ok') {
-      comparison = observed.status === 'ok' ? compare(legacy.value, clean(observed.value)) : mismatch(legacy.value, describe(observed.error));
+      comparison = observed.status === 'ok' ? compare(legacy.value, clean(observed.value)) : mismatch(legacy.value, describeError(observed.error));
     } else {
-      const got = observed.status === 'ok' ? clean(observed.value) : describe(observed.error);
+      const got = observed.status === 'ok' ? clean(observed.value) : describeError(observed.error);
       comparison = got === legacy.error ? { match: true, differences: [] } : mismatch(legacy.error, got);
     }
     results.push({ record, fixed: comparison.match, comparison });
@@ -73,8 +74,4 @@ export async function replay<I, O>(request: ReplayRequest<I, O>): Promise<Replay
 
 function mismatch(legacy: unknown, candidate: unknown): Comparison {
   return { match: false, differences: [{ path: '$', legacy, candidate, reason: 'outcome differs' }] };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -19,4 +19,11 @@ describe(boundedJson.name, () => {
     expect(isTruncated(boundedJson(cyclic, 1000))).toBe(true);
     expect(isTruncated(boundedJson(10n, 1000))).toBe(true);
   });
+
+  it('cuts a value far beyond the bound without serialising it in full', () => {
+    let touched = 0;
+    const rows = Array.from({ length: 1_000_000 }, (_, i) => ({ toJSON: () => (touched++, i) }));
+    expect(boundedJson(rows, 1024)).toMatchObject({ $truncated: true });
+    expect(touched).toBeLessThan(100_000);
+  });
 });

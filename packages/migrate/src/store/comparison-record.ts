@@ -1,7 +1,8 @@
 import type { Difference } from '@cutover/comparators';
-import type { ComparisonOutcome } from '../comparison-outcome.js';
+import type { ComparisonFailure, ComparisonOutcome } from '../comparison-outcome.js';
 import type { ObservationStatus } from '../observation-status.js';
 import type { Stage } from '../stage.js';
+import type { SummaryEntry } from './summary-entry.js';
 
 /** One path of a recorded comparison. */
 export interface RecordedPath {
@@ -17,7 +18,7 @@ export interface RecordedPath {
  * One line of the comparison store. Matches are kept small (no values, no
  * input) because summaries read every line; mismatches carry what a replay needs.
  */
-export interface ComparisonRecord {
+export interface ComparisonRecord extends SummaryEntry {
   /** ISO-8601 UTC time of the comparison; its date picks the day file. */
   readonly timestamp: string;
   readonly flagKey: string;
@@ -30,8 +31,10 @@ export interface ComparisonRecord {
   readonly differences: readonly Difference[];
   /** Paths excluded as noise. */
   readonly noisy?: readonly string[];
-  /** The redacted, bounded input of a mismatch, for {@link replay}. */
+  /** The redacted, bounded input of a mismatch, for `replay`. */
   readonly input?: unknown;
+  /** Why the outcome is `error`. */
+  readonly failure?: ComparisonFailure;
 }
 
 /** A cheap shape check for lines read back (full validation of a million lines would dominate a summary). */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import type { ComparisonRecord } from './comparison-record.js';
 import { FileComparisonStore } from './file-comparison-store.js';
 import { DEFAULT_FILE_COMPARISON_STORE_CONFIG } from './file-comparison-store-config.js';
 import type { Logger } from '../logger.js';
+import { ComparisonStoreError } from '../migration-error.js';
 import { comparisonRecord } from '../testing/comparison-records.js';
 
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'cutover-store-'));
@@ -124,6 +125,29 @@ describe(FileComparisonStore.name, () => {
     await expect(store.record(comparisonRecord())).resolves.toBeUndefined();
     expect(store.stats()).toMatchObject({ written: 0, writeErrors: 1 });
     expect(logger.error).toHaveBeenCalled();
+  });
+
+  it('rejects reads with an error naming the path when the store path is not a directory', async () => {
+    const blocker = join(await tempDir(), 'not-a-directory');
+    await writeFile(blocker, '');
+    const store = new FileComparisonStore({ directory: blocker, logger: quiet() });
+    await expect(store.getSummary()).rejects.toThrow(ComparisonStoreError);
+    await expect(store.getSummary()).rejects.toThrow(`comparison store "${blocker}" is not a directory`);
+    await expect(store.getRecent(1)).rejects.toThrow(blocker);
+  });
+
+  it('opens a new file when its file was deleted, so later records stay readable, and counts it', async () => {
+    const directory = await tempDir();
+    const logger = quiet();
+    const store = new FileComparisonStore({ directory, logger });
+    for (let i = 0; i < 5; i++) await store.record(comparisonRecord());
+    for (const name of await readdir(directory)) await unlink(join(directory, name));
+    for (let i = 0; i < 5; i++) await store.record(comparisonRecord());
+    await store.flush();
+    expect((await store.getSummary()).total).toBe(5);
+    expect(store.stats()).toMatchObject({ written: 10, writeErrors: 0, reopened: 1 });
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('reopen'));
+    await store.close();
   });
 
   it('drops and counts records beyond the queue bound or the record size bound', async () => {

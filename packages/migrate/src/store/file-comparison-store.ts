@@ -6,8 +6,10 @@ import type { DayFile } from './day-file.js';
 import { dayOf, parseDayFile } from './day-file.js';
 import type { FileComparisonStoreConfig, FileComparisonStoreOptions } from './file-comparison-store-config.js';
 import { resolveFileComparisonStoreConfig } from './file-comparison-store-config.js';
+import { logThrottle } from '../log-throttle.js';
 import type { Logger } from '../logger.js';
 import { CONSOLE_LOGGER } from '../logger.js';
+import { ComparisonStoreError } from '../migration-error.js';
 import type { ReadTally } from './read-day-file.js';
 import { readDayFile } from './read-day-file.js';
 import { SegmentWriter } from './segment-writer.js';
@@ -40,6 +42,8 @@ export interface FileComparisonStoreStats {
   readonly writeErrors: number;
   /** Torn or corrupt lines skipped by reads of this instance. */
   readonly tornLines: number;
+  /** Times the file being written was found deleted or replaced, and a new one opened. */
+  readonly reopened: number;
 }
 
 /**
@@ -53,7 +57,7 @@ export class FileComparisonStore implements ComparisonSink {
   private readonly directory: string;
   private readonly logger: Logger;
   private readonly writer: SegmentWriter;
-  private counts = { written: 0, dropped: 0, writeErrors: 0, tornLines: 0 };
+  private counts = { written: 0, dropped: 0, writeErrors: 0, tornLines: 0, reopened: 0 };
 
   constructor(init: FileComparisonStoreInit) {
     this.directory = init.directory;
@@ -66,6 +70,10 @@ export class FileComparisonStore implements ComparisonSink {
         this.counts.writeErrors += records;
         this.counts.written -= records;
         this.logger.error(`comparison store ${this.directory}: ${records} record(s) lost to a write error`, error);
+      },
+      onReopen: (path) => {
+        const reopened = ++this.counts.reopened;
+        this.logger.warn(`comparison store ${this.directory}: ${path} was deleted or replaced; reopened it for new records (${reopened} so far)`);
       },
     });
   }
@@ -115,7 +123,10 @@ export class FileComparisonStore implements ComparisonSink {
     return recent;
   }
 
-  /** Totals, match rate, durations (average, p95) per path and top difference paths over `range`, streamed. */
+  /**
+   * Totals, match rate, durations (average, p95) per path and top difference paths over `range`, streamed.
+   * @throws {ComparisonStoreError} when the store's directory cannot be listed (as do the other reads)
+   */
   async getSummary(range: RecordRange = {}): Promise<ComparisonSummary> {
     const builder = new SummaryBuilder();
     const tally: ReadTally = { torn: 0 };
@@ -180,15 +191,17 @@ export class FileComparisonStore implements ComparisonSink {
       const names = await readdir(this.directory);
       return names.map(parseDayFile).filter((f): f is DayFile => f !== undefined);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
+      const { code } = error as NodeJS.ErrnoException;
+      // No directory yet: nothing was ever written.
+      if (code === 'ENOENT') return [];
+      throw new ComparisonStoreError(this.directory, code === 'ENOTDIR' ? 'is not a directory' : `cannot be listed (${code ?? 'unknown error'})`, { cause: error });
     }
   }
 
   private drop(reason: string, error?: unknown): void {
     const dropped = ++this.counts.dropped;
-    // A full queue drops at request rate: log the first few, then one line per thousand.
-    if (dropped > 10 && dropped % 1000 !== 0) return;
+    // A full queue drops at request rate.
+    if (logThrottle(dropped) === 'skip') return;
     this.logger.error(`comparison store ${this.directory}: record dropped (${reason}; ${dropped} so far)`, ...(error === undefined ? [] : [error]));
   }
 }

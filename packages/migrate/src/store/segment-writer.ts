@@ -1,16 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import type { FileHandle } from 'node:fs/promises';
-import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dayFileName } from './day-file.js';
+import type { FileIdentity, SegmentFile, SegmentFileSystem } from './segment-file-system.js';
+import { NODE_FILE_SYSTEM } from './segment-file-system.js';
 
 /** Where a {@link SegmentWriter} writes and how it reports; it never throws at its callers. */
 export interface SegmentWriterInit {
   readonly directory: string;
   /** Lines waiting for the disk, in UTF-16 units; beyond it `append` drops. */
   readonly maxQueuedBytes: number;
-  /** A batch could not be written; its records are lost. */
+  /** A write failed; `records` of its lines did not reach the disk (those before them did). */
   onWriteError(error: unknown, records: number): void;
+  /** The open file was deleted or replaced; a new one was opened at `path` for the lines that follow. */
+  onReopen?(path: string): void;
+  /** @default the real file system */
+  readonly fileSystem?: SegmentFileSystem;
 }
 
 interface Pending {
@@ -18,6 +22,15 @@ interface Pending {
   readonly line: string;
   readonly done: () => void;
 }
+
+interface OpenSegment {
+  readonly day: string;
+  readonly path: string;
+  readonly file: SegmentFile;
+  readonly identity: FileIdentity;
+}
+
+const NEWLINE = 0x0a;
 
 /**
  * Appends lines to files that only this writer ever writes: one per day, named
@@ -29,12 +42,15 @@ interface Pending {
  */
 export class SegmentWriter {
   private writer = newWriterId();
-  private handle: { day: string; file: FileHandle } | undefined;
+  private segment: OpenSegment | undefined;
   private queue: Pending[] = [];
   private queuedBytes = 0;
   private draining: Promise<void> | undefined;
+  private readonly fs: SegmentFileSystem;
 
-  constructor(private readonly init: SegmentWriterInit) {}
+  constructor(private readonly init: SegmentWriterInit) {
+    this.fs = init.fileSystem ?? NODE_FILE_SYSTEM;
+  }
 
   /** Queues one line (with its newline); false when the queue is full and the line was dropped. */
   append(day: string, line: string, done: () => void): boolean {
@@ -53,8 +69,7 @@ export class SegmentWriter {
   /** Flushes and closes the open file. */
   async close(): Promise<void> {
     await this.flush();
-    await this.handle?.file.close().catch(() => undefined);
-    this.handle = undefined;
+    await this.closeSegment();
   }
 
   private async drain(): Promise<void> {
@@ -80,28 +95,67 @@ export class SegmentWriter {
   }
 
   private async write(day: string, text: string, records: number): Promise<void> {
+    const bytes = Buffer.from(text);
+    let written = 0;
     try {
       const file = await this.fileFor(day);
-      // appendFile loops until every byte is written; we are the only writer of this file.
-      await file.appendFile(text);
+      // write(2) may write less than asked, as when the disk fills up: write the rest, or fail.
+      while (written < bytes.length) {
+        const { bytesWritten } = await file.write(bytes, written, bytes.length - written);
+        if (bytesWritten <= 0) throw new Error('write made no progress');
+        written += bytesWritten;
+      }
     } catch (error) {
       // The file may now end in a torn line: start a fresh file so it stays the last line of its own.
-      await this.handle?.file.close().catch(() => undefined);
-      this.handle = undefined;
+      await this.closeSegment();
       this.writer = newWriterId();
-      this.init.onWriteError(error, records);
+      // Lines hold no raw newline (JSON escapes it), so the whole lines written are the newlines written.
+      this.init.onWriteError(error, records - countNewlines(bytes, written));
     }
   }
 
-  private async fileFor(day: string): Promise<FileHandle> {
-    if (this.handle?.day === day) return this.handle.file;
-    await this.handle?.file.close().catch(() => undefined);
-    this.handle = undefined;
-    await mkdir(this.init.directory, { recursive: true });
-    const file = await open(join(this.init.directory, dayFileName(day, this.writer)), 'a');
-    this.handle = { day, file };
+  private async fileFor(day: string): Promise<SegmentFile> {
+    const open = this.segment;
+    if (open?.day === day && (await this.stillNamed(open))) return open.file;
+    await this.closeSegment();
+    await this.fs.mkdir(this.init.directory, { recursive: true });
+    const path = join(this.init.directory, dayFileName(day, this.writer));
+    const file = await this.fs.open(path, 'a');
+    try {
+      this.segment = { day, path, file, identity: await file.stat() };
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      throw error;
+    }
     return file;
   }
+
+  /**
+   * False when the open file's path now names another file, or none: it was
+   * deleted or replaced, and lines appended to it would never be read.
+   */
+  private async stillNamed(segment: OpenSegment): Promise<boolean> {
+    try {
+      const now = await this.fs.stat(segment.path);
+      if (now.ino === segment.identity.ino && now.dev === segment.identity.dev) return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    this.init.onReopen?.(segment.path);
+    return false;
+  }
+
+  private async closeSegment(): Promise<void> {
+    const open = this.segment;
+    this.segment = undefined;
+    await open?.file.close().catch(() => undefined);
+  }
+}
+
+function countNewlines(bytes: Buffer, end: number): number {
+  let count = 0;
+  for (let i = bytes.indexOf(NEWLINE); i >= 0 && i < end; i = bytes.indexOf(NEWLINE, i + 1)) count++;
+  return count;
 }
 
 function newWriterId(): string {

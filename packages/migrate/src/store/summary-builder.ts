@@ -1,5 +1,5 @@
 import { DDSketch } from '@datadog/sketches-js';
-import type { ComparisonRecord, RecordedPath } from './comparison-record.js';
+import type { SummaryEntry, SummaryPath } from './summary-entry.js';
 
 /** Durations and failures of one path over a summary's records. */
 export interface PathSummary {
@@ -22,7 +22,7 @@ export interface ComparisonSummary {
   readonly total: number;
   readonly matches: number;
   readonly mismatches: number;
-  /** Comparisons whose comparator threw: neither match nor mismatch. */
+  /** Comparisons that could not be decided (a comparator failed, or a value was over `maxComparedBytes`): neither match nor mismatch. */
   readonly errors: number;
   /** Matches that were mismatches turned into matches by an ignorer. */
   readonly ignored: number;
@@ -42,7 +42,7 @@ const TOP = 10;
 const INDEX = /\[\d+\]/g;
 
 /**
- * Accumulates records one at a time in constant memory: counters, two DDSketch
+ * Accumulates comparisons one at a time in constant memory: counters, two DDSketch
  * quantile sketches and a capped map of difference paths.
  */
 export class SummaryBuilder {
@@ -55,8 +55,8 @@ export class SummaryBuilder {
   private readonly candidate = new PathAccumulator();
   private readonly paths = new Map<string, number>();
 
-  /** Adds one record. */
-  add(record: ComparisonRecord): void {
+  /** Adds one comparison: a stored record or a result. */
+  add(record: SummaryEntry): void {
     this.total++;
     if (record.outcome === 'match') this.matches++;
     else if (record.outcome === 'mismatch') this.mismatches++;
@@ -100,7 +100,7 @@ class PathAccumulator {
   private errors = 0;
   private timeouts = 0;
 
-  add(path: RecordedPath): void {
+  add(path: SummaryPath): void {
     if (path.status === 'error') this.errors++;
     else if (path.status === 'timeout') this.timeouts++;
     const ms = path.durationMs;

@@ -1,0 +1,42 @@
+import type { Difference } from '@cutover/comparators';
+import type { ComparisonFailure, ComparisonOutcome } from '../comparison-outcome.js';
+import type { ObservationStatus } from '../observation-status.js';
+import type { Stage } from '../stage.js';
+import type { SummaryEntry } from '../store/summary-entry.js';
+import type { Path } from './run-context.js';
+
+/** One path of a compared call, as its result keeps it. */
+export interface PathResult {
+  readonly path: Path;
+  readonly status: ObservationStatus;
+  readonly durationMs: number;
+  /** The error, described; set when the path failed. */
+  readonly error?: string;
+  /** What `clean` made of the value; set when the path succeeded and the outcome is not a match (a match stores no values). */
+  readonly value?: unknown;
+}
+
+/**
+ * Everything one compared call concluded, produced once, after the user's
+ * callbacks ran (contained), and frozen. The comparison event, the stored
+ * record and the summary are pure functions of it, so they cannot disagree.
+ */
+export interface RunResult extends SummaryEntry {
+  readonly flagKey: string;
+  readonly stage: Stage;
+  /** ISO-8601 UTC time the comparison concluded. */
+  readonly timestamp: string;
+  readonly outcome: ComparisonOutcome;
+  /** Why the outcome is `error`. */
+  readonly failure?: ComparisonFailure;
+  /** True when an `ignore` callback turned a mismatch into a match. */
+  readonly ignored: boolean;
+  /** Differences that count (noise removed). */
+  readonly differences: readonly Difference[];
+  /** Paths of differences excluded as noise. */
+  readonly noisy: readonly string[];
+  readonly legacy: PathResult;
+  readonly candidate: PathResult;
+  /** What `redact` made of the input; set when the outcome is not a match, for replay. */
+  readonly input?: unknown;
+}
