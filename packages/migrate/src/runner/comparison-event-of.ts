@@ -4,16 +4,9 @@ import type { RunResult } from './run-result.js';
 /** The comparison event of a result. */
 export function comparisonEventOf(result: RunResult): ComparisonEvent {
   const { flagKey, stage, outcome, failure, ignored, differences, noisy } = result;
-  return {
-    type: 'comparison',
-    flagKey,
-    stage,
-    outcome,
-    ...(failure && { failure }),
-    ignored,
-    differences,
-    noisy,
-    legacyMs: result.legacy.durationMs,
-    candidateMs: result.candidate.durationMs,
-  };
+  const legacyMs = result.legacy.durationMs;
+  const candidateMs = result.candidate.durationMs;
+  // Built without a conditional spread: this runs for every compared call.
+  if (!failure) return { type: 'comparison', flagKey, stage, outcome, ignored, differences, noisy, legacyMs, candidateMs };
+  return { type: 'comparison', flagKey, stage, outcome, failure, ignored, differences, noisy, legacyMs, candidateMs };
 }

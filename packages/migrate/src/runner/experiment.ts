@@ -4,7 +4,7 @@ import { describeError } from '../describe-error.js';
 import type { Stage } from '../stage.js';
 import type { CallbackContainment } from './callback-containment.js';
 import { checkedComparison } from './checked-comparison.js';
-import { exceedsSize } from './exceeds-size.js';
+import { exceedsSize } from '../exceeds-size.js';
 import type { NoiseFilter } from './noise-filter.js';
 import type { Observation } from './observation.js';
 import type { PathResult, RunResult } from './run-result.js';
@@ -73,25 +73,32 @@ export class Experiment<I, O> {
       const noise = this.verdict(legacy, second, shown);
       if ('differences' in noise) this.setup.noise.learn(noise.differences);
     }
-    const decision = this.decide(legacy, candidate, this.verdict(legacy, candidate, shown));
-    const detailed = decision.outcome !== 'match';
+    const { outcome, failure, ignored, differences, noisy } = this.decide(legacy, candidate, this.verdict(legacy, candidate, shown));
+    const detailed = outcome !== 'match';
     const { containment, redact, flagKey } = this.setup;
-    return Object.freeze({
+    // Assigned rather than spread: this runs for every compared call.
+    const result: { -readonly [K in keyof RunResult]: RunResult[K] } = {
       flagKey,
       stage: trial.stage,
       timestamp: new Date().toISOString(),
-      ...decision,
+      outcome,
+      ignored,
+      differences,
+      noisy,
       legacy: pathResult(legacy, detailed, shown),
       candidate: pathResult(candidate, detailed, shown),
-      ...(detailed && { input: containment.run('redact', () => redact(trial.input), '[redact failed]') }),
-    });
+    };
+    if (failure) result.failure = failure;
+    if (detailed) result.input = containment.run('redact', () => redact(trial.input), '[redact failed]');
+    return Object.freeze(result);
   }
 
   private verdict(a: Observation<O>, b: Observation<O>, shown: Shown<O>): Verdict {
     const { containment, compare, compareErrors, maxComparedBytes } = this.setup;
     if (a.status === 'ok' && b.status === 'ok') {
       // A comparator's time grows with the values; past the budget it would stall the process.
-      if (exceedsSize(a.value, maxComparedBytes) || exceedsSize(b.value, maxComparedBytes)) return { failure: 'over-budget' };
+      // A value that cannot even be walked is left to the comparator, contained.
+      if (exceedsSize(a.value, maxComparedBytes) === true || exceedsSize(b.value, maxComparedBytes) === true) return { failure: 'over-budget' };
       // Two steps, so that a comparator's promise is reported as such by the containment.
       const answer = containment.run('compare', (): unknown => compare(a.value, b.value), NO_ANSWER);
       if (answer === NO_ANSWER) return { failure: 'compare' };
@@ -114,7 +121,7 @@ export class Experiment<I, O> {
     let match = noisy.length > 0 ? !kept.some((d) => (d.severity ?? 'error') === 'error') : verdict.match;
     let ignored = false;
     if (!match && this.ignored(legacy, candidate)) match = ignored = true;
-    return { outcome: match ? 'match' : 'mismatch', ignored, differences: Object.freeze(kept), noisy: Object.freeze(noisy) };
+    return { outcome: match ? 'match' : 'mismatch', ignored, differences: frozen(kept), noisy: frozen(noisy) };
   }
 
   private ignored(legacy: Observation<O>, candidate: Observation<O>): boolean {
@@ -124,12 +131,14 @@ export class Experiment<I, O> {
 
 /** What is published and stored of each observation: its cleaned value (cleaned once) or its described error. */
 class Shown<O> {
-  private readonly cleaned = new Map<Observation<O>, unknown>();
+  // Created on first use: a match shows nothing.
+  private cleaned: Map<Observation<O>, unknown> | undefined;
 
   constructor(private readonly setup: Pick<ExperimentSetup<unknown, O>, 'clean' | 'containment'>) {}
 
   of(observation: Observation<O>): unknown {
     if (observation.status !== 'ok') return { error: describeError(observation.error) };
+    this.cleaned ??= new Map();
     if (!this.cleaned.has(observation)) {
       const { clean, containment } = this.setup;
       this.cleaned.set(observation, containment.run('clean', () => clean(observation.value), '[clean failed]'));
@@ -143,4 +152,8 @@ function pathResult<O>(observation: Observation<O>, detailed: boolean, shown: Sh
   if (status !== 'ok') return Object.freeze({ path, status, durationMs, error: describeError(observation.error) });
   if (!detailed) return Object.freeze({ path, status, durationMs });
   return Object.freeze({ path, status, durationMs, value: shown.of(observation) });
+}
+
+function frozen<T>(items: T[]): readonly T[] {
+  return items.length === 0 ? NONE : Object.freeze(items);
 }

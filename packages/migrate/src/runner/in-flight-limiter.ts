@@ -1,6 +1,6 @@
 /**
- * Counts runs in flight and refuses a new one beyond the cap, so a slow or hung
- * candidate cannot pile up promises and memory behind the caller's back.
+ * Counts the runs the runner is waiting for and refuses a new one beyond the
+ * cap, so a slow candidate cannot pile up work behind the caller's back.
  */
 export class InFlightLimiter {
   private running = 0;

@@ -246,10 +246,7 @@ export class Migration<I, O, W = never, R = void> {
   private compareLater(stage: Stage, input: I, legacy: Observation<O> | Promise<Observation<O>>, candidate: Observation<O> | Promise<Observation<O>>): void {
     const { noiseRatio } = this.config;
     const secondLegacy = noiseRatio > 0 && Math.random() < noiseRatio ? this.offPath.start('legacy', input, stage) : undefined;
-    this.experiment
-      .conclude({ stage, input, legacy, candidate, secondLegacy })
-      .then((result) => this.recorder.record(result))
-      .catch((error: unknown) => this.recorder.drop('runner-fault', error));
+    void this.recorder.record(this.experiment.conclude({ stage, input, legacy, candidate, secondLegacy }));
   }
 
   private snapshotOf(observation: Observation<O>): Observation<O> {

@@ -24,7 +24,7 @@ export interface ObserveRequest<I, O> {
   readonly timeoutMs?: number;
   /** The controller behind `run.signal`, aborted on timeout. */
   readonly controller?: AbortController;
-  /** Called once when the implementation really settles, even after a timeout (frees its in-flight slot). */
+  /** Called once when the implementation really settles, even after a timeout (ends an abandoned run's count). */
   readonly onSettled?: () => void;
 }
 

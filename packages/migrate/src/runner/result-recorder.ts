@@ -1,5 +1,6 @@
 import { logThrottle } from '../log-throttle.js';
 import type { Logger } from '../logger.js';
+import type { ComparisonRecord } from '../store/comparison-record.js';
 import type { ComparisonSink } from '../store/comparison-sink.js';
 import type { CallbackContainment } from './callback-containment.js';
 import { comparisonEventOf } from './comparison-event-of.js';
@@ -39,14 +40,21 @@ export class ResultRecorder {
     return Object.fromEntries(this.dropped);
   }
 
-  /** Publishes and stores one result; never rejects. */
-  async record(result: RunResult): Promise<void> {
+  /** Publishes and stores the result of one compared call once concluded; never rejects. */
+  async record(concluding: Promise<RunResult>): Promise<void> {
+    let result: RunResult;
+    try {
+      result = await concluding;
+    } catch (error) {
+      this.drop('runner-fault', error);
+      return;
+    }
     const { publisher, store, maxStoredBytes, containment } = this.setup;
     if (result.failure === 'over-budget') this.overBudget++;
-    if (publisher.active) publisher.emit(comparisonEventOf(result));
-    if (!store) return;
-    let record;
+    let record: ComparisonRecord;
     try {
+      if (publisher.active) publisher.emit(comparisonEventOf(result));
+      if (!store) return;
       record = comparisonRecordOf(result, maxStoredBytes);
     } catch (error) {
       this.drop('runner-fault', error);
@@ -60,8 +68,7 @@ export class ResultRecorder {
     }
   }
 
-  /** Counts a compared call that left no record; logs `error`, when given, throttled. */
-  drop(reason: ComparisonDropReason, error?: unknown): void {
+  private drop(reason: ComparisonDropReason, error?: unknown): void {
     const count = (this.dropped.get(reason) ?? 0) + 1;
     this.dropped.set(reason, count);
     if (error === undefined || logThrottle(count) === 'skip') return;

@@ -14,7 +14,7 @@ export interface RunContext {
   readonly path: Path;
   /**
    * True when this run is not the one the caller gets: it must not perform
-   * external side effects: a shadow read must not act twice.
+   * external side effects: the caller's own run performs them.
    */
   readonly readonly: boolean;
   /** Aborted when the runner stops waiting (timeout); cooperative implementations stop early. */

@@ -142,6 +142,8 @@ describe(FileComparisonStore.name, () => {
     const store = new FileComparisonStore({ directory, logger });
     for (let i = 0; i < 5; i++) await store.record(comparisonRecord());
     for (const name of await readdir(directory)) await unlink(join(directory, name));
+    // The writer checks its file at most every 100 ms.
+    await new Promise((resolve) => setTimeout(resolve, 150));
     for (let i = 0; i < 5; i++) await store.record(comparisonRecord());
     await store.flush();
     expect((await store.getSummary()).total).toBe(5);

@@ -15,6 +15,8 @@ export interface SegmentWriterInit {
   onReopen?(path: string): void;
   /** @default the real file system */
   readonly fileSystem?: SegmentFileSystem;
+  /** How often, at most, to check that the open file is still the one its path names, in ms. @default 100 */
+  readonly identityCheckMs?: number;
 }
 
 interface Pending {
@@ -28,9 +30,14 @@ interface OpenSegment {
   readonly path: string;
   readonly file: SegmentFile;
   readonly identity: FileIdentity;
+  /** `performance.now()` of the last identity check. */
+  checkedAt: number;
 }
 
 const NEWLINE = 0x0a;
+// A stat per batch would cost more than the batch's write at high rates; this
+// bounds both the checks and the records a deleted file can swallow.
+const IDENTITY_CHECK_MS = 100;
 
 /**
  * Appends lines to files that only this writer ever writes: one per day, named
@@ -122,7 +129,7 @@ export class SegmentWriter {
     const path = join(this.init.directory, dayFileName(day, this.writer));
     const file = await this.fs.open(path, 'a');
     try {
-      this.segment = { day, path, file, identity: await file.stat() };
+      this.segment = { day, path, file, identity: await file.stat(), checkedAt: performance.now() };
     } catch (error) {
       await file.close().catch(() => undefined);
       throw error;
@@ -133,11 +140,15 @@ export class SegmentWriter {
   /**
    * False when the open file's path now names another file, or none: it was
    * deleted or replaced, and lines appended to it would never be read.
+   * Checked at most every `identityCheckMs`.
    */
   private async stillNamed(segment: OpenSegment): Promise<boolean> {
+    const now = performance.now();
+    if (now - segment.checkedAt < (this.init.identityCheckMs ?? IDENTITY_CHECK_MS)) return true;
+    segment.checkedAt = now;
     try {
-      const now = await this.fs.stat(segment.path);
-      if (now.ino === segment.identity.ino && now.dev === segment.identity.dev) return true;
+      const named = await this.fs.stat(segment.path);
+      if (named.ino === segment.identity.ino && named.dev === segment.identity.dev) return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }

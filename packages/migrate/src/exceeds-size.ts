@@ -9,16 +9,16 @@ const OVER = Symbol('over');
  * strings count their length, other scalars 8, keys their length. It walks the
  * value itself (arrays, objects, maps, sets, typed arrays), depth first as a
  * comparator does, and stops as soon as the limit is passed, so its cost is
- * bounded by `limit` whatever the size of the value. A value that cannot be
- * walked (a throwing getter or proxy, nesting too deep) is not measured: false.
+ * bounded by `limit` whatever the size of the value. `undefined` when the
+ * value cannot be walked (a throwing getter or proxy, nesting too deep).
  */
-export function exceedsSize(value: unknown, limit: number): boolean {
+export function exceedsSize(value: unknown, limit: number): boolean | undefined {
   const walk = new SizeWalk(limit);
   try {
     walk.visit(value);
     return false;
   } catch (error) {
-    return error === OVER;
+    return error === OVER ? true : undefined;
   }
 }
 
