@@ -1,6 +1,7 @@
 // The runner: a migration, its options, events, stats, locks and replay.
 export type { CallbackKind } from './runner/callback-containment.js';
 export { equalityComparator } from './runner/equality-comparator.js';
+export type { ComparisonVerdict } from './runner/comparison-verdict.js';
 export type { ErrorComparator, Ignorer } from './runner/experiment.js';
 export { InMemoryLock } from './runner/in-memory-lock.js';
 export type { AcquireOptions, Lock, LockLease } from './runner/lock.js';

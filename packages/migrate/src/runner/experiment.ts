@@ -1,9 +1,10 @@
-import type { Comparator, Comparison, Difference } from '@cutover/comparators';
-import type { ComparisonFailure, ComparisonOutcome } from '../comparison-outcome.js';
+import type { Comparator, Comparison } from '@cutover/comparators';
+import type { ComparisonFailure } from '../comparison-outcome.js';
 import { describeError } from '../describe-error.js';
 import type { Stage } from '../stage.js';
 import type { CallbackContainment } from './callback-containment.js';
 import { checkedComparison } from './checked-comparison.js';
+import type { ComparisonVerdict } from './comparison-verdict.js';
 import { exceedsSize } from '../exceeds-size.js';
 import type { NoiseFilter } from './noise-filter.js';
 import type { Observation } from './observation.js';
@@ -39,16 +40,8 @@ export interface Trial<I, O> {
   readonly secondLegacy?: Promise<Observation<O>>;
 }
 
-/** How a comparison came out, before noise and ignorers. */
+/** What the comparator (or the budget) said, before noise and ignorers. */
 type Verdict = Comparison | { readonly failure: ComparisonFailure };
-
-interface Decision {
-  readonly outcome: ComparisonOutcome;
-  readonly failure?: ComparisonFailure;
-  readonly ignored: boolean;
-  readonly differences: readonly Difference[];
-  readonly noisy: readonly string[];
-}
 
 const MATCH: Comparison = Object.freeze({ match: true, differences: Object.freeze([]) });
 const NONE: readonly never[] = Object.freeze([]);
@@ -114,7 +107,7 @@ export class Experiment<I, O> {
     return { match: false, differences: [{ path: '$', legacy: shown.of(a), candidate: shown.of(b), reason }] };
   }
 
-  private decide(legacy: Observation<O>, candidate: Observation<O>, verdict: Verdict): Decision {
+  private decide(legacy: Observation<O>, candidate: Observation<O>, verdict: Verdict): ComparisonVerdict {
     if ('failure' in verdict) return { outcome: 'error', failure: verdict.failure, ignored: false, differences: NONE, noisy: NONE };
     const { kept, noisy } = this.setup.noise.split(verdict.differences);
     // Recompute the verdict only when noise removed something; otherwise the comparator's word stands.

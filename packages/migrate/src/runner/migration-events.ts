@@ -1,7 +1,6 @@
-import type { Difference } from '@cutover/comparators';
-import type { ComparisonFailure, ComparisonOutcome } from '../comparison-outcome.js';
 import type { Operation, Path } from './run-context.js';
 import type { Stage } from '../stage.js';
+import type { ComparisonVerdict } from './comparison-verdict.js';
 
 /** The stage read for one call. `raw` is what the flag served; an unknown value runs as `off`. */
 export interface StageEvent {
@@ -41,19 +40,10 @@ export interface PathEvent {
 }
 
 /** One comparison of legacy with candidate, after noise cancellation and ignorers. */
-export interface ComparisonEvent {
+export interface ComparisonEvent extends ComparisonVerdict {
   readonly type: 'comparison';
   readonly flagKey: string;
   readonly stage: Stage;
-  readonly outcome: ComparisonOutcome;
-  /** Why the outcome is `error`. */
-  readonly failure?: ComparisonFailure;
-  /** True when a mismatch was turned into a match by an `ignore` callback. */
-  readonly ignored: boolean;
-  /** Differences that count (noise removed). */
-  readonly differences: readonly Difference[];
-  /** Paths of differences excluded as noise (legacy disagreed with itself there). */
-  readonly noisy: readonly string[];
   readonly legacyMs: number;
   readonly candidateMs: number;
 }

@@ -1,8 +1,6 @@
-import type { Difference } from '@cutover/comparators';
-import type { ComparisonFailure, ComparisonOutcome } from '../comparison-outcome.js';
 import type { ObservationStatus } from '../observation-status.js';
 import type { Stage } from '../stage.js';
-import type { SummaryEntry } from '../store/summary-entry.js';
+import type { ComparisonVerdict } from './comparison-verdict.js';
 import type { Path } from './run-context.js';
 
 /** One path of a compared call, as its result keeps it. */
@@ -18,23 +16,15 @@ export interface PathResult {
 
 /**
  * Everything one compared call concluded, produced once, after the user's
- * callbacks ran (contained), and frozen. The comparison event, the stored
- * record and the summary are pure functions of it, so they cannot disagree.
+ * callbacks ran (contained), and frozen. The comparison event and the stored
+ * record are pure functions of it, so they cannot disagree; it is a summary
+ * entry as its record is.
  */
-export interface RunResult extends SummaryEntry {
+export interface RunResult extends ComparisonVerdict {
   readonly flagKey: string;
   readonly stage: Stage;
   /** ISO-8601 UTC time the comparison concluded. */
   readonly timestamp: string;
-  readonly outcome: ComparisonOutcome;
-  /** Why the outcome is `error`. */
-  readonly failure?: ComparisonFailure;
-  /** True when an `ignore` callback turned a mismatch into a match. */
-  readonly ignored: boolean;
-  /** Differences that count (noise removed). */
-  readonly differences: readonly Difference[];
-  /** Paths of differences excluded as noise. */
-  readonly noisy: readonly string[];
   readonly legacy: PathResult;
   readonly candidate: PathResult;
   /** What `redact` made of the input; set when the outcome is not a match, for replay. */
