@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { envBoolean, envList, envNumber } from './env-readers.js';
+import { envBoolean, envList, envNumber, unlessBlank } from './env-readers.js';
 
 describe('env readers', () => {
   it('reads numbers and leaves anything else as text for the schema to reject', () => {
@@ -17,5 +17,9 @@ describe('env readers', () => {
     expect(['true', 'TRUE', '1', 'yes', 'on'].map(envBoolean)).toEqual([true, true, true, true, true]);
     expect(['false', '0', 'No', 'off'].map(envBoolean)).toEqual([false, false, false, false]);
     expect(envBoolean('maybe')).toBe('maybe');
+  });
+
+  it('leaves a blank variable unset when asked to', () => {
+    expect([unlessBlank(envNumber)(' '), unlessBlank(envNumber)('7')]).toEqual([undefined, 7]);
   });
 });

@@ -31,3 +31,8 @@ export const envBoolean: EnvReader = (raw) => {
   if (FALSE.has(word)) return false;
   return raw;
 };
+
+/** Wraps `read` so that a blank variable (`FLAGD_HOST=`) leaves the option unset instead of reaching the schema. */
+export function unlessBlank(read: EnvReader): EnvReader {
+  return (raw) => (raw.trim() === '' ? undefined : read(raw));
+}

@@ -47,6 +47,19 @@ describe(resolveOptions.name, () => {
     expect(error).toMatchObject({ option: 'files.1', envVariable: undefined });
     expect(error.cause).toBeInstanceOf(z.ZodError);
   });
+
+  it('names unknown options by their keys when the schema is strict', () => {
+    const strict: OptionsSpec<ExampleConfig> = { ...spec, schema: z.strictObject({ port: z.number(), host: z.string(), files: z.array(z.string()) }) };
+    expect(catchError(() => resolveOptions(strict, { ...{ prot: 1 } }, {}))).toMatchObject({ option: 'prot' });
+  });
+
+  it('leaves an option unset when its reader returns undefined, and throws the error the spec builds', () => {
+    const blankIsUnset: OptionsSpec<ExampleConfig> = { ...spec, env: { host: { variable: 'EXAMPLE_HOST', read: (raw) => raw || undefined } } };
+    expect(resolveOptions(blankIsUnset, {}, { EXAMPLE_HOST: '' })).toMatchObject({ host: 'localhost' });
+    class ExampleOptionError extends InvalidOptionError {}
+    const own: OptionsSpec<ExampleConfig> = { ...spec, error: (init) => new ExampleOptionError(init) };
+    expect(catchError(() => resolveOptions(own, { port: 0.5 }, {}))).toBeInstanceOf(ExampleOptionError);
+  });
 });
 
 function catchError(fn: () => unknown): InvalidOptionError {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { EnvReader } from './env-readers.js';
 import { envString } from './env-readers.js';
 import { InvalidOptionError } from './invalid-option-error.js';
+import type { InvalidOptionInit } from './invalid-option-error.js';
 
 /** The environment variables an option can come from, with how each is read. */
 export type EnvMap<Config> = {
@@ -16,8 +17,13 @@ export interface OptionsSpec<Config> {
   readonly schema: z.ZodType<Config>;
   /** The values used when neither the environment nor the options give one. */
   readonly defaults: Partial<Config>;
-  /** Options that may come from environment variables. */
+  /**
+   * Options that may come from environment variables. A reader that returns
+   * `undefined` leaves the option unset (a blank variable, say).
+   */
   readonly env?: EnvMap<Config>;
+  /** Builds the error thrown for a bad option, for a package's own subclass. @default InvalidOptionError */
+  readonly error?: (init: InvalidOptionInit) => InvalidOptionError;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -40,16 +46,21 @@ export function resolveOptions<Config extends object>(
     const { variable, read } = typeof entry === 'string' ? { variable: entry, read: envString } : entry;
     const raw = env[variable];
     if (raw === undefined || Object.hasOwn(definedOnly(options), key)) continue;
-    fromEnv[key] = read(raw);
+    const value = read(raw);
+    if (value === undefined) continue;
+    fromEnv[key] = value;
     envVariableOf.set(key, variable);
   }
   const candidate = { ...spec.defaults, ...fromEnv, ...definedOnly(options) };
   const result = spec.schema.safeParse(candidate);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const option = issue.path.map(String).join('.') || '(options)';
-  const top = String(issue.path[0] ?? '');
-  throw new InvalidOptionError({
+  // An unknown option has no path of its own: name the keys instead.
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys.join(', ')] : issue.path;
+  const option = path.map(String).join('.') || '(options)';
+  const top = String(path[0] ?? '');
+  const error = spec.error ?? ((init: InvalidOptionInit) => new InvalidOptionError(init));
+  throw error({
     component: spec.component,
     option,
     reason: issue.message,

@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path';
 import { DefaultLogger } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
+import { InvalidOptionError, envList, resolveOptions } from '@cutover/core';
+import type { InvalidOptionInit, OptionsSpec } from '@cutover/core';
 import { z } from 'zod';
 import type { BucketingVersion } from './hashing/bucketing.js';
 import type { Layer } from './layer.js';
@@ -79,7 +81,7 @@ export const DEFAULT_CUTOVER_PROVIDER_CONFIG = {
   strict: false,
 } as const satisfies Partial<CutoverProviderConfig>;
 
-const configSchema = z.object({
+const configSchema: z.ZodType<CutoverProviderConfig> = z.object({
   files: z.array(z.string().min(1)),
   rollbackOverlay: z.union([z.string().min(1), z.literal(false)]),
   envPrefix: z.string(),
@@ -89,47 +91,38 @@ const configSchema = z.object({
   contextOverrideAttribute: z.string().min(1),
   watch: z.boolean(),
   watchDebounceMs: z.number().int().min(0).max(60_000),
-  remote: z.custom<Layer>((value) => value === undefined || (typeof value === 'object' && value !== null && typeof (value as Layer).resolve === 'function'), 'a Layer (an object with resolve())').optional(),
+  remote: z.custom<Layer | undefined>((value) => value === undefined || (typeof value === 'object' && value !== null && typeof (value as Layer).resolve === 'function'), 'a Layer (an object with resolve())'),
   bucketing: z.enum(['v2', 'v1']),
   strict: z.boolean(),
   logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).error === 'function', 'a Logger'),
 });
 
-/** A provider option that is not valid; names the option. */
-export class CutoverProviderOptionError extends Error {
-  readonly code = 'INVALID_OPTION';
-  constructor(
-    readonly option: string,
-    reason: string,
-  ) {
-    super(`CutoverProvider option "${option}": ${reason}`);
-    this.name = 'CutoverProviderOptionError';
+/** A provider option that is not valid; names the option and the environment variable behind it. */
+export class CutoverProviderOptionError extends InvalidOptionError {
+  constructor(option: string, reason: string, source: Pick<InvalidOptionInit, 'envVariable' | 'cause'> = {}) {
+    super({ component: 'CutoverProvider', option, reason, ...source });
   }
 }
+
+const SPEC = {
+  component: 'CutoverProvider',
+  schema: configSchema,
+  defaults: { ...DEFAULT_CUTOVER_PROVIDER_CONFIG, files: [], logger: new DefaultLogger() },
+  env: {
+    files: { variable: 'CUTOVER_FLAG_FILES', read: envList },
+    envPrefix: 'CUTOVER_ENV_PREFIX',
+    bucketing: 'CUTOVER_BUCKETING',
+    strict: { variable: 'CUTOVER_STRICT', read: (raw) => raw === 'true' },
+    rollbackOverlay: 'CUTOVER_ROLLBACK_OVERLAY',
+  },
+  error: (init) => new CutoverProviderOptionError(init.option, init.reason, init),
+} as const satisfies OptionsSpec<CutoverProviderConfig>;
 
 /** Merges defaults, environment and options (in that order of precedence, lowest first) and validates the result. */
 export function resolveCutoverProviderConfig(options: CutoverProviderOptions = {}): CutoverProviderConfig {
   const env = options.env ?? process.env;
-  const files = options.files ?? env.CUTOVER_FLAG_FILES?.split(',').map((f) => f.trim()).filter(Boolean) ?? [...DEFAULT_CUTOVER_PROVIDER_CONFIG.files];
-  const candidate = {
-    ...DEFAULT_CUTOVER_PROVIDER_CONFIG,
-    envPrefix: env.CUTOVER_ENV_PREFIX ?? DEFAULT_CUTOVER_PROVIDER_CONFIG.envPrefix,
-    bucketing: env.CUTOVER_BUCKETING ?? DEFAULT_CUTOVER_PROVIDER_CONFIG.bucketing,
-    strict: env.CUTOVER_STRICT === undefined ? DEFAULT_CUTOVER_PROVIDER_CONFIG.strict : env.CUTOVER_STRICT === 'true',
-    rollbackOverlay: env.CUTOVER_ROLLBACK_OVERLAY ?? (files[0] ? join(dirname(files[0]), ROLLBACK_OVERLAY_FILE) : false),
-    logger: new DefaultLogger(),
-    ...withoutUndefined(options),
-    files,
-    env,
-  };
-  const result = configSchema.safeParse(candidate);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new CutoverProviderOptionError(issue.path.join('.') || '(options)', issue.message);
-  }
-  return candidate as CutoverProviderConfig;
-}
-
-function withoutUndefined<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+  // The overlay's default sits beside the first flag file, wherever the files came from.
+  const files = options.files ?? (env.CUTOVER_FLAG_FILES === undefined ? [] : (envList(env.CUTOVER_FLAG_FILES) as string[]));
+  const rollbackOverlay = files[0] ? join(dirname(files[0]), ROLLBACK_OVERLAY_FILE) : false;
+  return resolveOptions({ ...SPEC, defaults: { ...SPEC.defaults, rollbackOverlay, env } }, options, env);
 }

@@ -1,3 +1,5 @@
+import { CutoverError } from '@cutover/core';
+
 /** Where in a flag file a problem is, and what it is. */
 export interface FlagFileProblem {
   /** The file, as configured. */
@@ -19,8 +21,8 @@ export function describeProblem(problem: FlagFileProblem): string {
 }
 
 /** A flag file that cannot be used: unreadable, not JSON, or breaking flagd's or Cutover's rules. */
-export class FlagFileError extends Error implements FlagFileProblem {
-  readonly code = 'FLAG_FILE_INVALID';
+export class FlagFileError extends CutoverError implements FlagFileProblem {
+  declare readonly code: 'FLAG_FILE_INVALID';
   readonly file: string;
   readonly jsonPath: string;
   readonly line?: number;
@@ -28,8 +30,7 @@ export class FlagFileError extends Error implements FlagFileProblem {
   readonly reason: string;
 
   constructor(problem: FlagFileProblem, options?: { cause?: unknown }) {
-    super(describeProblem(problem), options);
-    this.name = 'FlagFileError';
+    super('FLAG_FILE_INVALID', describeProblem(problem), options);
     this.file = problem.file;
     this.jsonPath = problem.jsonPath;
     if (problem.line !== undefined) this.line = problem.line;

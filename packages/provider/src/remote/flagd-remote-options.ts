@@ -2,7 +2,9 @@ import { DefaultLogger } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import type { FlagdProvider } from '@openfeature/flagd-provider';
 import { z } from 'zod';
-import { numberFrom, validateFlagdOptions } from './flagd-remote-option-error.js';
+import { envNumber, envString, resolveOptions, unlessBlank } from '@cutover/core';
+import type { OptionsSpec } from '@cutover/core';
+import { flagdRemoteOptionError } from './flagd-remote-option-error.js';
 
 /** The options of `FlagdProvider` (the package does not export their type). */
 type FlagdProviderOptions = NonNullable<ConstructorParameters<typeof FlagdProvider>[0]>;
@@ -86,7 +88,8 @@ export const DEFAULT_FLAGD_REMOTE_CONFIG = {
 } as const;
 
 const positiveMs = z.number().int().positive().max(3_600_000);
-const configSchema = z
+const DEFAULT_LOGGER = new DefaultLogger();
+const configSchema: z.ZodType<FlagdRemoteConfig> = z
   .object({
     resolverType: z.enum(['rpc', 'in-process']),
     host: z.string().min(1),
@@ -115,22 +118,28 @@ const configSchema = z
   .strict();
 
 
+const blankUnset = unlessBlank(envString);
+const number = unlessBlank(envNumber);
+
 /** Merges defaults, environment and options (lowest precedence first) and validates the result. */
 export function resolveFlagdRemoteConfig(options: FlagdRemoteOptions = {}): FlagdRemoteConfig {
   const env = options.env ?? process.env;
-  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as FlagdRemoteOptions;
-  const resolverType = given.resolverType ?? (env.FLAGD_RESOLVER as FlagdRemoteConfig['resolverType'] | undefined) ?? DEFAULT_FLAGD_REMOTE_CONFIG.resolverType;
-  const candidate = {
-    resolverType,
-    host: env.FLAGD_HOST || DEFAULT_FLAGD_REMOTE_CONFIG.host,
-    port: numberFrom(env.FLAGD_PORT) ?? (resolverType === 'in-process' ? DEFAULT_FLAGD_REMOTE_CONFIG.inProcessPort : DEFAULT_FLAGD_REMOTE_CONFIG.rpcPort),
-    timeoutMs: numberFrom(env.CUTOVER_FLAGD_TIMEOUT_MS) ?? DEFAULT_FLAGD_REMOTE_CONFIG.timeoutMs,
-    retryAfterMs: DEFAULT_FLAGD_REMOTE_CONFIG.retryAfterMs,
-    retryBackoffMs: numberFrom(env.FLAGD_RETRY_BACKOFF_MS) ?? DEFAULT_FLAGD_REMOTE_CONFIG.retryBackoffMs,
-    retryBackoffMaxMs: numberFrom(env.FLAGD_RETRY_BACKOFF_MAX_MS) ?? DEFAULT_FLAGD_REMOTE_CONFIG.retryBackoffMaxMs,
-    logger: new DefaultLogger(),
-    ...given,
-    env,
+  // The default port depends on the resolver, wherever that came from.
+  const resolverType = options.resolverType ?? env.FLAGD_RESOLVER ?? DEFAULT_FLAGD_REMOTE_CONFIG.resolverType;
+  const { rpcPort, inProcessPort, ...defaults } = DEFAULT_FLAGD_REMOTE_CONFIG;
+  const spec: OptionsSpec<FlagdRemoteConfig> = {
+    component: 'flagd remote',
+    schema: configSchema,
+    defaults: { ...defaults, port: resolverType === 'in-process' ? inProcessPort : rpcPort, logger: DEFAULT_LOGGER, env },
+    env: {
+      resolverType: 'FLAGD_RESOLVER',
+      host: { variable: 'FLAGD_HOST', read: blankUnset },
+      port: { variable: 'FLAGD_PORT', read: number },
+      timeoutMs: { variable: 'CUTOVER_FLAGD_TIMEOUT_MS', read: number },
+      retryBackoffMs: { variable: 'FLAGD_RETRY_BACKOFF_MS', read: number },
+      retryBackoffMaxMs: { variable: 'FLAGD_RETRY_BACKOFF_MAX_MS', read: number },
+    },
+    error: flagdRemoteOptionError,
   };
-  return validateFlagdOptions(configSchema, candidate) as FlagdRemoteConfig;
+  return resolveOptions(spec, options, env);
 }

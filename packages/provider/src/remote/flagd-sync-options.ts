@@ -1,7 +1,9 @@
 import { DefaultLogger } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import { z } from 'zod';
-import { numberFrom, validateFlagdOptions } from './flagd-remote-option-error.js';
+import { envNumber, envString, resolveOptions, unlessBlank } from '@cutover/core';
+import type { OptionsSpec } from '@cutover/core';
+import { flagdRemoteOptionError } from './flagd-remote-option-error.js';
 
 /** Everything the flagd sync layer can be told. */
 export interface FlagdSyncConfig {
@@ -65,8 +67,9 @@ export const DEFAULT_FLAGD_SYNC_CONFIG = {
   retryGracePeriod: 5,
 } as const;
 
+const DEFAULT_LOGGER = new DefaultLogger();
 const ms = z.number().int().positive().max(3_600_000);
-const configSchema = z
+const configSchema: z.ZodType<FlagdSyncConfig> = z
   .object({
     host: z.string().min(1),
     port: z.number().int().min(1).max(65_535),
@@ -87,26 +90,31 @@ const configSchema = z
   .strict()
   .refine((config) => config.retryBackoffMaxMs >= config.retryBackoffMs, { path: ['retryBackoffMaxMs'], message: 'must not be below retryBackoffMs' });
 
+const blankUnset = unlessBlank(envString);
+const number = unlessBlank(envNumber);
+
 /** Merges defaults, environment and options (lowest precedence first) and validates the result; throws a FlagdRemoteOptionError naming the bad option. */
 export function resolveFlagdSyncConfig(options: FlagdSyncOptions = {}): FlagdSyncConfig {
   const env = options.env ?? process.env;
-  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as FlagdSyncOptions;
-  const defaults = DEFAULT_FLAGD_SYNC_CONFIG;
-  const candidate = {
-    ...defaults,
-    host: env.FLAGD_HOST || defaults.host,
-    port: numberFrom(env.FLAGD_SYNC_PORT) ?? numberFrom(env.FLAGD_PORT) ?? defaults.port,
-    tls: env.FLAGD_TLS === undefined ? defaults.tls : env.FLAGD_TLS === 'true',
-    ...(env.FLAGD_SOCKET_PATH ? { socketPath: env.FLAGD_SOCKET_PATH } : {}),
-    ...(env.FLAGD_SERVER_CERT_PATH ? { certPath: env.FLAGD_SERVER_CERT_PATH } : {}),
-    ...(env.FLAGD_SOURCE_SELECTOR ? { selector: env.FLAGD_SOURCE_SELECTOR } : {}),
-    retryBackoffMs: numberFrom(env.FLAGD_RETRY_BACKOFF_MS) ?? defaults.retryBackoffMs,
-    retryBackoffMaxMs: numberFrom(env.FLAGD_RETRY_BACKOFF_MAX_MS) ?? defaults.retryBackoffMaxMs,
-    retryGracePeriod: numberFrom(env.FLAGD_RETRY_GRACE_PERIOD) ?? defaults.retryGracePeriod,
-    livenessProbeMs: numberFrom(env.CUTOVER_FLAGD_LIVENESS_PROBE_MS) ?? defaults.livenessProbeMs,
-    logger: new DefaultLogger(),
-    ...given,
-    env,
+  // The sync port falls back to flagd's general port variable.
+  const portVariable = env.FLAGD_SYNC_PORT?.trim() ? 'FLAGD_SYNC_PORT' : 'FLAGD_PORT';
+  const spec: OptionsSpec<FlagdSyncConfig> = {
+    component: 'flagd remote',
+    schema: configSchema,
+    defaults: { ...DEFAULT_FLAGD_SYNC_CONFIG, logger: DEFAULT_LOGGER, env },
+    env: {
+      host: { variable: 'FLAGD_HOST', read: blankUnset },
+      port: { variable: portVariable, read: number },
+      tls: { variable: 'FLAGD_TLS', read: (raw) => raw === 'true' },
+      socketPath: { variable: 'FLAGD_SOCKET_PATH', read: blankUnset },
+      certPath: { variable: 'FLAGD_SERVER_CERT_PATH', read: blankUnset },
+      selector: { variable: 'FLAGD_SOURCE_SELECTOR', read: blankUnset },
+      retryBackoffMs: { variable: 'FLAGD_RETRY_BACKOFF_MS', read: number },
+      retryBackoffMaxMs: { variable: 'FLAGD_RETRY_BACKOFF_MAX_MS', read: number },
+      retryGracePeriod: { variable: 'FLAGD_RETRY_GRACE_PERIOD', read: number },
+      livenessProbeMs: { variable: 'CUTOVER_FLAGD_LIVENESS_PROBE_MS', read: number },
+    },
+    error: flagdRemoteOptionError,
   };
-  return validateFlagdOptions(configSchema, candidate) as FlagdSyncConfig;
+  return resolveOptions(spec, options, env);
 }

@@ -1,9 +1,10 @@
+import { CutoverError } from '@cutover/core';
+
 /** A call that did not answer within its deadline. */
-export class DeadlineExceededError extends Error {
-  readonly code = 'DEADLINE_EXCEEDED';
+export class DeadlineExceededError extends CutoverError {
+  declare readonly code: 'DEADLINE_EXCEEDED';
   constructor(readonly deadlineMs: number) {
-    super(`no answer within ${deadlineMs} ms`);
-    this.name = 'DeadlineExceededError';
+    super('DEADLINE_EXCEEDED', `no answer within ${deadlineMs} ms`);
   }
 }
 
