@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { envBoolean, envList, envNumber, unlessBlank } from './env-readers.js';
+import { envBoolean, envList, envNumber, envNumberList, unlessBlank } from './env-readers.js';
 
 describe('env readers', () => {
   it('reads numbers and leaves anything else as text for the schema to reject', () => {
@@ -11,6 +11,7 @@ describe('env readers', () => {
   it('reads lists, trimming items and dropping empty ones', () => {
     expect(envList(' a, b ,,c ')).toEqual(['a', 'b', 'c']);
     expect(envList('')).toEqual([]);
+    expect(envNumberList('0.1, 1,x')).toEqual([0.1, 1, 'x']);
   });
 
   it('reads the usual spellings of booleans and leaves anything else as text', () => {

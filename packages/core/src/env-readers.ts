@@ -36,3 +36,6 @@ export const envBoolean: EnvReader = (raw) => {
 export function unlessBlank(read: EnvReader): EnvReader {
   return (raw) => (raw.trim() === '' ? undefined : read(raw));
 }
+
+/** A comma-separated list of numbers (`"0.1, 0.5,1"`); an item that is not a number stays text, so the schema names it. */
+export const envNumberList: EnvReader = (raw) => (envList(raw) as string[]).map(envNumber);

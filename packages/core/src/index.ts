@@ -3,7 +3,7 @@ export { InvalidOptionError } from './invalid-option-error.js';
 export type { InvalidOptionInit } from './invalid-option-error.js';
 export { resolveOptions } from './resolve-options.js';
 export type { EnvMap, OptionsSpec } from './resolve-options.js';
-export { envBoolean, envList, envNumber, envString, unlessBlank } from './env-readers.js';
+export { envBoolean, envList, envNumber, envNumberList, envString, unlessBlank } from './env-readers.js';
 export type { EnvReader } from './env-readers.js';
 export { LogThrottle } from './log-throttle.js';
 export type { LogThrottleOptions } from './log-throttle.js';

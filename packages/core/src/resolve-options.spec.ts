@@ -46,11 +46,12 @@ describe(resolveOptions.name, () => {
     const error = catchError(() => resolveOptions(spec, { files: ['ok', 7 as unknown as string] }, {}));
     expect(error).toMatchObject({ option: 'files.1', envVariable: undefined });
     expect(error.cause).toBeInstanceOf(z.ZodError);
+    expect(catchError(() => resolveOptions({ ...spec, naming: 'top' }, { files: ['ok', 7 as unknown as string] }, {}))).toMatchObject({ option: 'files' });
   });
 
   it('names unknown options by their keys when the schema is strict', () => {
     const strict: OptionsSpec<ExampleConfig> = { ...spec, schema: z.strictObject({ port: z.number(), host: z.string(), files: z.array(z.string()) }) };
-    expect(catchError(() => resolveOptions(strict, { ...{ prot: 1 } }, {}))).toMatchObject({ option: 'prot' });
+    expect(catchError(() => resolveOptions(strict, { port: 1, ...{ prot: 1 } }, {}))).toMatchObject({ option: 'prot' });
   });
 
   it('leaves an option unset when its reader returns undefined, and throws the error the spec builds', () => {

@@ -22,6 +22,8 @@ export interface OptionsSpec<Config> {
    * `undefined` leaves the option unset (a blank variable, say).
    */
   readonly env?: EnvMap<Config>;
+  /** Name a nested bad value by its dotted path (`files.0`) or by the top-level option holding it (`files`). @default 'path' */
+  readonly naming?: 'path' | 'top';
   /** Builds the error thrown for a bad option, for a package's own subclass. @default InvalidOptionError */
   readonly error?: (init: InvalidOptionInit) => InvalidOptionError;
 }
@@ -57,8 +59,8 @@ export function resolveOptions<Config extends object>(
   const issue = result.error.issues[0]!;
   // An unknown option has no path of its own: name the keys instead.
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys.join(', ')] : issue.path;
-  const option = path.map(String).join('.') || '(options)';
   const top = String(path[0] ?? '');
+  const option = (spec.naming === 'top' ? top : path.map(String).join('.')) || '(options)';
   const error = spec.error ?? ((init: InvalidOptionInit) => new InvalidOptionError(init));
   throw error({
     component: spec.component,

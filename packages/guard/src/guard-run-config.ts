@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { InvalidOptionError } from '@cutover/hooks';
+import { envNumber, resolveOptions, unlessBlank } from '@cutover/core';
+import type { OptionsSpec } from '@cutover/core';
 
 /** How a `Guard` runs (its limits are a `GuardConfig`). */
 export interface GuardRunConfig {
@@ -22,12 +23,18 @@ export type GuardRunOptions = Partial<GuardRunConfig>;
 /** Defaults of {@link GuardRunConfig}. */
 export const DEFAULT_GUARD_RUN_CONFIG: GuardRunConfig = Object.freeze({ intervalMs: 5000, actor: 'guard' });
 
-const ENV_INTERVAL = 'CUTOVER_GUARD_INTERVAL_MS';
-
 const schema = z.strictObject({
   intervalMs: z.number().int().min(10).max(3_600_000),
   actor: z.string().min(1),
 });
+
+const SPEC: OptionsSpec<GuardRunConfig> = {
+  component: 'Guard',
+  naming: 'top',
+  schema,
+  defaults: DEFAULT_GUARD_RUN_CONFIG,
+  env: { intervalMs: { variable: 'CUTOVER_GUARD_INTERVAL_MS', read: unlessBlank(envNumber) } },
+};
 
 /**
  * Merges defaults, environment and options (options win), then validates.
@@ -37,14 +44,5 @@ export function resolveGuardRunConfig(
   options: GuardRunOptions = {},
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): GuardRunConfig {
-  const fromEnv = env[ENV_INTERVAL]?.trim() ? { intervalMs: Number(env[ENV_INTERVAL]) } : {};
-  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as GuardRunOptions;
-  const parsed = schema.safeParse({ ...DEFAULT_GUARD_RUN_CONFIG, ...fromEnv, ...given });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const option = String(issue?.path[0] ?? '(options)');
-    const source = option === 'intervalMs' && given.intervalMs === undefined && 'intervalMs' in fromEnv ? ` (from ${ENV_INTERVAL})` : '';
-    throw new InvalidOptionError(option, `${issue?.message ?? 'invalid value'}${source}`, { cause: parsed.error });
-  }
-  return Object.freeze(parsed.data);
+  return Object.freeze(resolveOptions(SPEC, options, env));
 }

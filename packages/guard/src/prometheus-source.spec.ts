@@ -104,8 +104,8 @@ describe(PrometheusSource.name, () => {
     });
 
     it('refuses an unusable URL or timeout, naming the option', () => {
-      expect(() => new PrometheusSource({ url: 'prometheus:9090', flagKey: 'search' })).toThrow(/invalid option "url"/);
-      expect(() => new PrometheusSource({ url: 'http://127.0.0.1:9090', flagKey: 'search', timeoutMs: 0 })).toThrow(/invalid option "timeoutMs"/);
+      expect(() => new PrometheusSource({ url: 'prometheus:9090', flagKey: 'search' })).toThrow(/^PrometheusSource option "url": expected the http\(s\) URL/);
+      expect(() => new PrometheusSource({ url: 'http://127.0.0.1:9090', flagKey: 'search', timeoutMs: 0 })).toThrow(/^PrometheusSource option "timeoutMs": expected a positive number/);
     });
 
     it('says so when nothing listens', async () => {

@@ -1,5 +1,5 @@
 import { MIGRATION_LABELS, MIGRATION_METRICS } from '@cutover/hooks';
-import { InvalidOptionError } from '@cutover/hooks';
+import { InvalidOptionError } from '@cutover/core';
 import type { HistogramBucket } from '@cutover/hooks';
 import type { MigrationCounts, PathCounts } from '@cutover/hooks';
 import { emptyCounts } from '@cutover/hooks';
@@ -44,9 +44,9 @@ export class PrometheusSource implements GuardSource {
   /** @throws {InvalidOptionError} when `url` is not an http(s) URL or `timeoutMs` is not positive */
   constructor(init: PrometheusSourceInit) {
     const timeoutMs = init.timeoutMs ?? 5000;
-    if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new InvalidOptionError('timeoutMs', `expected a positive number of milliseconds, got ${timeoutMs}`);
+    if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new InvalidOptionError({ component: 'PrometheusSource', option: 'timeoutMs', reason: `expected a positive number of milliseconds, got ${timeoutMs}` });
     if (!URL.canParse(init.url) || !/^https?:$/.test(new URL(init.url).protocol)) {
-      throw new InvalidOptionError('url', `expected the http(s) URL of a Prometheus server, got "${init.url}"`);
+      throw new InvalidOptionError({ component: 'PrometheusSource', option: 'url', reason: `expected the http(s) URL of a Prometheus server, got "${init.url}"` });
     }
     this.target = { url: init.url, timeoutMs, fetch: init.fetch ?? globalThis.fetch };
     this.now = init.now ?? Date.now;

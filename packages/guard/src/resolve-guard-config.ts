@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { InvalidOptionError } from '@cutover/hooks';
+import { resolveOptions } from '@cutover/core';
+import type { OptionsSpec } from '@cutover/core';
 import { DEFAULT_GUARD_CONFIG, GUARD_RISK_PRESETS } from './guard-config.js';
 import type { GuardConfig, GuardOptions, GuardRisk } from './guard-config.js';
 
@@ -27,13 +28,8 @@ const schema = z.strictObject({
  * @throws InvalidOptionError naming the first option whose value is unusable
  */
 export function resolveGuardConfig(options: GuardOptions = {}): GuardConfig {
-  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  const preset = Object.hasOwn(GUARD_RISK_PRESETS, String(given.risk)) ? GUARD_RISK_PRESETS[given.risk as GuardRisk] : {};
-  const parsed = schema.safeParse({ ...DEFAULT_GUARD_CONFIG, ...preset, ...given });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const option = issue?.code === 'unrecognized_keys' ? (issue.keys[0] ?? '') : String(issue?.path[0] ?? '');
-    throw new InvalidOptionError(option, issue?.message ?? 'invalid value', { cause: parsed.error });
-  }
-  return Object.freeze(parsed.data);
+  const risk = options.risk;
+  const preset = Object.hasOwn(GUARD_RISK_PRESETS, String(risk)) ? GUARD_RISK_PRESETS[risk as GuardRisk] : {};
+  const spec: OptionsSpec<GuardConfig> = { component: 'Guard', naming: 'top', schema, defaults: { ...DEFAULT_GUARD_CONFIG, ...preset } };
+  return Object.freeze(resolveOptions(spec, options, {}));
 }

@@ -1,6 +1,6 @@
 import { Registry, register } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { InvalidOptionError } from '@cutover/core';
 import { DEFAULT_METRICS_HOOK_CONFIG, resolveMetricsHookConfig } from './metrics-hook-config.js';
 
 describe(resolveMetricsHookConfig.name, () => {

@@ -1,7 +1,8 @@
 import { register } from 'prom-client';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { envNumber, envNumberList, resolveOptions, unlessBlank } from '@cutover/core';
+import type { OptionsSpec } from '@cutover/core';
 
 /** Settings of `MetricsHook`, all filled in. */
 export interface MetricsHookConfig {
@@ -48,11 +49,6 @@ export const DEFAULT_METRICS_HOOK_CONFIG: MetricsHookConfig = Object.freeze({
   maxOutcomesPerFlag: 64,
 });
 
-const ENV = {
-  durationBuckets: 'CUTOVER_METRICS_DURATION_BUCKETS',
-  maxFlags: 'CUTOVER_METRICS_MAX_FLAGS',
-} as const;
-
 // Duck-typed rather than `instanceof Registry`: an application may load its own
 // copy of prom-client, and its registry is just as good.
 const isRegistry = (value: unknown): value is Registry =>
@@ -71,6 +67,17 @@ const schema = z.strictObject({
   maxOutcomesPerFlag: z.number().int().positive(),
 });
 
+const SPEC: OptionsSpec<MetricsHookConfig> = {
+  component: 'MetricsHook',
+  naming: 'top',
+  schema,
+  defaults: DEFAULT_METRICS_HOOK_CONFIG,
+  env: {
+    durationBuckets: { variable: 'CUTOVER_METRICS_DURATION_BUCKETS', read: unlessBlank(envNumberList) },
+    maxFlags: { variable: 'CUTOVER_METRICS_MAX_FLAGS', read: unlessBlank(envNumber) },
+  },
+};
+
 /**
  * Merges defaults, environment and options (options win), then validates.
  * @throws {InvalidOptionError} naming the first option whose value is unusable
@@ -79,27 +86,6 @@ export function resolveMetricsHookConfig(
   options: MetricsHookOptions = {},
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): MetricsHookConfig {
-  const fromEnv: { durationBuckets?: number[]; maxFlags?: number } = {};
-  const buckets = env[ENV.durationBuckets]?.trim();
-  if (buckets) fromEnv.durationBuckets = buckets.split(',').map(Number);
-  const maxFlags = env[ENV.maxFlags]?.trim();
-  if (maxFlags) fromEnv.maxFlags = Number(maxFlags);
-
-  const given = withoutUndefined(options);
-  const merged = { ...DEFAULT_METRICS_HOOK_CONFIG, ...fromEnv, ...given };
-  const parsed = schema.safeParse(merged);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const option = String(issue?.path[0] ?? '(options)');
-    const envVar = option in fromEnv && given[option as keyof MetricsHookOptions] === undefined ? ENV[option as keyof typeof ENV] : undefined;
-    const source = envVar ? ` (from ${envVar})` : '';
-    throw new InvalidOptionError(option, `${issue?.message ?? 'invalid value'}${source}`, { cause: parsed.error });
-  }
-  return Object.freeze({ ...parsed.data, durationBuckets: Object.freeze([...parsed.data.durationBuckets]) });
-}
-
-// `{ maxFlags: undefined }` means "not given", as it does for every other
-// OpenFeature options object, so it must not override the default.
-function withoutUndefined(options: MetricsHookOptions): MetricsHookOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const config = resolveOptions(SPEC, options, env);
+  return Object.freeze({ ...config, durationBuckets: Object.freeze([...config.durationBuckets]) });
 }

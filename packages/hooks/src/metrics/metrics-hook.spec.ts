@@ -4,7 +4,7 @@ import type { Client, Hook } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FLAG_LABELS, FLAG_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { InvalidOptionError } from '@cutover/core';
 import { MetricsHook } from './metrics-hook.js';
 
 const FLAGS = {

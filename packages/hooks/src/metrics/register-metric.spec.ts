@@ -1,6 +1,6 @@
 import { Counter, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { InvalidOptionError } from '@cutover/core';
 import { registerMetric } from './register-metric.js';
 
 describe(registerMetric.name, () => {

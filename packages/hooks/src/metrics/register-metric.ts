@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { InvalidOptionError } from '@cutover/core';
 
 /** The prom-client metric of each kind Cutover writes. */
 export interface MetricKinds {
@@ -56,10 +56,10 @@ export function registerMetric<K extends MetricKind>(registry: Registry, kind: K
   if (existing !== undefined) {
     const registration = registrations.get(existing);
     if (registration === undefined) {
-      throw new InvalidOptionError('registry', `already holds a metric named ${spec.name} that Cutover did not register`);
+      throw new InvalidOptionError({ component: 'Cutover metrics', option: 'registry', reason: `already holds a metric named ${spec.name} that Cutover did not register` });
     }
     if (registration.shape !== shape) {
-      throw new InvalidOptionError('registry', `already holds ${spec.name} as ${registration.shape}; this one needs ${shape}`);
+      throw new InvalidOptionError({ component: 'Cutover metrics', option: 'registry', reason: `already holds ${spec.name} as ${registration.shape}; this one needs ${shape}` });
     }
     registration.owners.push(spec);
     return existing as MetricKinds[K];

@@ -1,6 +1,6 @@
 import { register, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { InvalidOptionError } from '@cutover/core';
 import { DEFAULT_MIGRATION_METRICS_CONFIG, resolveMigrationMetricsConfig } from './migration-metrics-config.js';
 
 describe(resolveMigrationMetricsConfig.name, () => {

@@ -2,7 +2,8 @@ import type { Logger } from '@openfeature/server-sdk';
 import { exponentialBuckets, register } from 'prom-client';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { envNumber, envNumberList, resolveOptions, unlessBlank } from '@cutover/core';
+import type { OptionsSpec } from '@cutover/core';
 
 /** Settings of `MigrationMetrics`, all filled in. */
 export interface MigrationMetricsConfig {
@@ -44,11 +45,6 @@ export const DEFAULT_MIGRATION_METRICS_CONFIG: MigrationMetricsConfig = Object.f
   logger: console,
 });
 
-const ENV = {
-  durationBuckets: 'CUTOVER_MIGRATION_DURATION_BUCKETS',
-  maxFlags: 'CUTOVER_MIGRATION_METRICS_MAX_FLAGS',
-} as const;
-
 const schema = z.strictObject({
   registry: z.custom<Registry>(
     (value) => typeof value === 'object' && value !== null && typeof (value as Partial<Registry>).registerMetric === 'function',
@@ -62,6 +58,17 @@ const schema = z.strictObject({
   logger: z.custom<Logger>((value) => typeof (value as Partial<Logger> | undefined)?.error === 'function', { message: 'expected a logger with error()' }),
 });
 
+const SPEC: OptionsSpec<MigrationMetricsConfig> = {
+  component: 'MigrationMetrics',
+  naming: 'top',
+  schema,
+  defaults: DEFAULT_MIGRATION_METRICS_CONFIG,
+  env: {
+    durationBuckets: { variable: 'CUTOVER_MIGRATION_DURATION_BUCKETS', read: unlessBlank(envNumberList) },
+    maxFlags: { variable: 'CUTOVER_MIGRATION_METRICS_MAX_FLAGS', read: unlessBlank(envNumber) },
+  },
+};
+
 /**
  * Merges defaults, environment and options (options win), then validates.
  * @throws {InvalidOptionError} naming the first option whose value is unusable
@@ -70,19 +77,6 @@ export function resolveMigrationMetricsConfig(
   options: MigrationMetricsOptions = {},
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): MigrationMetricsConfig {
-  const fromEnv: { durationBuckets?: number[]; maxFlags?: number } = {};
-  const buckets = env[ENV.durationBuckets]?.trim();
-  if (buckets) fromEnv.durationBuckets = buckets.split(',').map(Number);
-  const maxFlags = env[ENV.maxFlags]?.trim();
-  if (maxFlags) fromEnv.maxFlags = Number(maxFlags);
-  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as MigrationMetricsOptions;
-  const parsed = schema.safeParse({ ...DEFAULT_MIGRATION_METRICS_CONFIG, ...fromEnv, ...given });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const option = String(issue?.path[0] ?? '(options)');
-    const fromVariable = option in fromEnv && given[option as keyof MigrationMetricsOptions] === undefined;
-    const source = fromVariable ? ` (from ${ENV[option as keyof typeof ENV]})` : '';
-    throw new InvalidOptionError(option, `${issue?.message ?? 'invalid value'}${source}`, { cause: parsed.error });
-  }
-  return Object.freeze({ ...parsed.data, durationBuckets: Object.freeze([...parsed.data.durationBuckets]) });
+  const config = resolveOptions(SPEC, options, env);
+  return Object.freeze({ ...config, durationBuckets: Object.freeze([...config.durationBuckets]) });
 }

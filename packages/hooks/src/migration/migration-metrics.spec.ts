@@ -3,7 +3,7 @@ import type { PathEvent } from '@cutover/migrate';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATION_METRICS } from '../conventions.js';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { InvalidOptionError } from '@cutover/core';
 import { createMigrationFlags, memoryLogger, migrationFlag } from '../testing/migration-flags.js';
 import type { MigrationFlags } from '../testing/migration-flags.js';
 import { MigrationMetrics } from './migration-metrics.js';

@@ -1,6 +1,6 @@
 import type { MigrationEvent, MigrationListener, Path } from '@cutover/migrate';
 import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { InvalidOptionError, LogThrottle } from '@cutover/core';
 import { registerMetric } from '../metrics/register-metric.js';
 import { countsOf, emptyCounts } from './migration-counts.js';
 import type { MigrationCounts } from './migration-counts.js';
@@ -48,7 +48,7 @@ export class MigrationMetrics {
   private readonly byFlag = new Map<string, MigrationSeries>();
   private readonly all: MigrationSeries[] = [];
   private overflow: MigrationSeries | undefined;
-  private failures = 0;
+  private readonly failures = new LogThrottle<'update'>();
 
   /**
    * @param options registry, duration buckets, flag limit and logger; see {@link MigrationMetricsConfig}
@@ -59,7 +59,7 @@ export class MigrationMetrics {
     const registry = this.config.registry;
     // The local guard reads one instance's counts, so one instance must see every call on its registry.
     if (registry.getSingleMetric(MIGRATION_METRICS.calls)) {
-      throw new InvalidOptionError('registry', 'already holds the migration metrics; share one MigrationMetrics per registry');
+      throw new InvalidOptionError({ component: 'MigrationMetrics', option: 'registry', reason: 'already holds the migration metrics; share one MigrationMetrics per registry' });
     }
     this.bounds = Float64Array.from(this.config.durationBuckets);
     const all = this.all;
@@ -163,7 +163,7 @@ export class MigrationMetrics {
 
   /** Metric updates that failed and were contained. */
   stats(): { readonly failures: number } {
-    return { failures: this.failures };
+    return { failures: this.failures.count('update') };
   }
 
   private path(flagKey: string, path: Path): PathSeries {
@@ -193,9 +193,9 @@ export class MigrationMetrics {
   }
 
   private failed(error: unknown): void {
-    this.failures++;
-    if (this.failures <= 10 || this.failures % 1000 === 0) {
-      this.config.logger.error(`cutover: a migration metric update failed (${this.failures} so far): ${(error as Error)?.message ?? String(error)}`);
+    const { count, log } = this.failures.record('update');
+    if (log !== 'quiet') {
+      this.config.logger.error(`cutover: a migration metric update failed (${count} so far): ${(error as Error)?.message ?? String(error)}`);
     }
   }
 }
