@@ -19,7 +19,7 @@ import { findBinary } from '../test/support/require-binary.js';
 import { record } from './migrate.bench.js';
 
 const ROUND_TRIPS = 5000;
-const quiet = { warn: () => undefined, error: () => undefined };
+const quiet = { warn: () => undefined, error: () => undefined, info: () => undefined, debug: () => undefined };
 
 function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;

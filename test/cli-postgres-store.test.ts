@@ -13,7 +13,7 @@ import type { PostgresServer } from './support/postgres-server.js';
 
 const bin = findPostgresBin();
 const KEY = 'nutribot.food-detection';
-const quiet: Logger = { warn: () => undefined, error: () => undefined };
+const quiet: Logger = { warn: () => undefined, error: () => undefined, info: () => undefined, debug: () => undefined };
 
 function record(match: boolean, at: Date): ComparisonRecord {
   return {

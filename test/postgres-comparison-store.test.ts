@@ -14,7 +14,7 @@ import { findPostgresBin, startPostgres } from './support/postgres-server.js';
 import type { PostgresServer } from './support/postgres-server.js';
 
 const bin = findPostgresBin();
-const quiet: Logger = { warn: () => undefined, error: () => undefined };
+const quiet: Logger = { warn: () => undefined, error: () => undefined, info: () => undefined, debug: () => undefined };
 let schemas = 0;
 
 function record(i: number, overrides: Partial<ComparisonRecord> = {}): ComparisonRecord {

@@ -10,7 +10,7 @@ import type { RedisServer } from './support/redis-server.js';
 import { findBinary } from './support/require-binary.js';
 
 const redisBinary = findBinary('redis-server', { envVar: 'REDIS_SERVER' });
-const quiet: Logger = { warn: () => undefined, error: () => undefined };
+const quiet: Logger = { warn: () => undefined, error: () => undefined, info: () => undefined, debug: () => undefined };
 const once = { ttlMs: 5000, waitMs: 0 };
 
 describe.skipIf(!redisBinary)('RedisItemLock on a real Redis', () => {

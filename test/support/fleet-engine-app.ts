@@ -30,7 +30,7 @@ const required = (name: string): string => {
   return value;
 };
 const [flagKey, markers, ledger] = [required('FLEET_FLAG_KEY'), required('FLEET_MARKERS_DIR'), required('FLEET_LEDGER')];
-const quiet: Logger = { warn: () => undefined, error: () => undefined };
+const quiet: Logger = { warn: () => undefined, error: () => undefined, info: () => undefined, debug: () => undefined };
 
 const provider = new CutoverProvider({ files: [required('FLEET_FLAG_FILE')], watch: false, env: {}, logger: { ...quiet, info: () => undefined, debug: () => undefined } });
 await OpenFeature.setProviderAndWait('fleet', provider);

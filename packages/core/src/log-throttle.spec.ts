@@ -14,5 +14,6 @@ describe(LogThrottle.name, () => {
   it('counts each kind on its own', () => {
     const throttle = new LogThrottle({ first: 1, every: 2 });
     expect([throttle.record('a').log, throttle.record('b').log, throttle.record('a').log]).toEqual(['full', 'full', 'summary']);
+    expect(throttle.counts()).toEqual(new Map([['a', 2], ['b', 1]]));
   });
 });

@@ -12,7 +12,7 @@ export interface LogThrottleOptions {
  * cannot flood the log while the count stays exact.
  */
 export class LogThrottle<Kind = string> {
-  private readonly counts = new Map<Kind, number>();
+  private readonly byKind = new Map<Kind, number>();
   private readonly first: number;
   private readonly every: number;
 
@@ -26,14 +26,19 @@ export class LogThrottle<Kind = string> {
    * full, `summary` when a one-line count is due, `quiet` otherwise.
    */
   record(kind: Kind): { readonly count: number; readonly log: 'full' | 'summary' | 'quiet' } {
-    const count = (this.counts.get(kind) ?? 0) + 1;
-    this.counts.set(kind, count);
+    const count = (this.byKind.get(kind) ?? 0) + 1;
+    this.byKind.set(kind, count);
     if (count <= this.first) return { count, log: 'full' };
     return { count, log: count % this.every === 0 ? 'summary' : 'quiet' };
   }
 
   /** How many times `kind` occurred. */
   count(kind: Kind): number {
-    return this.counts.get(kind) ?? 0;
+    return this.byKind.get(kind) ?? 0;
+  }
+
+  /** Every kind that occurred, with its count. */
+  counts(): ReadonlyMap<Kind, number> {
+    return new Map(this.byKind);
   }
 }

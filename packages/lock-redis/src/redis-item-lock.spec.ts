@@ -5,7 +5,7 @@ import { RedisItemLock } from './redis-item-lock.js';
 import type { RedisItemLockOptions } from './redis-item-lock-config.js';
 import { FakeRedis } from './testing/fake-redis.js';
 
-const quiet = (): Logger => ({ warn: vi.fn(), error: vi.fn() });
+const quiet = (): Logger => ({ warn: vi.fn(), error: vi.fn(), info: vi.fn(), debug: vi.fn() });
 const once = { ttlMs: 1000, waitMs: 0 };
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

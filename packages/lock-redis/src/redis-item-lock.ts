@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { InvalidOptionError } from '@cutover/migrate';
+import { InvalidOptionError, LogThrottle, consoleLogger } from '@cutover/core';
 import type { AcquireOptions, Lock, LockLease, Logger } from '@cutover/migrate';
 import { Redis } from 'ioredis';
 import { LockCommands } from './lock-commands.js';
@@ -9,10 +9,7 @@ import type { RedisItemLockConfig, RedisItemLockOptions } from './redis-item-loc
 import { resolveRedisItemLockConfig } from './redis-item-lock-config.js';
 import { RedisLease } from './redis-lease.js';
 
-const CONSOLE_LOGGER: Logger = {
-  warn: (...args) => console.warn('[cutover/lock-redis]', ...args),
-  error: (...args) => console.error('[cutover/lock-redis]', ...args),
-};
+const CONSOLE_LOGGER = consoleLogger('[cutover/lock-redis]');
 
 /** Where a {@link RedisItemLock} keeps its leases: give `url` or `client`. */
 export interface RedisItemLockInit {
@@ -60,7 +57,8 @@ export class RedisItemLock implements Lock {
   private readonly commands: LockCommands;
   private readonly logger: Logger;
   private readonly leases = new Set<RedisLease>();
-  private counts = { acquired: 0, busy: 0, unavailable: 0, lost: 0 };
+  private counts = { acquired: 0, busy: 0, lost: 0 };
+  private readonly outages = new LogThrottle<'unavailable'>();
   private wasReady = false;
 
   constructor(init: RedisItemLockInit) {
@@ -73,7 +71,7 @@ export class RedisItemLock implements Lock {
       this.owned.on('error', () => undefined);
       this.owned.once('ready', () => (this.wasReady = true));
       this.client = this.owned;
-    } else throw new InvalidOptionError('invalid Redis item lock option "url": give `url` or `client`');
+    } else throw new InvalidOptionError({ component: 'Redis item lock', option: 'url', reason: 'give `url` or `client`' });
     this.commands = new LockCommands(this.client, `${this.config.keyPrefix}fencing`, this.config.commandTimeoutMs);
   }
 
@@ -102,7 +100,7 @@ export class RedisItemLock implements Lock {
 
   /** A snapshot of the counters. */
   stats(): RedisItemLockStats {
-    return { ...this.counts, held: this.leases.size };
+    return { ...this.counts, unavailable: this.outages.count('unavailable'), held: this.leases.size };
   }
 
   /** Stops renewing the leases held now (they expire at their TTL) and closes the client the lock made. */
@@ -146,9 +144,9 @@ export class RedisItemLock implements Lock {
   }
 
   private unavailable(key: string, error: unknown): LockLease {
-    const count = ++this.counts.unavailable;
     // An outage fails at request rate: log the first few, then one line per thousand.
-    if (count <= 10 || count % 1000 === 0) {
+    const { count, log } = this.outages.record('unavailable');
+    if (log !== 'quiet') {
       this.logger.error(`redis item lock: Redis unavailable for "${key}", applying "${this.config.whenUnavailable}" (${count} so far)`, error);
     }
     if (this.config.whenUnavailable === 'reject') throw new LockUnavailableError(key, { cause: error });

@@ -38,8 +38,9 @@ export type { ComparisonSummary, DifferenceCount, PathSummary } from './store/su
 
 // Shared by both: stages, outcomes, errors, logging.
 export type { ComparisonFailure, ComparisonOutcome } from './comparison-outcome.js';
-export type { Logger } from './logger.js';
-export { ComparisonStoreError, InvalidOptionError, ItemLockedError, MigrationError, RunTimeoutError } from './migration-error.js';
+export type { Logger } from '@cutover/core';
+export { ComparisonStoreError, ItemLockedError, MigrationError, RunTimeoutError } from './migration-error.js';
+export { InvalidOptionError } from '@cutover/core';
 export type { MigrationErrorCode } from './migration-error.js';
 export type { ObservationStatus } from './observation-status.js';
 export { parseOptions } from './parse-options.js';

@@ -1,15 +1,15 @@
-/** Codes of the errors this package raises itself. */
-export type MigrationErrorCode = 'RUN_TIMEOUT' | 'ITEM_LOCKED' | 'INVALID_OPTION' | 'NOT_CONFIGURED' | 'STORE_UNREADABLE';
+import { CutoverError } from '@cutover/core';
 
-/** Base of the errors raised by the runner and the store themselves (never by an implementation). */
-export class MigrationError extends Error {
+/** Codes of the errors this package raises itself. */
+export type MigrationErrorCode = 'RUN_TIMEOUT' | 'ITEM_LOCKED' | 'NOT_CONFIGURED' | 'STORE_UNREADABLE';
+
+/** Base of the errors raised by the runner and the store themselves (never by an implementation); a bad option is core's `InvalidOptionError`. */
+export class MigrationError extends CutoverError {
   /** A stable code, for callers and metrics. */
-  readonly code: MigrationErrorCode;
+  declare readonly code: MigrationErrorCode;
 
   constructor(code: MigrationErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
+    super(code, message, options);
   }
 }
 
@@ -24,13 +24,6 @@ export class RunTimeoutError extends MigrationError {
 export class ItemLockedError extends MigrationError {
   constructor(key: string) {
     super('ITEM_LOCKED', `item "${key}" is being processed elsewhere`);
-  }
-}
-
-/** An option failed validation; the message names it. */
-export class InvalidOptionError extends MigrationError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('INVALID_OPTION', message, options);
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { InvalidOptionError } from './migration-error.js';
+import { InvalidOptionError } from '@cutover/core';
 import { parseOptions } from './parse-options.js';
 
 const schema = z.strictObject({ size: z.number().int().positive(), name: z.string() });
@@ -13,6 +13,6 @@ describe(parseOptions.name, () => {
 
   it('names the owner and the bad option', () => {
     expect(() => parseOptions(schema, defaults, { size: 0 }, 'thing')).toThrow(InvalidOptionError);
-    expect(() => parseOptions(schema, defaults, { size: 0 }, 'thing')).toThrow(/^invalid thing option "size"/);
+    expect(() => parseOptions(schema, defaults, { size: 0 }, 'thing')).toThrow(/^thing option "size": /);
   });
 });

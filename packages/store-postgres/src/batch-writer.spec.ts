@@ -8,7 +8,7 @@ import type { BatchWriterInit } from './batch-writer.js';
 import type { IdentifiedRecord } from './comparison-rows.js';
 import { SpillArea } from './spill-area.js';
 
-const quiet = (): Logger => ({ warn: vi.fn(), error: vi.fn() });
+const quiet = (): Logger => ({ warn: vi.fn(), error: vi.fn(), info: vi.fn(), debug: vi.fn() });
 
 /** A PostgreSQL that stores batches by id, and can be down. */
 class FakeDatabase {

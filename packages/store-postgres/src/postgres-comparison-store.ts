@@ -1,3 +1,4 @@
+import { consoleLogger } from '@cutover/core';
 import type { ComparisonRecord, ComparisonStore, ComparisonSummary, Logger, RecordRange } from '@cutover/migrate';
 import pg from 'pg';
 import { BatchWriter } from './batch-writer.js';
@@ -11,10 +12,7 @@ import { SpillArea } from './spill-area.js';
 import { summarize } from './summarize.js';
 import { timeOrderedId } from './time-ordered-id.js';
 
-const CONSOLE_LOGGER: Logger = {
-  warn: (...args) => console.warn('[cutover/store-postgres]', ...args),
-  error: (...args) => console.error('[cutover/store-postgres]', ...args),
-};
+const CONSOLE_LOGGER = consoleLogger('[cutover/store-postgres]');
 const PAGE = 1000;
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 

@@ -1,5 +1,5 @@
-import { logThrottle } from '../log-throttle.js';
-import type { Logger } from '../logger.js';
+import { LogThrottle } from '@cutover/core';
+import type { Logger } from '@cutover/core';
 
 /** The user callbacks the runner contains: none of them can reach the caller. */
 export type CallbackKind = 'compare' | 'compareErrors' | 'ignore' | 'clean' | 'redact' | 'snapshot' | 'listener' | 'store';
@@ -10,7 +10,7 @@ const MAY_BE_ASYNC: ReadonlySet<CallbackKind> = new Set(['listener']);
 
 /** Counts and logs throws of user callbacks, and returns a fallback instead of the throw. */
 export class CallbackContainment {
-  private readonly counts = new Map<CallbackKind, number>();
+  private readonly failures = new LogThrottle<CallbackKind>();
 
   constructor(
     private readonly logger: Logger,
@@ -40,16 +40,14 @@ export class CallbackContainment {
 
   /** Records a failure of `kind` that was caught elsewhere (a rejected promise). */
   failed(kind: CallbackKind, error: unknown): void {
-    const count = (this.counts.get(kind) ?? 0) + 1;
-    this.counts.set(kind, count);
-    const log = logThrottle(count);
+    const { count, log } = this.failures.record(kind);
     if (log === 'full') this.logger.error(`${this.label}: ${kind} callback threw (contained)`, error);
-    else if (log === 'tally') this.logger.error(`${this.label}: ${kind} callback has thrown ${count} times (contained)`);
+    else if (log === 'summary') this.logger.error(`${this.label}: ${kind} callback has thrown ${count} times (contained)`);
   }
 
   /** Failures so far, per kind (kinds that never failed are absent). */
   snapshot(): Partial<Record<CallbackKind, number>> {
-    return Object.fromEntries(this.counts);
+    return Object.fromEntries(this.failures.counts());
   }
 }
 

@@ -7,7 +7,7 @@ import type { Observation } from './observation.js';
 import { sameError } from './same-error.js';
 
 function experiment(clean = vi.fn((value: number) => value)) {
-  const containment = new CallbackContainment({ warn: vi.fn(), error: vi.fn() }, 'spec');
+  const containment = new CallbackContainment({ warn: vi.fn(), error: vi.fn(), info: vi.fn(), debug: vi.fn() }, 'spec');
   const setup = { flagKey: 'f', compare: equalityComparator<number>, compareErrors: sameError, ignore: [], clean, redact: (n: number) => n, maxComparedBytes: 1024, containment, noise: new NoiseFilter() };
   return new Experiment<number, number>(setup);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MIGRATION_CONFIG, resolveMigrationConfig } from './migration-config.js';
-import { InvalidOptionError } from '../migration-error.js';
+import { InvalidOptionError } from '@cutover/core';
 
 describe(resolveMigrationConfig.name, () => {
   it('returns the documented defaults', () => {

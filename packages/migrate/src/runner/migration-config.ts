@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { InvalidOptionError } from '../migration-error.js';
+import { envNumber, resolveOptions, unlessBlank } from '@cutover/core';
+import type { EnvMap } from '@cutover/core';
 
 /** The tunable behaviour of a {@link Migration}. */
 export interface MigrationConfig {
@@ -77,21 +78,15 @@ export interface MigrationConfigSources {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Merges defaults < environment < options, validates, and throws {@link InvalidOptionError} naming the bad option. */
+const number = unlessBlank(envNumber);
+const ENV_MAP: EnvMap<MigrationConfig> = Object.fromEntries(
+  Object.entries(MIGRATION_ENV).map(([key, variable]) => [
+    key,
+    { variable, read: key === 'fallbackToLegacy' ? unlessBlank((raw) => raw === 'true') : number },
+  ]),
+);
+
+/** Merges defaults < environment < options, validates, and throws `InvalidOptionError` naming the bad option and the variable behind it. */
 export function resolveMigrationConfig({ options = {}, env = process.env }: MigrationConfigSources = {}): MigrationConfig {
-  const merged: Record<string, unknown> = { ...DEFAULT_MIGRATION_CONFIG };
-  for (const [key, name] of Object.entries(MIGRATION_ENV)) {
-    const raw = env[name];
-    if (raw === undefined || raw === '') continue;
-    merged[key] = typeof DEFAULT_MIGRATION_CONFIG[key as keyof MigrationConfig] === 'boolean' ? raw === 'true' : Number(raw);
-  }
-  for (const [key, value] of Object.entries(options)) {
-    if (value !== undefined) merged[key] = value;
-  }
-  const parsed = schema.safeParse(merged);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const key = String(issue?.path[0] ?? (issue && 'keys' in issue ? issue.keys[0] : 'options'));
-  const source = key in options ? '' : ` (from ${MIGRATION_ENV[key as keyof MigrationConfig] ?? 'options'})`;
-  throw new InvalidOptionError(`invalid migration option "${key}"${source}: ${issue?.message ?? 'invalid'}`, { cause: parsed.error });
+  return resolveOptions({ component: 'Migration', naming: 'top', schema, defaults: DEFAULT_MIGRATION_CONFIG, env: ENV_MAP }, options, env);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Migration } from './migration.js';
 import { stageFlag } from '../testing/stage-client.js';
 
-const quiet = { warn: () => undefined, error: () => undefined };
+const quiet = { warn: () => undefined, error: () => undefined, info: () => undefined, debug: () => undefined };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Migration fallback to legacy (live)', () => {

@@ -3,7 +3,7 @@ import type { Client } from '@openfeature/server-sdk';
 import type { ComparisonSink } from '../store/comparison-sink.js';
 import type { ErrorComparator, Ignorer } from './experiment.js';
 import type { Lock } from './lock.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '@cutover/core';
 import type { MigrationOptions } from './migration-config.js';
 import type { MigrationListener } from './migration-events.js';
 import type { Implementation } from './run-context.js';

@@ -30,7 +30,7 @@ async function setup(stage: string, lock: Lock) {
     write: { legacy: (_n, run) => record(run), candidate: (_n, run) => record(run) },
     lock: { lock, key: String },
     listeners: [(e) => events.push(e)],
-    logger: { warn: vi.fn(), error: vi.fn() },
+    logger: { warn: vi.fn(), error: vi.fn(), info: vi.fn(), debug: vi.fn() },
   });
   const skips = (): PathEvent[] => events.filter((e): e is PathEvent => e.type === 'path' && e.outcome === 'skipped');
   return { migration, runs, skips };

@@ -1,8 +1,8 @@
 import { isMigrationStage, READ_PLAN, WRITE_PLAN } from '@cutover/flag-model';
 import type { MigrationStage } from '@cutover/flag-model';
 import type { EvaluationContext } from '@openfeature/server-sdk';
-import { logThrottle } from '../log-throttle.js';
-import type { Logger } from '../logger.js';
+import { LogThrottle } from '@cutover/core';
+import type { Logger } from '@cutover/core';
 import { CONSOLE_LOGGER } from '../logger.js';
 import { ItemLockedError, MigrationError } from '../migration-error.js';
 import { CallbackContainment } from './callback-containment.js';
@@ -50,7 +50,8 @@ export class Migration<I, O, W = never, R = void> {
   private readonly experiment: Experiment<I, O>;
   private readonly recorder: ResultRecorder;
   private readonly reportedUnknown = new Set<string>();
-  private counts = { unknownStages: 0, inFlightSkips: 0, fallbacks: 0, secondaryWriteFailures: 0, lockUnavailable: 0 };
+  private counts = { unknownStages: 0, fallbacks: 0, secondaryWriteFailures: 0, lockUnavailable: 0 };
+  private readonly inFlightSkips = new LogThrottle<'skip'>();
 
   constructor(init: MigrationInit<I, O, W, R>) {
     this.flagKey = init.flagKey;
@@ -123,6 +124,7 @@ export class Migration<I, O, W = never, R = void> {
   stats(): MigrationStats {
     return {
       ...this.counts,
+      inFlightSkips: this.inFlightSkips.count('skip'),
       overBudgetComparisons: this.recorder.overBudgetComparisons,
       inFlight: this.offPath.inFlight,
       abandonedRuns: this.offPath.abandonedRuns,
@@ -249,10 +251,10 @@ export class Migration<I, O, W = never, R = void> {
   }
 
   private inFlightSkip(path: Path, stage: MigrationStage): void {
-    const skips = ++this.counts.inFlightSkips;
+    const { count: skips, log } = this.inFlightSkips.record('skip');
     this.emitSkip(path, stage, 'read', 'in-flight-limit');
     // Comparisons stop while every slot is taken: say so, not only in the counters.
-    if (logThrottle(skips) === 'skip') return;
+    if (log === 'quiet') return;
     this.logger.warn(`migration "${this.flagKey}": ${this.config.maxInFlight} runs in flight (maxInFlight); the ${path} run was skipped and not compared (${skips} so far)`);
   }
 

@@ -1,5 +1,5 @@
-import { logThrottle } from '../log-throttle.js';
-import type { Logger } from '../logger.js';
+import { LogThrottle } from '@cutover/core';
+import type { Logger } from '@cutover/core';
 import type { MigrationStage } from '@cutover/flag-model';
 import { InFlightLimiter } from './in-flight-limiter.js';
 import type { Implementations } from './migration-init.js';
@@ -28,7 +28,7 @@ export interface OffPathRunnerSetup<I, O> {
 export class OffPathRunner<I, O> {
   private readonly limiter: InFlightLimiter;
   private abandoned = 0;
-  private everAbandoned = 0;
+  private readonly everAbandoned = new LogThrottle<'abandoned'>();
 
   constructor(private readonly setup: OffPathRunnerSetup<I, O>) {
     this.limiter = new InFlightLimiter(setup.maxInFlight);
@@ -71,8 +71,8 @@ export class OffPathRunner<I, O> {
 
   private abandon(path: Path): void {
     this.abandoned++;
-    const count = ++this.everAbandoned;
-    if (logThrottle(count) === 'skip') return;
+    const { count, log } = this.everAbandoned.record('abandoned');
+    if (log === 'quiet') return;
     const { flagKey, timeoutMs, logger } = this.setup;
     logger.warn(
       `migration "${flagKey}": a ${path} run has not settled ${timeoutMs} ms after it started; its in-flight slot was freed ` +

@@ -1,5 +1,5 @@
-import { logThrottle } from '../log-throttle.js';
-import type { Logger } from '../logger.js';
+import { LogThrottle } from '@cutover/core';
+import type { Logger } from '@cutover/core';
 import type { ComparisonRecord } from '../store/comparison-record.js';
 import type { ComparisonSink } from '../store/comparison-sink.js';
 import type { CallbackContainment } from './callback-containment.js';
@@ -26,7 +26,7 @@ export interface ResultRecorderSetup {
  */
 export class ResultRecorder {
   private overBudget = 0;
-  private readonly dropped = new Map<ComparisonDropReason, number>();
+  private readonly dropped = new LogThrottle<ComparisonDropReason>();
 
   constructor(private readonly setup: ResultRecorderSetup) {}
 
@@ -37,7 +37,7 @@ export class ResultRecorder {
 
   /** Compared calls that left no record, per reason. */
   droppedComparisons(): Partial<Record<ComparisonDropReason, number>> {
-    return Object.fromEntries(this.dropped);
+    return Object.fromEntries(this.dropped.counts());
   }
 
   /** Publishes and stores the result of one compared call once concluded; never rejects. */
@@ -69,9 +69,8 @@ export class ResultRecorder {
   }
 
   private drop(reason: ComparisonDropReason, error?: unknown): void {
-    const count = (this.dropped.get(reason) ?? 0) + 1;
-    this.dropped.set(reason, count);
-    if (error === undefined || logThrottle(count) === 'skip') return;
+    const { count, log } = this.dropped.record(reason);
+    if (error === undefined || log === 'quiet') return;
     this.setup.logger.error(`migration "${this.setup.flagKey}": a comparison was dropped (${reason}; ${count} so far)`, error);
   }
 }

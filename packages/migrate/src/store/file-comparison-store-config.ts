@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidOptionError } from '../migration-error.js';
+import { parseOptions } from '../parse-options.js';
 
 /** The tunable behaviour of a {@link FileComparisonStore}. */
 export interface FileComparisonStoreConfig {
@@ -23,12 +23,7 @@ const schema = z.strictObject({
   maxRecordBytes: z.number().int().min(256),
 });
 
-/** Merges the defaults with `options`, validates, and throws {@link InvalidOptionError} naming the bad option. */
+/** Merges the defaults with `options`, validates, and throws `InvalidOptionError` naming the bad option. */
 export function resolveFileComparisonStoreConfig(options: FileComparisonStoreOptions = {}): FileComparisonStoreConfig {
-  const merged = { ...DEFAULT_FILE_COMPARISON_STORE_CONFIG, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
-  const parsed = schema.safeParse(merged);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const key = String(issue?.path[0] ?? (issue && 'keys' in issue ? issue.keys[0] : 'options'));
-  throw new InvalidOptionError(`invalid comparison store option "${key}": ${issue?.message ?? 'invalid'}`, { cause: parsed.error });
+  return parseOptions(schema, DEFAULT_FILE_COMPARISON_STORE_CONFIG, options, 'comparison store');
 }

@@ -7,12 +7,12 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ComparisonRecord } from './comparison-record.js';
 import { FileComparisonStore } from './file-comparison-store.js';
 import { DEFAULT_FILE_COMPARISON_STORE_CONFIG } from './file-comparison-store-config.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '@cutover/core';
 import { ComparisonStoreError } from '../migration-error.js';
 import { comparisonRecord } from '../testing/comparison-records.js';
 
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'cutover-store-'));
-const quiet = (): Logger => ({ warn: vi.fn(), error: vi.fn() });
+const quiet = (): Logger => ({ warn: vi.fn(), error: vi.fn(), info: vi.fn(), debug: vi.fn() });
 
 async function lines(directory: string): Promise<string[]> {
   const all: string[] = [];

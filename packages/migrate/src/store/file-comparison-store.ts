@@ -6,8 +6,8 @@ import type { DayFile } from './day-file.js';
 import { dayOf, parseDayFile } from './day-file.js';
 import type { FileComparisonStoreConfig, FileComparisonStoreOptions } from './file-comparison-store-config.js';
 import { resolveFileComparisonStoreConfig } from './file-comparison-store-config.js';
-import { logThrottle } from '../log-throttle.js';
-import type { Logger } from '../logger.js';
+import { LogThrottle } from '@cutover/core';
+import type { Logger } from '@cutover/core';
 import { CONSOLE_LOGGER } from '../logger.js';
 import { ComparisonStoreError } from '../migration-error.js';
 import type { ReadTally } from './read-day-file.js';
@@ -57,7 +57,8 @@ export class FileComparisonStore implements ComparisonStore {
   private readonly directory: string;
   private readonly logger: Logger;
   private readonly writer: SegmentWriter;
-  private counts = { written: 0, dropped: 0, writeErrors: 0, tornLines: 0, reopened: 0 };
+  private counts = { written: 0, writeErrors: 0, tornLines: 0, reopened: 0 };
+  private readonly dropped = new LogThrottle<'dropped'>();
 
   constructor(init: FileComparisonStoreInit) {
     this.directory = init.directory;
@@ -168,7 +169,7 @@ export class FileComparisonStore implements ComparisonStore {
 
   /** A snapshot of the counters. */
   stats(): FileComparisonStoreStats {
-    return { ...this.counts };
+    return { ...this.counts, dropped: this.dropped.count('dropped') };
   }
 
   private async *read(file: DayFile, tally: ReadTally = { torn: 0 }): AsyncGenerator<ComparisonRecord[]> {
@@ -199,9 +200,9 @@ export class FileComparisonStore implements ComparisonStore {
   }
 
   private drop(reason: string, error?: unknown): void {
-    const dropped = ++this.counts.dropped;
+    const { count: dropped, log } = this.dropped.record('dropped');
     // A full queue drops at request rate.
-    if (logThrottle(dropped) === 'skip') return;
+    if (log === 'quiet') return;
     this.logger.error(`comparison store ${this.directory}: record dropped (${reason}; ${dropped} so far)`, ...(error === undefined ? [] : [error]));
   }
 }

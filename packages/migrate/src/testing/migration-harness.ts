@@ -1,6 +1,6 @@
 import type { Comparison } from '@cutover/comparators';
 import { vi } from 'vitest';
-import type { Logger } from '../logger.js';
+import type { Logger } from '@cutover/core';
 import { Migration } from '../runner/migration.js';
 import type { ComparisonEvent, MigrationEvent, PathEvent } from '../runner/migration-events.js';
 import type { Implementations, MigrationInit } from '../runner/migration-init.js';
@@ -25,7 +25,7 @@ export function gate(): { promise: Promise<void>; open: () => void } {
 
 /** A logger whose calls specs can inspect. */
 export function quietLogger(): Logger {
-  return { warn: vi.fn(), error: vi.fn() };
+  return { warn: vi.fn(), error: vi.fn(), info: vi.fn(), debug: vi.fn() };
 }
 
 /** A field-level comparator over flat objects, enough to exercise noise paths. */
