@@ -1,11 +1,4 @@
-/** Base of the errors thrown by @cutover/comparators; `code` is stable. */
-export class ComparatorsError extends Error {
-  /** A stable, machine-readable code. */
-  readonly code: string;
+import { CutoverError } from '@cutover/core';
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
+/** Base of the errors thrown by @cutover/comparators; `code` is stable. A bad option is core's `InvalidOptionError`. */
+export class ComparatorsError extends CutoverError {}

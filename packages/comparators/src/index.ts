@@ -41,4 +41,4 @@ export { prefixPath } from './path/prefix-path.js';
 
 // Errors
 export { ComparatorsError } from './comparators-error.js';
-export { InvalidOptionError } from './invalid-option-error.js';
+export { InvalidOptionError } from '@cutover/core';

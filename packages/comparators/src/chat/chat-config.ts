@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolveOptions } from '../resolve-options.js';
+import { resolveOptions } from '@cutover/core';
 
 /** What the chat comparator holds two messages to. */
 export interface ChatConfig {
@@ -38,5 +38,5 @@ const schema = z.strictObject({
 
 /** Merges options over the defaults; throws `InvalidOptionError` naming a bad option. */
 export function resolveChatConfig(options?: ChatOptions): ChatConfig {
-  return resolveOptions(schema, DEFAULT_CHAT_CONFIG, options);
+  return resolveOptions({ component: 'chat comparator', schema, defaults: DEFAULT_CHAT_CONFIG }, options);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolveOptions } from '../resolve-options.js';
+import { resolveOptions } from '@cutover/core';
 
 /** How the findings comparator judges a change in counts per alert type. */
 export interface FindingsConfig {
@@ -43,5 +43,5 @@ const schema = z
 
 /** Merges options over the defaults; throws `InvalidOptionError` naming a bad option. */
 export function resolveFindingsConfig(options?: FindingsOptions): FindingsConfig {
-  return resolveOptions(schema, DEFAULT_FINDINGS_CONFIG, options);
+  return resolveOptions({ component: 'findings comparator', schema, defaults: DEFAULT_FINDINGS_CONFIG }, options);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolveOptions } from '../resolve-options.js';
+import { resolveOptions } from '@cutover/core';
 
 /** How much AI variance the journal comparators accept. */
 export interface JournalConfig {
@@ -42,5 +42,5 @@ const schema = z
 
 /** Merges options over the defaults; throws `InvalidOptionError` naming a bad option. */
 export function resolveJournalConfig(options?: JournalOptions): JournalConfig {
-  return resolveOptions(schema, DEFAULT_JOURNAL_CONFIG, options);
+  return resolveOptions({ component: 'journal comparator', schema, defaults: DEFAULT_JOURNAL_CONFIG }, options);
 }

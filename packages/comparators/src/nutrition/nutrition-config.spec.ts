@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { InvalidOptionError } from '@cutover/core';
 import { DEFAULT_NUTRITION_CONFIG, resolveNutritionConfig } from './nutrition-config.js';
 
 describe(resolveNutritionConfig.name, () => {

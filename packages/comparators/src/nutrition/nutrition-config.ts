@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolveOptions } from '../resolve-options.js';
+import { resolveOptions } from '@cutover/core';
 import { MACROS } from './food-item.js';
 import type { Macro } from './food-item.js';
 
@@ -31,5 +31,5 @@ const schema = z.strictObject({
 
 /** Merges options over the defaults; throws `InvalidOptionError` naming a bad option. */
 export function resolveNutritionConfig(options?: NutritionOptions): NutritionConfig {
-  return resolveOptions(schema, DEFAULT_NUTRITION_CONFIG, options);
+  return resolveOptions({ component: 'nutrition comparator', schema, defaults: DEFAULT_NUTRITION_CONFIG }, options);
 }
