@@ -22,8 +22,12 @@ export interface OptionsSpec<Config> {
    * `undefined` leaves the option unset (a blank variable, say).
    */
   readonly env?: EnvMap<Config>;
-  /** Name a nested bad value by its dotted path (`files.0`) or by the top-level option holding it (`files`). @default 'path' */
-  readonly naming?: 'path' | 'top';
+  /**
+   * How a nested bad value is named: by its dotted path (`files.0`), with
+   * indexes in brackets (`steps[0].window`), or by the top-level option holding it (`files`).
+   * @default 'path'
+   */
+  readonly naming?: 'path' | 'brackets' | 'top';
   /** Builds the error thrown for a bad option, for a package's own subclass. @default InvalidOptionError */
   readonly error?: (init: InvalidOptionInit) => InvalidOptionError;
 }
@@ -60,7 +64,7 @@ export function resolveOptions<Config extends object>(
   // An unknown option has no path of its own: name the keys instead.
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys.join(', ')] : issue.path;
   const top = String(path[0] ?? '');
-  const option = (spec.naming === 'top' ? top : path.map(String).join('.')) || '(options)';
+  const option = nameOf(path, spec.naming ?? 'path') || '(options)';
   const error = spec.error ?? ((init: InvalidOptionInit) => new InvalidOptionError(init));
   throw error({
     component: spec.component,
@@ -69,6 +73,12 @@ export function resolveOptions<Config extends object>(
     envVariable: envVariableOf.get(top),
     cause: result.error,
   });
+}
+
+function nameOf(path: readonly PropertyKey[], naming: 'path' | 'brackets' | 'top'): string {
+  if (naming === 'top') return String(path[0] ?? '');
+  if (naming === 'path') return path.map(String).join('.');
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? String(part) : `${text}.${String(part)}`), '');
 }
 
 function definedOnly<T extends object>(options: T): Partial<T> {

@@ -93,7 +93,7 @@ describe(resolveRolloutPlan.name, () => {
     });
 
     it('says what it expected', () => {
-      expect(() => resolveRolloutPlan({ interval: '5' })).toThrow(/invalid rollout option "interval": expected a duration with units/);
+      expect(() => resolveRolloutPlan({ interval: '5' })).toThrow(/^Rollout plan option "interval": expected a duration with units/);
     });
   });
 });

@@ -1,3 +1,5 @@
+import { InvalidOptionError, resolveOptions } from '@cutover/core';
+import type { InvalidOptionInit } from '@cutover/core';
 import { resolveGuardConfig } from '@cutover/guard';
 import { z } from 'zod';
 import { parseDuration } from '../duration/parse-duration.js';
@@ -40,14 +42,8 @@ export function resolveRolloutPlan(options: RolloutPlanOptions = {}): RolloutPla
     throw new InvalidRolloutOptionError('risk', `expected one of ${Object.keys(ROLLOUT_RISK_PRESETS).join(', ')}, got ${JSON.stringify(risk)}`);
   }
   const preset = risk === undefined ? {} : ROLLOUT_RISK_PRESETS[risk as RolloutRisk];
-  const merged = { ...DEFAULT_ROLLOUT_PLAN_CONFIG, ...preset, ...given };
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const option = issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : (issue?.path ?? []);
-    throw new InvalidRolloutOptionError(optionPath(option), issue?.message ?? 'invalid value', { cause: parsed.error });
-  }
-  const plan = parsed.data;
+  const defaults = Object.fromEntries(Object.entries({ ...DEFAULT_ROLLOUT_PLAN_CONFIG, ...preset }).filter(([, value]) => value !== undefined));
+  const plan = resolveOptions({ component: 'Rollout plan', naming: 'brackets', schema, defaults, error: rolloutOptionError }, given as z.input<typeof schema>, {});
   const windowMs = parseDuration(plan.window)!;
   const steps = plan.steps.map((step) => {
     const { percent: p, window, approval } = typeof step === 'number' ? { percent: step, window: undefined, approval: undefined } : step;
@@ -61,7 +57,7 @@ export function resolveRolloutPlan(options: RolloutPlanOptions = {}): RolloutPla
   try {
     resolveGuardConfig(plan.guard);
   } catch (error) {
-    throw new InvalidRolloutOptionError(`guard.${(error as { option?: string }).option ?? ''}`, (error as Error).message, { cause: error });
+    throw new InvalidRolloutOptionError(`guard.${error instanceof InvalidOptionError ? error.option : ''}`, (error as Error).message, { cause: error });
   }
   const graceful = plan.gracefulRollback;
   return Object.freeze({
@@ -78,6 +74,6 @@ export function resolveRolloutPlan(options: RolloutPlanOptions = {}): RolloutPla
   });
 }
 
-function optionPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? String(part) : `${text}.${String(part)}`), '');
+function rolloutOptionError(init: InvalidOptionInit): InvalidRolloutOptionError {
+  return new InvalidRolloutOptionError(init.option, init.reason, init);
 }
