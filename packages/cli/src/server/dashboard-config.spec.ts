@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DASHBOARD_CONFIG, resolveDashboardConfig } from './dashboard-config.js';
-import { DashboardError } from './dashboard-error.js';
+import { InvalidOptionError } from '@cutover/core';
 
 describe(resolveDashboardConfig.name, () => {
   it('defaults to loopback, a free port, a 5 s refresh and a one-hour window', () => {
@@ -14,7 +14,8 @@ describe(resolveDashboardConfig.name, () => {
 
   it('names the bad option', () => {
     expect(() => resolveDashboardConfig({ port: 70_000 })).toThrow(/"port"/);
-    expect(() => resolveDashboardConfig({ refreshIntervalMs: 10 })).toThrow(DashboardError);
+    expect(() => resolveDashboardConfig({ refreshIntervalMs: 10 })).toThrow(InvalidOptionError);
+    expect(() => resolveDashboardConfig({ refreshIntervalMs: 10 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', option: 'refreshIntervalMs' }));
     expect(() => resolveDashboardConfig({ allowedHosts: ['http://x/'] })).toThrow(/"allowedHosts"/);
     expect(() => resolveDashboardConfig({ colour: 'red' } as never)).toThrow(/"colour"/);
   });

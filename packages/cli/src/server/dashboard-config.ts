@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DashboardError } from './dashboard-error.js';
+import { resolveOptions } from '@cutover/core';
 
 /** The tunable behaviour of the dashboard server. */
 export interface DashboardConfig {
@@ -40,12 +40,7 @@ const schema = z.strictObject({
   allowedHosts: z.array(z.string().regex(/^[^\s/@]+$/, 'a host name, optionally with :port')),
 });
 
-/** Merges the defaults with `options`, validates, and throws {@link DashboardError} naming the bad option. */
+/** Merges the defaults with `options`, validates, and throws `InvalidOptionError` naming the bad option. */
 export function resolveDashboardConfig(options: DashboardOptions = {}): DashboardConfig {
-  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  const parsed = schema.safeParse({ ...DEFAULT_DASHBOARD_CONFIG, ...given });
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const key = String(issue?.path[0] ?? (issue && 'keys' in issue ? issue.keys[0] : 'options'));
-  throw new DashboardError('INVALID_OPTION', `invalid dashboard option "${key}": ${issue?.message ?? 'invalid'}`, { cause: parsed.error });
+  return resolveOptions({ component: 'Dashboard', naming: 'top', schema, defaults: DEFAULT_DASHBOARD_CONFIG }, options, {});
 }

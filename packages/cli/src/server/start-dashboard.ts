@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { InvalidOptionError } from '@cutover/core';
 import type { ComparisonStore } from '@cutover/migrate';
 import type { CutoverProvider } from '@cutover/provider';
 import type { AuditLog, Rollback } from '@cutover/rollback';
@@ -57,13 +58,14 @@ export interface RunningDashboard {
 /**
  * Starts the migration dashboard: the page, its JSON API, the quick actions,
  * `/health` and `/metrics`, on 127.0.0.1 and a free port unless told otherwise.
- * @throws {DashboardError} for an invalid option, a port that cannot be bound, or a package built without the page's script
+ * @throws {InvalidOptionError} for an invalid option
+ * @throws {DashboardError} for a port that cannot be bound, or a package built without the page's script
  */
 export async function startDashboard(options: StartDashboardOptions): Promise<RunningDashboard> {
   const { provider, flagsDir, store, storeDirectory, auditLog, rollback, registry, token, guards = {}, rollouts = new RolloutStateFile(), ...tunables } = options;
   const config = resolveDashboardConfig(tunables);
   if (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH) {
-    throw new DashboardError('INVALID_OPTION', `invalid dashboard option "token": at least ${MIN_TOKEN_LENGTH} characters are required`);
+    throw new InvalidOptionError({ component: 'Dashboard', option: 'token', reason: `at least ${MIN_TOKEN_LENGTH} characters are required` });
   }
   const context: DashboardContext = {
     config,

@@ -1,12 +1,13 @@
+import { CutoverError } from '@cutover/core';
+
 /** A request the dashboard refuses or cannot serve: the status to answer with and a stable code. */
-export class HttpError extends Error {
+export class HttpError extends CutoverError {
   constructor(
     readonly status: number,
-    readonly code: string,
+    code: string,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
-    this.name = 'HttpError';
+    super(code, message, options);
   }
 }
