@@ -1,7 +1,9 @@
 import { register } from 'prom-client';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
-import { envNumber, envNumberList, resolveOptions, unlessBlank } from '@cutover/core';
+import { durationBoundsSchema } from './duration-bounds.js';
+import { metricsEnv } from './metrics-env.js';
+import { resolveOptions } from '@cutover/core';
 import type { OptionsSpec } from '@cutover/core';
 
 /** Settings of `MetricsHook`, all filled in. */
@@ -59,10 +61,7 @@ const isRegistry = (value: unknown): value is Registry =>
 
 const schema = z.strictObject({
   registry: z.custom<Registry>(isRegistry, { message: 'expected a prom-client Registry' }),
-  durationBuckets: z
-    .array(z.number().positive().finite())
-    .min(1)
-    .refine((b) => b.every((v, i) => i === 0 || v > (b[i - 1] ?? 0)), { message: 'bounds must increase strictly' }),
+  durationBuckets: durationBoundsSchema,
   maxFlags: z.number().int().positive(),
   maxOutcomesPerFlag: z.number().int().positive(),
 });
@@ -72,10 +71,7 @@ const SPEC: OptionsSpec<MetricsHookConfig> = {
   naming: 'top',
   schema,
   defaults: DEFAULT_METRICS_HOOK_CONFIG,
-  env: {
-    durationBuckets: { variable: 'CUTOVER_METRICS_DURATION_BUCKETS', read: unlessBlank(envNumberList) },
-    maxFlags: { variable: 'CUTOVER_METRICS_MAX_FLAGS', read: unlessBlank(envNumber) },
-  },
+  env: metricsEnv({ durationBuckets: 'CUTOVER_METRICS_DURATION_BUCKETS', maxFlags: 'CUTOVER_METRICS_MAX_FLAGS' }),
 };
 
 /**

@@ -2,7 +2,9 @@ import type { Logger } from '@openfeature/server-sdk';
 import { exponentialBuckets, register } from 'prom-client';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
-import { envNumber, envNumberList, resolveOptions, unlessBlank } from '@cutover/core';
+import { durationBoundsSchema } from '../metrics/duration-bounds.js';
+import { metricsEnv } from '../metrics/metrics-env.js';
+import { resolveOptions } from '@cutover/core';
 import type { OptionsSpec } from '@cutover/core';
 
 /** Settings of `MigrationMetrics`, all filled in. */
@@ -50,10 +52,7 @@ const schema = z.strictObject({
     (value) => typeof value === 'object' && value !== null && typeof (value as Partial<Registry>).registerMetric === 'function',
     { message: 'expected a prom-client Registry' },
   ),
-  durationBuckets: z
-    .array(z.number().positive().finite())
-    .min(1)
-    .refine((b) => b.every((v, i) => i === 0 || v > (b[i - 1] ?? 0)), { message: 'bounds must increase strictly' }),
+  durationBuckets: durationBoundsSchema,
   maxFlags: z.number().int().positive(),
   logger: z.custom<Logger>((value) => typeof (value as Partial<Logger> | undefined)?.error === 'function', { message: 'expected a logger with error()' }),
 });
@@ -63,10 +62,7 @@ const SPEC: OptionsSpec<MigrationMetricsConfig> = {
   naming: 'top',
   schema,
   defaults: DEFAULT_MIGRATION_METRICS_CONFIG,
-  env: {
-    durationBuckets: { variable: 'CUTOVER_MIGRATION_DURATION_BUCKETS', read: unlessBlank(envNumberList) },
-    maxFlags: { variable: 'CUTOVER_MIGRATION_METRICS_MAX_FLAGS', read: unlessBlank(envNumber) },
-  },
+  env: metricsEnv({ durationBuckets: 'CUTOVER_MIGRATION_DURATION_BUCKETS', maxFlags: 'CUTOVER_MIGRATION_METRICS_MAX_FLAGS' }),
 };
 
 /**

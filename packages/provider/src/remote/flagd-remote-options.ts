@@ -2,9 +2,9 @@ import { DefaultLogger } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import type { FlagdProvider } from '@openfeature/flagd-provider';
 import { z } from 'zod';
-import { envNumber, envString, resolveOptions, unlessBlank } from '@cutover/core';
+import { resolveOptions } from '@cutover/core';
 import type { OptionsSpec } from '@cutover/core';
-import { flagdRemoteOptionError } from './flagd-remote-option-error.js';
+import { FLAGD_CONNECTION_ENV, FLAGD_NUMBER, flagdRemoteOptionError } from './flagd-remote-option-error.js';
 
 /** The options of `FlagdProvider` (the package does not export their type). */
 type FlagdProviderOptions = NonNullable<ConstructorParameters<typeof FlagdProvider>[0]>;
@@ -118,9 +118,6 @@ const configSchema: z.ZodType<FlagdRemoteConfig> = z
   .strict();
 
 
-const blankUnset = unlessBlank(envString);
-const number = unlessBlank(envNumber);
-
 /** Merges defaults, environment and options (lowest precedence first) and validates the result. */
 export function resolveFlagdRemoteConfig(options: FlagdRemoteOptions = {}): FlagdRemoteConfig {
   const env = options.env ?? process.env;
@@ -132,12 +129,10 @@ export function resolveFlagdRemoteConfig(options: FlagdRemoteOptions = {}): Flag
     schema: configSchema,
     defaults: { ...defaults, port: resolverType === 'in-process' ? inProcessPort : rpcPort, logger: DEFAULT_LOGGER, env },
     env: {
+      ...FLAGD_CONNECTION_ENV,
       resolverType: 'FLAGD_RESOLVER',
-      host: { variable: 'FLAGD_HOST', read: blankUnset },
-      port: { variable: 'FLAGD_PORT', read: number },
-      timeoutMs: { variable: 'CUTOVER_FLAGD_TIMEOUT_MS', read: number },
-      retryBackoffMs: { variable: 'FLAGD_RETRY_BACKOFF_MS', read: number },
-      retryBackoffMaxMs: { variable: 'FLAGD_RETRY_BACKOFF_MAX_MS', read: number },
+      port: { variable: 'FLAGD_PORT', read: FLAGD_NUMBER },
+      timeoutMs: { variable: 'CUTOVER_FLAGD_TIMEOUT_MS', read: FLAGD_NUMBER },
     },
     error: flagdRemoteOptionError,
   };

@@ -1,9 +1,9 @@
 import { DefaultLogger } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import { z } from 'zod';
-import { envNumber, envString, resolveOptions, unlessBlank } from '@cutover/core';
+import { resolveOptions } from '@cutover/core';
 import type { OptionsSpec } from '@cutover/core';
-import { flagdRemoteOptionError } from './flagd-remote-option-error.js';
+import { FLAGD_CONNECTION_ENV, FLAGD_NUMBER, FLAGD_TEXT, flagdRemoteOptionError } from './flagd-remote-option-error.js';
 
 /** Everything the flagd sync layer can be told. */
 export interface FlagdSyncConfig {
@@ -90,9 +90,6 @@ const configSchema: z.ZodType<FlagdSyncConfig> = z
   .strict()
   .refine((config) => config.retryBackoffMaxMs >= config.retryBackoffMs, { path: ['retryBackoffMaxMs'], message: 'must not be below retryBackoffMs' });
 
-const blankUnset = unlessBlank(envString);
-const number = unlessBlank(envNumber);
-
 /** Merges defaults, environment and options (lowest precedence first) and validates the result; throws a FlagdRemoteOptionError naming the bad option. */
 export function resolveFlagdSyncConfig(options: FlagdSyncOptions = {}): FlagdSyncConfig {
   const env = options.env ?? process.env;
@@ -103,16 +100,14 @@ export function resolveFlagdSyncConfig(options: FlagdSyncOptions = {}): FlagdSyn
     schema: configSchema,
     defaults: { ...DEFAULT_FLAGD_SYNC_CONFIG, logger: DEFAULT_LOGGER, env },
     env: {
-      host: { variable: 'FLAGD_HOST', read: blankUnset },
-      port: { variable: portVariable, read: number },
+      ...FLAGD_CONNECTION_ENV,
+      port: { variable: portVariable, read: FLAGD_NUMBER },
       tls: { variable: 'FLAGD_TLS', read: (raw) => raw === 'true' },
-      socketPath: { variable: 'FLAGD_SOCKET_PATH', read: blankUnset },
-      certPath: { variable: 'FLAGD_SERVER_CERT_PATH', read: blankUnset },
-      selector: { variable: 'FLAGD_SOURCE_SELECTOR', read: blankUnset },
-      retryBackoffMs: { variable: 'FLAGD_RETRY_BACKOFF_MS', read: number },
-      retryBackoffMaxMs: { variable: 'FLAGD_RETRY_BACKOFF_MAX_MS', read: number },
-      retryGracePeriod: { variable: 'FLAGD_RETRY_GRACE_PERIOD', read: number },
-      livenessProbeMs: { variable: 'CUTOVER_FLAGD_LIVENESS_PROBE_MS', read: number },
+      socketPath: { variable: 'FLAGD_SOCKET_PATH', read: FLAGD_TEXT },
+      certPath: { variable: 'FLAGD_SERVER_CERT_PATH', read: FLAGD_TEXT },
+      selector: { variable: 'FLAGD_SOURCE_SELECTOR', read: FLAGD_TEXT },
+      retryGracePeriod: { variable: 'FLAGD_RETRY_GRACE_PERIOD', read: FLAGD_NUMBER },
+      livenessProbeMs: { variable: 'CUTOVER_FLAGD_LIVENESS_PROBE_MS', read: FLAGD_NUMBER },
     },
     error: flagdRemoteOptionError,
   };
