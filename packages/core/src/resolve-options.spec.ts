@@ -46,8 +46,8 @@ describe(resolveOptions.name, () => {
     const error = catchError(() => resolveOptions(spec, { files: ['ok', 7 as unknown as string] }, {}));
     expect(error).toMatchObject({ option: 'files.1', envVariable: undefined });
     expect(error.cause).toBeInstanceOf(z.ZodError);
-    expect(catchError(() => resolveOptions({ ...spec, naming: 'top' }, { files: ['ok', 7 as unknown as string] }, {}))).toMatchObject({ option: 'files' });
-    expect(catchError(() => resolveOptions({ ...spec, naming: 'brackets' }, { files: ['ok', 7 as unknown as string] }, {}))).toMatchObject({ option: 'files[1]' });
+    expect(catchError(() => resolveOptions({ ...spec, naming: 'top' }, { files: JSON.parse('["ok", 7]') as string[] }, {}))).toMatchObject({ option: 'files' });
+    expect(catchError(() => resolveOptions({ ...spec, naming: 'brackets' }, { files: JSON.parse('["ok", 7]') as string[] }, {}))).toMatchObject({ option: 'files[1]' });
   });
 
   it('names unknown options by their keys when the schema is strict', () => {
