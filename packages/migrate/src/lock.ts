@@ -14,8 +14,8 @@ export interface LockLease {
 }
 
 /**
- * Exclusive processing of one item (seed 002: never both systems on the same
- * item). A Redis implementation is `SET key token NX PX ttl` to acquire and a
+ * Exclusive processing of one item (never both systems on the same item at
+ * once). A Redis implementation is `SET key token NX PX ttl` to acquire and a
  * compare-and-delete script to release; {@link InMemoryLock} serves one process.
  */
 export interface Lock {

@@ -50,7 +50,7 @@ export interface MigrationInit<I, O, W = never, R = void> {
   readonly snapshot?: (value: O) => O;
   /** Where comparisons are recorded. */
   readonly store?: ComparisonSink;
-  /** Exclusive processing per item (seed 002): the lock is held around the runs with side effects. */
+  /** Exclusive processing per item (never both paths on one item at once): the lock is held around the runs with side effects. */
   readonly lock?: ItemLock<I | W>;
   readonly listeners?: readonly MigrationListener[];
   /** @default CONSOLE_LOGGER */
