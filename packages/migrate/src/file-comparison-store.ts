@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ComparisonRecord } from './comparison-record.js';
-import type { ComparisonSink } from './comparison-sink.js';
+import type { ComparisonStore } from './comparison-store.js';
 import type { DayFile } from './day-file.js';
 import { dayOf, parseDayFile } from './day-file.js';
 import type { FileComparisonStoreConfig, FileComparisonStoreOptions } from './file-comparison-store-config.js';
@@ -47,7 +47,7 @@ export interface FileComparisonStoreStats {
  * (`YYYY-MM-DD.<pid>-<random>.jsonl`). Writing never throws or rejects: disk
  * errors are counted and logged. Reads stream line by line.
  */
-export class FileComparisonStore implements ComparisonSink {
+export class FileComparisonStore implements ComparisonStore {
   /** The resolved options. */
   readonly config: Readonly<FileComparisonStoreConfig>;
   private readonly directory: string;

@@ -9,6 +9,7 @@ interface Holder {
 export class InMemoryLock implements Lock {
   private readonly holders = new Map<string, Holder>();
   private readonly waiters = new Map<string, Array<() => void>>();
+  private fencing = 0;
 
   /** {@inheritDoc Lock.acquire} */
   async acquire(key: string, options: AcquireOptions): Promise<LockLease | undefined> {
@@ -33,7 +34,7 @@ export class InMemoryLock implements Lock {
     // The TTL timer must not keep the process alive on its own.
     const expiry = setTimeout(() => this.free(key, token), ttlMs).unref();
     this.holders.set(key, { token, expiry });
-    return { key, release: async () => this.free(key, token) };
+    return { key, fencingToken: ++this.fencing, release: async () => this.free(key, token) };
   }
 
   private free(key: string, token: symbol): void {

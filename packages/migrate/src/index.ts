@@ -1,6 +1,7 @@
 export type { CallbackKind } from './callback-containment.js';
 export type { ComparisonRecord, RecordedPath } from './comparison-record.js';
 export type { ComparisonSink } from './comparison-sink.js';
+export type { ComparisonStore, ComparisonStoreStats } from './comparison-store.js';
 export { equalityComparator } from './equality-comparator.js';
 export type { ErrorComparator, Ignorer } from './experiment.js';
 export { InMemoryLock } from './in-memory-lock.js';
@@ -11,6 +12,7 @@ export type { MigrationStats } from './migration-stats.js';
 export { DEFAULT_MIGRATION_CONFIG, MIGRATION_ENV, resolveMigrationConfig } from './migration-config.js';
 export type { MigrationConfig, MigrationConfigSources, MigrationOptions } from './migration-config.js';
 export { InvalidOptionError, ItemLockedError, MigrationError, RunTimeoutError } from './migration-error.js';
+export { parseOptions } from './parse-options.js';
 export type { MigrationErrorCode } from './migration-error.js';
 export type {
   ComparisonEvent,

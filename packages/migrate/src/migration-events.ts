@@ -21,8 +21,11 @@ export interface StageEvent {
 /** How one path of one call ended, as seen by the runner. */
 export type PathOutcome = 'ok' | 'error' | 'timeout' | 'skipped';
 
-/** Why a path that the stage calls for did not run. */
-export type SkipReason = 'unsampled' | 'in-flight-limit' | 'authoritative-failed';
+/**
+ * Why a path that the stage calls for did not run. `lock-unavailable`: the
+ * item lock could not make its lease exclusive, so only the authoritative path ran.
+ */
+export type SkipReason = 'unsampled' | 'in-flight-limit' | 'authoritative-failed' | 'lock-unavailable';
 
 /** One path of one call: ok, error, timeout or skipped, with its duration. */
 export interface PathEvent {

@@ -10,6 +10,8 @@ export interface MigrationStats {
   readonly fallbacks: number;
   /** Non-authoritative writes that failed or timed out (the caller still got the authoritative outcome). */
   readonly secondaryWriteFailures: number;
+  /** Calls that ran only the authoritative path because the item lock could not make its lease exclusive. */
+  readonly lockUnavailable: number;
   /** Non-authoritative runs in flight now. */
   readonly inFlight: number;
   /** Contained throws of user callbacks, per kind. */

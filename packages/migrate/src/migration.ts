@@ -47,7 +47,7 @@ export class Migration<I, O, W = never, R = void> {
   private readonly noise = new NoiseFilter();
   private readonly experiment: Experiment<I, O>;
   private readonly reportedUnknown = new Set<string>();
-  private counts = { unknownStages: 0, inFlightSkips: 0, fallbacks: 0, secondaryWriteFailures: 0 };
+  private counts = { unknownStages: 0, inFlightSkips: 0, fallbacks: 0, secondaryWriteFailures: 0, lockUnavailable: 0 };
 
   constructor(init: MigrationInit<I, O, W, R>) {
     this.flagKey = init.flagKey;
@@ -92,7 +92,7 @@ export class Migration<I, O, W = never, R = void> {
     if (!this.lock) return this.readAt(stage, input);
     const lease = await this.acquire(input);
     try {
-      return await this.readAt(stage, input);
+      return await this.readAt(stage, input, lease);
     } finally {
       await this.release(lease);
     }
@@ -109,7 +109,7 @@ export class Migration<I, O, W = never, R = void> {
     const stage = await this.evaluate(context, 'write');
     const lease = this.lock ? await this.acquire(input) : undefined;
     try {
-      return await this.writeAt(stage, input, writes);
+      return await this.writeAt(stage, input, writes, lease);
     } finally {
       if (lease) await this.release(lease);
     }
@@ -139,24 +139,35 @@ export class Migration<I, O, W = never, R = void> {
     this.logger.warn(`migration "${this.flagKey}": flag served unknown stage "${raw}", running as "off"`);
   }
 
-  private readAt(stage: MigrationStage, input: I): O | Promise<O> {
+  private readAt(stage: MigrationStage, input: I, lease?: LockLease): O | Promise<O> {
     const plan = READ_PLAN[stage];
-    if (plan.other === undefined) return this.runAlone(plan.authoritative, this.reads[plan.authoritative], input, stage, 'read');
-    return plan.authoritative === 'legacy' ? this.shadowRead(input, stage) : this.liveRead(input, stage);
+    const fencingToken = lease?.fencingToken;
+    if (plan.other === undefined || this.notExclusive(lease, plan.other, stage, 'read')) {
+      return this.runAlone(plan.authoritative, this.reads[plan.authoritative], input, stage, 'read', fencingToken);
+    }
+    return plan.authoritative === 'legacy' ? this.shadowRead(input, stage, fencingToken) : this.liveRead(input, stage, fencingToken);
   }
 
-  private async shadowRead(input: I, stage: MigrationStage): Promise<O> {
+  /** True, counted and the other path's skip emitted, when the lease could not be made exclusive. */
+  private notExclusive(lease: LockLease | undefined, other: Path, stage: MigrationStage, operation: Operation): boolean {
+    if (lease?.exclusive !== false) return false;
+    this.counts.lockUnavailable++;
+    this.emitSkip(other, stage, operation, 'lock-unavailable');
+    return true;
+  }
+
+  private async shadowRead(input: I, stage: MigrationStage, fencingToken: number | undefined): Promise<O> {
     const candidate = this.startOffPath('candidate', input, stage);
-    const legacy = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy') });
+    const legacy = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy', fencingToken) });
     this.emitPath(legacy, stage, 'read', true);
     if (candidate) this.compareLater(stage, input, this.snapshotOf(legacy), candidate);
     return unwrap(legacy);
   }
 
-  private async liveRead(input: I, stage: MigrationStage): Promise<O> {
+  private async liveRead(input: I, stage: MigrationStage, fencingToken: number | undefined): Promise<O> {
     const legacy = this.startOffPath('legacy', input, stage);
     const controller = new AbortController();
-    const run: RunContext = { stage, operation: 'read', path: 'candidate', readonly: false, signal: controller.signal };
+    const run: RunContext = { stage, operation: 'read', path: 'candidate', readonly: false, signal: controller.signal, fencingToken };
     const candidate = await observe({ implementation: this.reads.candidate, input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
     this.emitPath(candidate, stage, 'read', true);
     if (candidate.status === 'ok' || !this.config.fallbackToLegacy) {
@@ -172,22 +183,25 @@ export class Migration<I, O, W = never, R = void> {
       const offPath = await legacy;
       if (offPath.status !== 'timeout') return unwrap(offPath);
     }
-    const fallback = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy') });
+    const fallback = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy', fencingToken) });
     this.emitPath(fallback, stage, 'read', true);
     return unwrap(fallback);
   }
 
-  private async writeAt(stage: MigrationStage, input: W, writes: Implementations<W, R>): Promise<R> {
+  private async writeAt(stage: MigrationStage, input: W, writes: Implementations<W, R>, lease: LockLease | undefined): Promise<R> {
     const plan = WRITE_PLAN[stage];
-    if (plan.other === undefined) return this.runAlone(plan.authoritative, writes[plan.authoritative], input, stage, 'write');
-    const first = await observe({ implementation: writes[plan.authoritative], input, run: authoritative(stage, 'write', plan.authoritative) });
+    const fencingToken = lease?.fencingToken;
+    if (plan.other === undefined || this.notExclusive(lease, plan.other, stage, 'write')) {
+      return this.runAlone(plan.authoritative, writes[plan.authoritative], input, stage, 'write', fencingToken);
+    }
+    const first = await observe({ implementation: writes[plan.authoritative], input, run: authoritative(stage, 'write', plan.authoritative, fencingToken) });
     this.emitPath(first, stage, 'write', true);
     if (first.status !== 'ok') {
       this.emitSkip(plan.other, stage, 'write', 'authoritative-failed');
       return unwrap(first);
     }
     const controller = new AbortController();
-    const run: RunContext = { stage, operation: 'write', path: plan.other, readonly: false, signal: controller.signal };
+    const run: RunContext = { stage, operation: 'write', path: plan.other, readonly: false, signal: controller.signal, fencingToken };
     const second = await observe({ implementation: writes[plan.other], input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
     this.emitPath(second, stage, 'write', false);
     if (second.status !== 'ok') this.counts.secondaryWriteFailures++;
@@ -195,8 +209,8 @@ export class Migration<I, O, W = never, R = void> {
   }
 
   /** One path only: the overhead is the flag evaluation, plus timing when someone listens. */
-  private runAlone<X, Y>(path: Path, implementation: Implementation<X, Y>, input: X, stage: MigrationStage, operation: Operation): Y | Promise<Y> {
-    const run = authoritative(stage, operation, path);
+  private runAlone<X, Y>(path: Path, implementation: Implementation<X, Y>, input: X, stage: MigrationStage, operation: Operation, fencingToken: number | undefined): Y | Promise<Y> {
+    const run = authoritative(stage, operation, path, fencingToken);
     if (!this.publisher.active) return implementation(input, run);
     return observe({ implementation, input, run }).then((observation) => {
       this.emitPath(observation, stage, operation, true);
@@ -281,8 +295,8 @@ export class Migration<I, O, W = never, R = void> {
   }
 }
 
-function authoritative(stage: MigrationStage, operation: Operation, path: Path): RunContext {
-  return { stage, operation, path, readonly: false, signal: NEVER_ABORTED };
+function authoritative(stage: MigrationStage, operation: Operation, path: Path, fencingToken: number | undefined): RunContext {
+  return { stage, operation, path, readonly: false, signal: NEVER_ABORTED, fencingToken };
 }
 
 function unwrap<T>(observation: Observation<T>): T {

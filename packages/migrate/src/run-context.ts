@@ -19,6 +19,11 @@ export interface RunContext {
   readonly readonly: boolean;
   /** Aborted when the runner stops waiting (timeout); cooperative implementations stop early. */
   readonly signal: AbortSignal;
+  /**
+   * The item lock's fencing token, when the migration holds an item lock whose
+   * leases carry one: pass it with the writes to a store that checks it.
+   */
+  readonly fencingToken?: number;
 }
 
 /** A legacy or candidate implementation of one operation. */
