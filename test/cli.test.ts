@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { setStage } from '@cutover/cli';
 import { FileComparisonStore } from '@cutover/migrate';
 import type { ComparisonRecord } from '@cutover/migrate';
-import { AuditLog, CutoverProvider } from '@cutover/provider';
+import { CutoverProvider } from '@cutover/provider';
+import { AuditLog } from '@cutover/rollback';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliWorkspace, runCli } from './support/cli-run.js';
 import type { CliWorkspace } from './support/cli-run.js';
@@ -174,6 +175,18 @@ describe('cutover rollback', () => {
     const audit = await new AuditLog(ws.audit).read();
     expect(audit.map((r) => `${r.action}/${r.status}`)).toEqual(['rollback/initiated', 'rollback/completed', 'rollback-cleared/completed']);
     expect(audit[2]!.reason).toBe('comparator fixed');
+  });
+
+  it('rolls a flag back when an unrelated flag file has a bad edit, and names the file it skipped', async () => {
+    const broken = join(ws.flags, 'mspbyte.flagd.json');
+    await writeFile(broken, `${await readFile(broken, 'utf8')},,`);
+    const rolled = await runCli(['rollback', 'nutribot.food-detection', '--reason', 'x', ...editArgs()]);
+    expect(rolled.code).toBe(0);
+    expect(rolled.stdout).toContain('rolled back nutribot.food-detection → off');
+    expect(rolled.stderr).toMatch(/skipped .*mspbyte\.flagd\.json, which cannot be read: .*mspbyte\.flagd\.json:\d+:\d+/);
+    expect(await serve([nutribot()], join(ws.flags, 'rollbacks.flagd.json'), 'nutribot.food-detection', 50)).toEqual({ off: 50 });
+    const json = JSON.parse((await runCli(['rollback', 'group:nutribot', '--reason', 'x', '--json', ...editArgs()])).stdout);
+    expect(json).toMatchObject({ status: 'completed', unreadable: [{ file: broken }] });
   });
 
   it('requires a reason, and reports drift when the overlay outlives its flag', async () => {

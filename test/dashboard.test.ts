@@ -28,7 +28,7 @@ describe.skipIf(!chromiumPath)('the migration dashboard in a real browser (chrom
       store: fixture.store,
       storeDirectory: fixture.storeDir,
       auditLog: fixture.auditLog,
-      overlay: fixture.overlay,
+      rollback: fixture.rollback,
       registry: fixture.registry,
       token: TOKEN,
       refreshIntervalMs: 1000,

@@ -1,4 +1,4 @@
-// A fleet served by one flagd (issue 3, tests 4 and 5): flagd serves the flag
+// A fleet served by one flagd: flagd serves the flag
 // files plus the rollback overlay as its last --uri; three application
 // processes follow it. A rollback written into the overlay reaches every one
 // of them (write → last process switched, goal ≤ 2 s); a broken edit of a
@@ -6,12 +6,13 @@
 import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RollbackOverlay } from '@cutover/provider';
+import { AuditLog, Rollback } from '@cutover/rollback';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Flagd, findFlagd } from './support/flagd.js';
 import { FleetApp } from './support/fleet-app-process.js';
 
 const FLAGS_DIR = new URL('../flags/', import.meta.url).pathname;
+const quiet = { error() {}, warn() {}, info() {}, debug() {} };
 const NAMES = ['clambake.flagd.json', 'mspbyte.flagd.json', 'nutribot.flagd.json'];
 const FLAG = 'nutribot.food-detection';
 const INSTANCES = 3;
@@ -47,10 +48,12 @@ describe.skipIf(!binary)('a fleet on flagd', () => {
   it('rolls every process back when the overlay served by flagd gets a rollback (write → last process switched)', async () => {
     for (const app of fleet) expect(app.current).toMatchObject({ source: 'remote', errors: 0 });
     expect(fleet[0]!.current!.value).not.toBe('off');
-    const rollbacks = new RollbackOverlay({ path: overlay, files: served });
+    // No provider in this process: the served files are read once, the overlay written.
+    const rollbacks = new Rollback({ files: served, overlay, audit: new AuditLog(join(dir, 'audit.jsonl')), logger: quiet });
     const wrote = Date.now();
-    await rollbacks.rollback({ flag: FLAG }, { reason: 'fleet test', by: 'flagd-fleet.test' });
+    const result = await rollbacks.emergencyRollback({ flag: FLAG }, 'fleet test', { by: 'flagd-fleet.test' });
     const written = Date.now();
+    expect(result.status).toBe('completed');
     const switched = await Promise.all(fleet.map((app) => app.waitFor((state) => state.value === 'off', { since: wrote, timeoutMs: 10_000 })));
     const delays = switched.map((state) => state.at - wrote);
     console.log(`fleet rollback: ${INSTANCES} processes, write took ${written - wrote} ms, write → switched ${delays.map((d) => `${d} ms`).join(', ')}; last ${Math.max(...delays)} ms`);

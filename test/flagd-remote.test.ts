@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
 import type { Client, EventDetails, Logger } from '@openfeature/server-sdk';
-import { CutoverProvider, RollbackOverlay, flagdRemote } from '@cutover/provider';
+import { CutoverProvider, flagdRemote } from '@cutover/provider';
+import { AuditLog, Rollback } from '@cutover/rollback';
 import type { FlagdLayer } from '@cutover/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Flagd, findFlagd } from './support/flagd.js';
@@ -126,15 +127,15 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     const request = { targetingKey: 'chat-7', cutoverOverrides: { [flag]: 'live' } };
     expect(await instance.getStringDetails(flag, 'x')).toMatchObject({ value: 'live', flagMetadata: { source: 'env' } });
     expect(await client.getStringDetails(flag, 'x', request)).toMatchObject({ value: 'live', flagMetadata: { source: 'context' } });
-    const rollbacks = new RollbackOverlay({ path: overlay, files: served });
-    await rollbacks.rollback({ flag }, { reason: 'fleet rollback', by: 'flagd-remote.test' });
+    const rollbacks = new Rollback({ files: served, overlay, audit: new AuditLog(join(dir, 'audit.jsonl')), logger: silent });
+    expect(await rollbacks.rollback({ flag }, 'manual', { message: 'fleet rollback', by: 'flagd-remote.test' })).toMatchObject({ status: 'completed' });
     try {
       await waitUntil(async () => (await instance.getStringDetails(flag, 'x')).value === 'off' && (await client.getStringDetails(flag, 'x', request)).value === 'off', 5_000);
       for (const details of [await instance.getStringDetails(flag, 'x'), await client.getStringDetails(flag, 'x', request)]) {
         expect(details).toMatchObject({ value: 'off', variant: 'off', flagMetadata: { source: 'remote', rolledBack: true } });
       }
     } finally {
-      await rollbacks.clear({ flag });
+      await rollbacks.clear({ flag }, { reason: 'end of test', by: 'flagd-remote.test' });
     }
     await waitUntil(async () => (await instance.getStringDetails(flag, 'x')).value === 'live', 5_000);
   });
@@ -143,7 +144,8 @@ describe.skipIf(!binary)('flagd remote layer', () => {
     const flag = 'nutribot.food-detection';
     const context = { targetingKey: 'chat-42' };
     // A rollback that only flagd's overlay holds: the application's files still say shadow/live.
-    await new RollbackOverlay({ path: overlay, files: served }).rollback({ flag }, { reason: 'outage test', by: 'flagd-remote.test' });
+    const onlyFlagd = new Rollback({ files: served, overlay, audit: new AuditLog(join(dir, 'audit.jsonl')), logger: silent });
+    expect((await onlyFlagd.emergencyRollback({ flag }, 'outage test', { by: 'flagd-remote.test' })).status).toBe('completed');
     await waitUntil(async () => (await client.getStringDetails(flag, 'x', context)).value === 'off', 5_000);
     expect(provider.flagDefinitions().get(flag)?.defaultVariant).not.toBe('off');
     let errors = 0;
@@ -211,7 +213,8 @@ describe.skipIf(!binary)('flagd remote layer', () => {
       noticedMs = performance.now() - paused;
       expect(remote.available).toBe(false);
       expect(await client.getStringDetails(flag, 'x', context)).toMatchObject({ value: before, flagMetadata: { source: 'remote', stale: true } });
-      await new RollbackOverlay({ path: overlay, files: served }).rollback({ flag }, { reason: 'during the hang', by: 'flagd-remote.test' });
+      const rollback = new Rollback({ files: served, overlay, audit: new AuditLog(join(dir, 'audit.jsonl')), logger: silent });
+      expect(await rollback.rollback({ flag }, 'manual', { message: 'during the hang', by: 'flagd-remote.test' })).toMatchObject({ status: 'completed' });
     } finally {
       flagd.resume();
     }

@@ -5,13 +5,14 @@
 // this process serves the rollback variant at once, the overlay holds it, a
 // provider already watching the files follows, and so does a fresh one.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Guard, LocalRegistrySource, MigrationMetrics, Rollback } from '@cutover/hooks';
+import { Guard, LocalRegistrySource, MigrationMetrics } from '@cutover/hooks';
 import type { GuardVerdict } from '@cutover/hooks';
 import { Migration } from '@cutover/migrate';
-import { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import { CutoverProvider } from '@cutover/provider';
+import { AuditLog, Rollback, RollbackOverlay } from '@cutover/rollback';
 import type { CutoverProviderOptions } from '@cutover/provider';
 import { OpenFeature } from '@openfeature/server-sdk';
 import type { Client, Logger } from '@openfeature/server-sdk';
@@ -81,21 +82,9 @@ describe('guard and rollback in one process', () => {
     metrics.attach(migration);
 
     const audit = new AuditLog(join(dir, 'audit.jsonl'));
-    const overlay = new RollbackOverlay({ path: overlayPath, files: [file] });
-    let overlayWrittenAt = 0;
-    const rollback = new Rollback({
-      provider,
-      audit,
-      metrics,
-      logger: quiet,
-      overlay: {
-        rollback: async (scope, details) => {
-          const entries = await overlay.rollback(scope, details);
-          overlayWrittenAt = performance.now();
-          return entries;
-        },
-      },
-    });
+    const overlay = new RollbackOverlay(overlayPath);
+    // The overlay path and the flag definitions are the provider's own.
+    const rollback = new Rollback({ provider, audit, metrics, logger: quiet });
     let degradedAt = 0;
     const guard = new Guard({
       flagKey: FLAG,
@@ -143,6 +132,8 @@ describe('guard and rollback in one process', () => {
 
     // Durable: the overlay holds it, the watching provider follows, and so does a fresh one.
     expect(await overlay.list()).toMatchObject([{ flagKey: FLAG, variant: 'off', by: 'guard' }]);
+    // When the overlay was written, on the performance.now() clock.
+    const overlayWrittenAt = (await stat(overlayPath)).mtimeMs - performance.timeOrigin;
     await until(async () => (await watcher.getStringValue(FLAG, 'live')) === 'off', 5000);
     const watcherMs = performance.now() - overlayWrittenAt;
     const { client: fresh } = await connect({ files: [file], watch: false });
@@ -158,9 +149,39 @@ describe('guard and rollback in one process', () => {
     expect(degradedAt).toBeGreaterThan(0);
 
     console.log(
-      `guard-rollback: tripped after ${callsToTrip} failing calls; verdict → local rollback ${result!.timings.localMs.toFixed(3)} ms; ` +
+      `guard-rollback: tripped after ${callsToTrip} failing calls; verdict → local rollback ${result!.timings.localMs?.toFixed(3)} ms; ` +
         `overlay write ${result!.timings.durableMs?.toFixed(1)} ms; overlay written → watching provider serves it ${watcherMs.toFixed(0)} ms`,
     );
     guard.stop();
+  });
+
+  it('rolls back when an unrelated flag file has a bad edit: the last good definitions serve, the result names the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cutover-guard-e2e-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const file = join(dir, 'shop.flagd.json');
+    const unrelated = join(dir, 'mspbyte.flagd.json');
+    const migration = { state: 'ENABLED', variants: { off: 'off', shadow: 'shadow', live: 'live' }, defaultVariant: 'live', metadata: { kind: 'migration', rollbackVariant: 'off' } };
+    await writeFile(file, JSON.stringify({ flags: { [FLAG]: migration } }));
+    await writeFile(unrelated, JSON.stringify({ flags: { 'mspbyte.sync': migration } }));
+    const { provider, client } = await connect({ files: [unrelated, file], watch: false });
+    await appendFile(unrelated, ',,');
+    await provider.reloadFile(unrelated);
+    expect(provider.getFileStatus().broken).toEqual([unrelated]);
+
+    const metrics = new MigrationMetrics({ registry: new Registry(), logger: quiet });
+    const rollback = new Rollback({ provider, audit: new AuditLog(join(dir, 'audit.jsonl')), metrics, logger: quiet });
+    const guard = new Guard({ flagKey: FLAG, source: new LocalRegistrySource({ metrics, flagKey: FLAG }), rollback, provider, criteria: { minMatchRate: 0 }, logger: quiet });
+    guard.restartWindow();
+    // The candidate fails 20 % of calls, legacy 1 %.
+    for (let i = 0; i < 300; i++) {
+      metrics.recordCall(FLAG, 'legacy', i % 100 === 0 ? 'error' : 'success', 0.05);
+      metrics.recordCall(FLAG, 'candidate', i % 5 === 0 ? 'error' : 'success', 0.05);
+    }
+    expect((await guard.evaluateNow())?.status).toBe('degraded');
+    expect(guard.latest.rollback).toMatchObject({ status: 'completed', flags: [{ flagKey: FLAG, variant: 'off' }], unreadable: [{ file: unrelated }] });
+    expect(await client.getStringValue(FLAG, 'live')).toBe('off');
+    // After a restart (the broken file still broken), the flag serves the rollback.
+    const { client: restarted } = await connect({ files: [file], watch: false });
+    expect(await restarted.getStringDetails(FLAG, 'live')).toMatchObject({ value: 'off', flagMetadata: { source: 'rollback' } });
   });
 });

@@ -9,8 +9,8 @@
 // Without prometheus (PROMETHEUS or PATH) the suite is skipped locally and fails in CI.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AuditLog } from '@cutover/provider';
-import type { AuditRecord } from '@cutover/provider';
+import { AuditLog } from '@cutover/rollback';
+import type { AuditRecord } from '@cutover/rollback';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWorkspace } from '../examples/demo/demo-workspace.js';
 import type { DemoWorkspace } from '../examples/demo/demo-workspace.js';

@@ -2,10 +2,11 @@ import { basename } from 'node:path';
 import { OpenFeature } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
 import { auditFlagEdit, generateToken, setRollout, setStage, startDashboard } from '@cutover/cli';
-import { FlagSourceMetrics, Guard, LocalRegistrySource, MetricsHook, MigrationMetrics, Rollback } from '@cutover/hooks';
+import { FlagSourceMetrics, Guard, LocalRegistrySource, MetricsHook, MigrationMetrics } from '@cutover/hooks';
 import type { GuardVerdict } from '@cutover/hooks';
 import { FileComparisonStore } from '@cutover/migrate';
-import { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import { CutoverProvider } from '@cutover/provider';
+import { AuditLog, Rollback } from '@cutover/rollback';
 import { createDemoWorkspace } from './demo-workspace.js';
 import { createFoodService, FOOD_FLAG } from './food-service.js';
 import { Narrator } from './narrator.js';
@@ -35,8 +36,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   new FlagSourceMetrics({ registry, provider });
   const store = new FileComparisonStore({ directory: ws.storeDir, logger: quiet });
   const audit = new AuditLog(ws.auditFile);
-  const overlay = new RollbackOverlay({ path: ws.overlay, files: ws.files });
-  const rollback = new Rollback({ provider, overlay, audit, metrics, logger: quiet });
+  const rollback = new Rollback({ provider, audit, metrics, logger: quiet });
   let tripping: GuardVerdict | undefined;
   const guard = new Guard({
     flagKey: FOOD_FLAG,
@@ -86,12 +86,12 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     for (const check of tripping?.checks ?? []) if (check.status === 'fail') say.warn(`✗ ${check.summary}`);
     if (result) {
       say.fact('rollback', `${result.status}: ${result.flags.map((f) => `${f.flagKey} → ${f.variant}`).join(', ')}`);
-      say.fact('local switch', `${result.timings.localMs.toFixed(2)} ms after the verdict`);
+      say.fact('local switch', `${result.timings.localMs?.toFixed(2) ?? '?'} ms after the verdict`);
       say.fact('durable (overlay)', `${result.timings.durableMs?.toFixed(1) ?? '?'} ms; flagd serves the same file to a fleet`);
     }
     const now = await client.getStringDetails(FOOD_FLAG, 'off', { targetingKey: 'chat-1001', chatId: 'chat-1001' });
     say.fact('flag now serves', `${now.value} (source ${String(now.flagMetadata.source)}, for every chat)`);
-    for (const entry of await overlay.list()) say.fact('overlay holds', `${entry.flagKey} → ${entry.variant}, by ${entry.by} at ${entry.at}`);
+    for (const entry of await rollback.list()) say.fact('overlay holds', `${entry.flagKey} → ${entry.variant}, by ${entry.by} at ${entry.at}`);
     service.resetCounts();
     await runTraffic(service, say, { label: 'traffic after rollback', count: Math.ceil(options.requests / 4), seed: 4 });
     say.fact('calls by stage', [...service.stages].map(([stage, calls]) => `${stage} ${calls}`).join(', '));
@@ -104,7 +104,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     if (options.dashboardSeconds > 0) {
       say.chapter(6, 'Dashboard');
       const token = generateToken();
-      const dashboard = await startDashboard({ provider, flagsDir: ws.flagsDir, store, storeDirectory: ws.storeDir, auditLog: audit, overlay, registry, token, guards: { [FOOD_FLAG]: guard }, metrics });
+      const dashboard = await startDashboard({ provider, flagsDir: ws.flagsDir, store, storeDirectory: ws.storeDir, auditLog: audit, rollback, registry, token, guards: { [FOOD_FLAG]: guard } });
       say.fact('open', dashboard.url);
       say.fact('token (quick actions)', token);
       for (let left = options.dashboardSeconds; left > 0; left--) {

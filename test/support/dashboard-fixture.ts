@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { FileComparisonStore } from '@cutover/migrate';
 import type { ComparisonRecord } from '@cutover/migrate';
-import { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import { CutoverProvider } from '@cutover/provider';
+import { AuditLog, Rollback, RollbackOverlay } from '@cutover/rollback';
 import { Registry } from 'prom-client';
 import { flagFiles } from '../../examples/flag-files.js';
 
@@ -20,6 +21,8 @@ export interface DashboardFixture {
   readonly store: FileComparisonStore;
   readonly auditLog: AuditLog;
   readonly overlay: RollbackOverlay;
+  /** The dashboard's rollback, on the provider. */
+  readonly rollback: Rollback;
   readonly provider: CutoverProvider;
   readonly registry: Registry;
   remove(): Promise<void>;
@@ -58,7 +61,8 @@ export async function createDashboardFixture(now = Date.now()): Promise<Dashboar
     auditPath,
     store,
     auditLog,
-    overlay: new RollbackOverlay({ path: overlayPath, files }),
+    overlay: new RollbackOverlay(overlayPath),
+    rollback: new Rollback({ provider, audit: auditLog, logger: { error() {}, warn() {}, info() {}, debug() {} } }),
     provider,
     registry: new Registry(),
     remove: async () => {

@@ -92,18 +92,8 @@ export const CALL_OUTCOMES = { success: 'success', error: 'error', timeout: 'tim
 /** Values of the `result` label; `error` means the comparator itself threw. */
 export const COMPARISON_RESULTS = { match: 'match', mismatch: 'mismatch', ignored: 'ignored', error: 'error' } as const;
 
-/** Values of the rollback `reason` label: the guard check that tripped, or `manual`. */
-export const ROLLBACK_REASONS = {
-  errorRate: 'error_rate',
-  latency: 'latency',
-  matchRate: 'match_rate',
-  successRate: 'success_rate',
-  throughput: 'throughput',
-  manual: 'manual',
-} as const;
-
-/** Values of the rollback `status` label. */
-export const ROLLBACK_STATUSES = { completed: 'completed', failed: 'failed' } as const;
+// The rollback `reason` and `status` label values belong to the rollback itself.
+export { ROLLBACK_REASONS, ROLLBACK_STATUSES } from '@cutover/rollback';
 
 /**
  * Series recorded by deploy/prometheus/cutover-recording.rules.yml, named

@@ -9,14 +9,7 @@ export { evaluateGuard } from './guard/evaluate-guard.js';
 export { resolveGuardConfig } from './guard/resolve-guard-config.js';
 export { DEFAULT_GUARD_CONFIG, GUARD_RISK_PRESETS } from './guard/guard-config.js';
 export type { GuardConfig, GuardOptions, GuardRisk } from './guard/guard-config.js';
-export type {
-  ComparisonWindow,
-  GuardSnapshot,
-  HistogramBucket,
-  LatencyHistogram,
-  OutcomeWindow,
-  PathWindow,
-} from './guard/guard-snapshot.js';
+export type { ComparisonWindow, GuardSnapshot, LatencyHistogram, OutcomeWindow, PathWindow } from './guard/guard-snapshot.js';
 export type {
   GuardCheck,
   GuardCheckStatus,
@@ -31,6 +24,7 @@ export type { MigrationSource } from './migration/migration-metrics.js';
 export { DEFAULT_MIGRATION_METRICS_CONFIG, resolveMigrationMetricsConfig } from './migration/migration-metrics-config.js';
 export type { MigrationMetricsConfig, MigrationMetricsOptions } from './migration/migration-metrics-config.js';
 export type { MigrationCounts, PathCounts } from './migration/migration-counts.js';
+export type { HistogramBucket } from './migration/histogram-bucket.js';
 export type { ComparisonResult, RollbackReason, RollbackStatus } from './migration/migration-series.js';
 export type { CallOutcome } from './migration/path-series.js';
 export { OUTCOME_EVENT, TrackingOutcomes } from './migration/tracking-outcomes.js';
@@ -46,9 +40,6 @@ export { Guard } from './guard/guard.js';
 export type { GuardInit, GuardProvider, GuardStats } from './guard/guard.js';
 export { DEFAULT_GUARD_RUN_CONFIG, resolveGuardRunConfig } from './guard/guard-run-config.js';
 export type { GuardRunConfig, GuardRunOptions } from './guard/guard-run-config.js';
-export { Rollback } from './rollback/rollback.js';
-export type { RollbackDetails, RollbackInit, RollbackProvider } from './rollback/rollback.js';
-export type { RollbackResult, RollbackTimings } from './rollback/rollback-result.js';
-export { rollbackReasonOf } from './rollback/rollback-reason-of.js';
+export { rollbackReasonOf } from './guard/rollback-reason-of.js';
 export { FlagSourceMetrics } from './flag-source/flag-source-metrics.js';
 export type { FlagSourceProvider } from './flag-source/flag-source-metrics.js';

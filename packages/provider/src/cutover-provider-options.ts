@@ -4,7 +4,7 @@ import type { Logger } from '@openfeature/server-sdk';
 import { z } from 'zod';
 import type { BucketingVersion } from './hashing/bucketing.js';
 import type { Layer } from './layer.js';
-import { ROLLBACK_OVERLAY_FILE } from './overlay/overlay-file.js';
+import { ROLLBACK_OVERLAY_FILE } from './layers/rollback-layer.js';
 
 /** Everything CutoverProvider can be told. */
 export interface CutoverProviderConfig {

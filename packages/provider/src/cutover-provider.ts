@@ -109,12 +109,14 @@ export class CutoverProvider implements Provider {
   }
 
   /**
-   * The definitions the file layer serves, by key: the git files merged with the
-   * overlay (whose entries keep git's variants and metadata, e.g. `rollbackVariant`
-   * and `group`, which is what a rollback reads).
+   * The definitions the file layer serves, by key: the last good flags of each
+   * file merged with the overlay (whose entries keep the files' variants and
+   * metadata, e.g. `rollbackVariant` and `group`). With `overlay: false`, the
+   * flag files alone: what a rollback copies into the overlay.
    */
-  flagDefinitions(): ReadonlyMap<string, Readonly<FlagDefinition>> {
-    return new Map([...this.fileLayer.all()].map(([key, flag]) => [key, flag.definition]));
+  flagDefinitions(options: { readonly overlay?: boolean } = {}): ReadonlyMap<string, Readonly<FlagDefinition>> {
+    const flags = options.overlay === false ? this.store.fileFlags() : this.fileLayer.all();
+    return new Map([...flags].map(([key, flag]) => [key, flag.definition]));
   }
 
   /** The flag files in precedence order (overlay last), and those whose last edit was rejected. */

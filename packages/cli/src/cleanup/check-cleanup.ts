@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { groupOf, hasTargeting } from '@cutover/flag-model';
 import type { FileComparisonStore } from '@cutover/migrate';
-import { parseFlagFile, RollbackOverlay } from '@cutover/provider';
-import type { AuditLog, AuditRecord, FlagDefinition } from '@cutover/provider';
+import { parseFlagFile } from '@cutover/provider';
+import type { FlagDefinition } from '@cutover/provider';
+import { RollbackOverlay } from '@cutover/rollback';
+import type { AuditLog, AuditRecord } from '@cutover/rollback';
 import { findReferences } from './find-references.js';
 import type { CodeReference } from './find-references.js';
 
@@ -71,7 +73,7 @@ export async function checkCleanup(request: CleanupCheckRequest): Promise<Cleanu
   const group = flagGroup === undefined ? undefined : `group:${flagGroup}`;
   const scopes = new Set([request.flagKey, 'all', ...(group ? [group] : [])]);
   const rollbacks = await request.audit.read((r) => r.action === 'rollback' && scopes.has(r.scope) && new Date(r.at) >= (since ?? windowStart));
-  const active = (await new RollbackOverlay({ path: request.overlay, files: [] }).list()).some((entry) => entry.flagKey === request.flagKey);
+  const active = (await new RollbackOverlay(request.overlay).list()).some((entry) => entry.flagKey === request.flagKey);
   conditions.push(rollbackCondition(rollbacks, active, since));
 
   const summary = await request.store.getSummary({ from: windowStart, flagKey: request.flagKey });

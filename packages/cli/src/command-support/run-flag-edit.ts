@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { AuditLog } from '@cutover/provider';
+import { AuditLog } from '@cutover/rollback';
 import type { Command } from 'commander';
 import { auditFlagEdit } from '../flag-editing/audit-flag-edit.js';
 import type { FlagEdit } from '../flag-editing/flag-edit.js';

@@ -1,5 +1,5 @@
 import { FileComparisonStore } from '@cutover/migrate';
-import { AuditLog } from '@cutover/provider';
+import { AuditLog } from '@cutover/rollback';
 import type { Command } from 'commander';
 import { checkCleanup } from '../cleanup/check-cleanup.js';
 import { CommandExit } from '../command-support/command-exit.js';
@@ -15,7 +15,7 @@ interface CleanupCheckOptions {
   readonly json?: boolean;
 }
 
-/** `cutover cleanup-check <flag>`: exit 0 only when the legacy path may be deleted (seed 000). */
+/** `cutover cleanup-check <flag>`: exit 0 only when the legacy path may be deleted. */
 export function registerCleanupCheck(program: Command): void {
   program
     .command('cleanup-check')

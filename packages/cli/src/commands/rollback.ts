@@ -1,5 +1,5 @@
-import { AuditLog, describeScope, parseRollbackScope, RollbackOverlay } from '@cutover/provider';
-import type { RollbackScope } from '@cutover/provider';
+import { AuditLog, parseRollbackScope, Rollback } from '@cutover/rollback';
+import type { RollbackScope, UnreadableFile } from '@cutover/rollback';
 import type { Command } from 'commander';
 import { CommandExit } from '../command-support/command-exit.js';
 import { cliActor, DEFAULT_AUDIT_LOG, globalOptions, overlayPath } from '../command-support/cli-paths.js';
@@ -35,25 +35,29 @@ export function registerRollback(program: Command): void {
       }
       const scope: RollbackScope = options.all ? { all: true } : parseRollbackScope(target!);
       const { flags } = globalOptions(command);
-      const overlay = new RollbackOverlay({ path: options.overlay ?? overlayPath(flags), files: await listFlagFiles(flags) });
-      const audit = new AuditLog(options.audit);
-      const record = { scope: describeScope(scope), actor: cliActor(), reason: options.reason };
+      // Quiet: this command prints its own report.
+      const logger = { error() {}, warn() {}, info() {}, debug() {} };
+      const rollback = new Rollback({ files: await listFlagFiles(flags), overlay: options.overlay ?? overlayPath(flags), audit: new AuditLog(options.audit), logger });
+      const by = cliActor();
       if (options.clear) {
-        const cleared = await overlay.clear(scope);
-        if (cleared.length > 0) await audit.append({ ...record, action: 'rollback-cleared', status: 'completed', details: { flags: cleared } });
-        if (options.json) out.json({ cleared });
-        else out.line(cleared.length > 0 ? out.colors.green(`rollback lifted: ${cleared.join(', ')}`) : `no rollback in force for ${record.scope}`);
+        const result = await rollback.clear(scope, { reason: options.reason, by });
+        warnUnreadable(out, result.unreadable);
+        if (options.json) out.json(result);
+        else if (result.status === 'failed') out.error(out.colors.red(`cutover rollback --clear: ${result.error}`));
+        else out.line(result.cleared.length > 0 ? out.colors.green(`rollback lifted: ${result.cleared.join(', ')}`) : `no rollback in force for ${result.scope}`);
+        if (result.status === 'failed') throw new CommandExit(1);
         return;
       }
-      await audit.append({ ...record, action: 'rollback', status: 'initiated' });
-      try {
-        const entries = await overlay.rollback(scope, { reason: options.reason, by: record.actor });
-        await audit.append({ ...record, action: 'rollback', status: 'completed', details: { flags: entries.map((e) => `${e.flagKey}=${e.variant}`) } });
-        if (options.json) out.json({ rolledBack: entries });
-        else for (const entry of entries) out.line(out.colors.red(`rolled back ${entry.flagKey} → ${entry.variant}`));
-      } catch (error) {
-        await audit.append({ ...record, action: 'rollback', status: 'failed', details: { error: (error as Error).message } });
-        throw error;
-      }
+      const result = await rollback.emergencyRollback(scope, options.reason, { by });
+      warnUnreadable(out, result.unreadable);
+      if (options.json) out.json({ ...result, rolledBack: result.entries ?? [] });
+      else if (result.status === 'failed') out.error(out.colors.red(`cutover rollback: ${result.error}`));
+      else for (const entry of result.entries ?? []) out.line(out.colors.red(`rolled back ${entry.flagKey} → ${entry.variant}`));
+      if (result.status === 'failed') throw new CommandExit(1);
     });
+}
+
+// A broken file never blocks a rollback, but whoever runs it should know it was skipped.
+function warnUnreadable(out: Output, unreadable: readonly UnreadableFile[] = []): void {
+  for (const { file, error } of unreadable) out.error(out.colors.yellow(`warning: skipped ${file}, which cannot be read: ${error}`));
 }

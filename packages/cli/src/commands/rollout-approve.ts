@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AuditLog } from '@cutover/provider';
+import { AuditLog } from '@cutover/rollback';
 import { approveRollout, RolloutStateFile } from '@cutover/rollout';
 import { cliActor } from '../command-support/cli-paths.js';
 import { Output } from '../command-support/output.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AuditLog } from '@cutover/provider';
+import { AuditLog } from '@cutover/rollback';
 import { readGitDefinitions, RolloutError, RolloutOverlay, RolloutStateFile } from '@cutover/rollout';
 import { cliActor, globalOptions, overlayPath } from '../command-support/cli-paths.js';
 import { Output } from '../command-support/output.js';

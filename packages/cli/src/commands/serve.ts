@@ -1,5 +1,6 @@
 import { FileComparisonStore } from '@cutover/migrate';
-import { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import { CutoverProvider } from '@cutover/provider';
+import { AuditLog, Rollback } from '@cutover/rollback';
 import type { Command } from 'commander';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { DEFAULT_AUDIT_LOG, DEFAULT_COMPARISON_STORE, globalOptions, overlayPath } from '../command-support/cli-paths.js';
@@ -44,6 +45,7 @@ export function registerServe(program: Command): void {
       const registry = new Registry();
       collectDefaultMetrics({ register: registry });
       const store = new FileComparisonStore({ directory: options.store });
+      const auditLog = new AuditLog(options.audit);
       const given = options.token ?? process.env.CUTOVER_DASHBOARD_TOKEN;
       const token = given || generateToken();
       const dashboard = await startDashboard({
@@ -51,8 +53,8 @@ export function registerServe(program: Command): void {
         flagsDir: flags,
         store,
         storeDirectory: options.store,
-        auditLog: new AuditLog(options.audit),
-        overlay: new RollbackOverlay({ path: overlayPath(flags), files }),
+        auditLog,
+        rollback: new Rollback({ provider, audit: auditLog }),
         registry,
         token,
         host: options.host,

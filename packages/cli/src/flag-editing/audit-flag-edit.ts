@@ -1,4 +1,4 @@
-import type { AuditLog, AuditRecord } from '@cutover/provider';
+import type { AuditLog, AuditRecord } from '@cutover/rollback';
 import type { FlagEdit } from './flag-edit.js';
 
 /** Who made an edit and why, for the audit log. */
@@ -9,7 +9,7 @@ export interface EditAttribution {
 }
 
 /**
- * Records a written edit in the audit log (seed 002's audit trail): action
+ * Records a written edit in the audit log (the audit trail of flag changes): action
  * `stage` or `rollout`, scope the flag key, details with the change and the file.
  * `cutover cleanup-check` reads the `stage` records to date a flag's arrival at
  * `complete`. Dry runs and no-op edits are not recorded.

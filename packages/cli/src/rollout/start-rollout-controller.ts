@@ -1,5 +1,6 @@
-import { MigrationMetrics, Rollback } from '@cutover/hooks';
-import { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import { MigrationMetrics } from '@cutover/hooks';
+import { CutoverProvider } from '@cutover/provider';
+import { AuditLog, Rollback } from '@cutover/rollback';
 import { prometheusAnalysis, RolloutController, RolloutStateFile } from '@cutover/rollout';
 import type { RolloutPlan, RolloutProgress } from '@cutover/rollout';
 import type { Logger } from '@openfeature/server-sdk';
@@ -23,7 +24,8 @@ export interface RolloutRunSetup {
  * A controller for the command line: the fleet's numbers from Prometheus, and
  * rollbacks through `Rollback` (overlay, audit records, the same shape as the
  * guard's) over a provider on the flag files. The controller's process serves
- * no traffic; the provider is there for the flag definitions a rollback reads.
+ * no traffic; the provider holds the flag definitions (its last good ones) and
+ * the overlay path a rollback uses.
  */
 export async function startRolloutController(setup: RolloutRunSetup): Promise<{ controller: RolloutController; close: () => Promise<void> }> {
   const provider = new CutoverProvider({ files: [...setup.files], rollbackOverlay: setup.overlay, watch: false, env: {}, logger: setup.logger });
@@ -31,7 +33,6 @@ export async function startRolloutController(setup: RolloutRunSetup): Promise<{ 
   const audit = new AuditLog(setup.audit);
   const rollback = new Rollback({
     provider,
-    overlay: new RollbackOverlay({ path: setup.overlay, files: [...setup.files] }),
     audit,
     metrics: new MigrationMetrics({ registry: new Registry(), logger: setup.logger }),
     logger: setup.logger,

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { groupOf } from '@cutover/flag-model';
-import type { AuditAction } from '@cutover/provider';
+import type { AuditAction } from '@cutover/rollback';
 import { approveRolloutStep } from './actions/approve-rollout-step.js';
 import { authorizeAction } from './actions/authorize-action.js';
 import { changeStage } from './actions/change-stage.js';

@@ -1,6 +1,6 @@
-import type { MigrationMetrics } from '@cutover/hooks';
 import type { FileComparisonStore } from '@cutover/migrate';
-import type { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import type { CutoverProvider } from '@cutover/provider';
+import type { AuditLog, Rollback } from '@cutover/rollback';
 import type { RolloutStateFile } from '@cutover/rollout';
 import type { Registry } from 'prom-client';
 import type { MigrationDefinitions } from './api/migration-definitions.js';
@@ -19,13 +19,12 @@ export interface DashboardContext {
   /** The store's directory, for the health check's write probe. */
   readonly storeDirectory: string | undefined;
   readonly auditLog: AuditLog;
-  readonly overlay: RollbackOverlay;
+  /** Rollbacks and their lifting: the emergency button, the rollbacks in force. */
+  readonly rollback: Rollback;
   readonly registry: Registry;
   readonly token: string;
   /** Guards by the flag key they watch. */
   readonly guards: Readonly<Record<string, DashboardGuard>>;
-  /** Where manual rollbacks are counted (`cutover_rollbacks_total{reason="manual"}`), when given. */
-  readonly metrics: Pick<MigrationMetrics, 'recordRollback'> | undefined;
   readonly refusals: RefusalAudit;
   /** The rollout controllers' state: the plan view and the approve action. */
   readonly rollouts: Pick<RolloutStateFile, 'read' | 'list'>;

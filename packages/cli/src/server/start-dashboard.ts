@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MigrationMetrics } from '@cutover/hooks';
 import type { FileComparisonStore } from '@cutover/migrate';
-import type { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import type { CutoverProvider } from '@cutover/provider';
+import type { AuditLog, Rollback } from '@cutover/rollback';
 import type { Registry } from 'prom-client';
 import { RefusalAudit } from './actions/refusal-audit.js';
 import type { DashboardGuard } from './api/dashboard-guard.js';
@@ -30,15 +30,18 @@ export interface StartDashboardOptions extends DashboardOptions {
   /** The store's directory, probed for writes by `/health`; without it the probe is skipped. */
   readonly storeDirectory?: string;
   readonly auditLog: AuditLog;
-  readonly overlay: RollbackOverlay;
+  /**
+   * Rollbacks for the emergency button and the rollbacks in force: on the
+   * provider, `new Rollback({ provider, audit, metrics })`, whose metrics count
+   * the dashboard's rollbacks as `cutover_rollbacks_total{reason="manual"}`.
+   */
+  readonly rollback: Rollback;
   /** Exposed at `/metrics`. */
   readonly registry: Registry;
   /** Bearer token the quick actions require; at least {@link MIN_TOKEN_LENGTH} characters. */
   readonly token: string;
   /** Guards by the flag key they watch; the page and `/health` report their verdicts. @default {} */
   readonly guards?: Readonly<Record<string, DashboardGuard>>;
-  /** Counts the dashboard's rollbacks as `cutover_rollbacks_total{reason="manual"}`. @default none */
-  readonly metrics?: Pick<MigrationMetrics, 'recordRollback'>;
   /** The rollout controllers' state, shown per migration and approved from the page. @default new RolloutStateFile() (`.cutover/rollouts`) */
   readonly rollouts?: Pick<RolloutStateFile, 'read' | 'list'>;
 }
@@ -57,7 +60,7 @@ export interface RunningDashboard {
  * @throws {DashboardError} for an invalid option, a port that cannot be bound, or a package built without the page's script
  */
 export async function startDashboard(options: StartDashboardOptions): Promise<RunningDashboard> {
-  const { provider, flagsDir, store, storeDirectory, auditLog, overlay, registry, token, guards = {}, metrics, rollouts = new RolloutStateFile(), ...tunables } = options;
+  const { provider, flagsDir, store, storeDirectory, auditLog, rollback, registry, token, guards = {}, rollouts = new RolloutStateFile(), ...tunables } = options;
   const config = resolveDashboardConfig(tunables);
   if (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH) {
     throw new DashboardError('INVALID_OPTION', `invalid dashboard option "token": at least ${MIN_TOKEN_LENGTH} characters are required`);
@@ -70,11 +73,10 @@ export async function startDashboard(options: StartDashboardOptions): Promise<Ru
     store,
     storeDirectory,
     auditLog,
-    overlay,
+    rollback,
     registry,
     token,
     guards,
-    metrics,
     refusals: new RefusalAudit(auditLog),
     rollouts,
     version: VERSION,

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { groupOf, isMigrationFlag, MIGRATION_METADATA, stageOf } from '@cutover/flag-model';
 import type { MigrationStage } from '@cutover/flag-model';
 import { parseFlagFile, ROLLED_BACK } from '@cutover/provider';
-import type { FlagDefinition, FlagFileDocument } from '@cutover/provider';
+import type { FlagDefinition } from '@cutover/provider';
+import { OverlayFile } from '@cutover/rollback';
 import { describeTargeting, targetingShape } from '../flag-editing/describe-targeting.js';
 import type { TargetingShape } from '../flag-editing/describe-targeting.js';
 import { overlayDrift } from './overlay-drift.js';
@@ -81,9 +82,9 @@ function migrationStatus(flagKey: string, flag: FlagDefinition, file: string, en
 
 async function readOverlay(path: string, invalid: { file: string; message: string }[]): Promise<Record<string, FlagDefinition>> {
   try {
-    return { ...(JSON.parse(await readFile(path, 'utf8')) as FlagFileDocument).flags };
+    return (await new OverlayFile(path).read()).flags;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') invalid.push({ file: path, message: (error as Error).message });
+    invalid.push({ file: path, message: (error as Error).message });
     return {};
   }
 }

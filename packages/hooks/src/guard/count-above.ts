@@ -1,4 +1,4 @@
-import type { HistogramBucket } from './guard-snapshot.js';
+import type { HistogramBucket } from '../migration/histogram-bucket.js';
 
 /** Observations above a bucket bound. */
 export interface CountAbove {

@@ -1,15 +1,12 @@
-import { checkErrorRate } from './check-error-rate.js';
-import { checkErrorRateIncrease } from './check-error-rate-increase.js';
-import { checkLatency } from './check-latency.js';
-import { checkMatchRate } from './check-match-rate.js';
-import { checkSuccessRate } from './check-success-rate.js';
-import { checkThroughput } from './check-throughput.js';
+import { checkCriterion } from './check-criterion.js';
 import { DEFAULT_GUARD_CONFIG } from './guard-config.js';
 import type { GuardConfig } from './guard-config.js';
+import { GUARD_CRITERIA } from './guard-criteria.js';
 import type { GuardSnapshot } from './guard-snapshot.js';
-import type { GuardStatus, GuardVerdict } from './guard-verdict.js';
+import type { GuardCriterion, GuardStatus, GuardVerdict } from './guard-verdict.js';
 
-const CHECKS = [checkErrorRate, checkErrorRateIncrease, checkLatency, checkMatchRate, checkSuccessRate, checkThroughput];
+// In the table's order, which is the order of the verdict's checks.
+const CRITERIA = Object.keys(GUARD_CRITERIA) as readonly GuardCriterion[];
 
 /**
  * Judges one migration's window: one check per criterion, each a sequential
@@ -22,7 +19,7 @@ const CHECKS = [checkErrorRate, checkErrorRateIncrease, checkLatency, checkMatch
  * @param config a resolved config, see `resolveGuardConfig`
  */
 export function evaluateGuard(snapshot: GuardSnapshot, config: GuardConfig = DEFAULT_GUARD_CONFIG): GuardVerdict {
-  const checks = CHECKS.map((check) => check(snapshot, config));
+  const checks = CRITERIA.map((criterion) => checkCriterion(criterion, snapshot, config));
   const failing = checks.filter((check) => check.status === 'fail');
   const status: GuardStatus =
     failing.length > 0 ? 'degraded' : checks.some((check) => check.status === 'insufficient-data') ? 'insufficient-data' : 'healthy';

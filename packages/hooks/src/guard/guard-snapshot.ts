@@ -1,13 +1,4 @@
-/**
- * One bucket of a Prometheus histogram: how many observations were at most `le`
- * (cumulative, as Prometheus and prom-client expose them).
- */
-export interface HistogramBucket {
-  /** Upper bound of the bucket, in seconds; the last bucket is `Infinity` (`+Inf`). */
-  readonly le: number;
-  /** Observations at most `le`; cumulative, so it never decreases as `le` grows. */
-  readonly count: number;
-}
+import type { HistogramBucket } from '../migration/histogram-bucket.js';
 
 /**
  * The latency of one path over the window, as a Prometheus histogram: exactly

@@ -1,10 +1,7 @@
-import type { RollbackScope } from '@cutover/provider';
+import type { RollbackDetails, RollbackReason, RollbackResult, RollbackScope } from '@cutover/rollback';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MigrationMetrics } from '../migration/migration-metrics.js';
-import type { RollbackReason } from '../migration/migration-series.js';
-import type { RollbackDetails } from '../rollback/rollback.js';
-import type { RollbackResult } from '../rollback/rollback-result.js';
 import { createMigrationFlags, memoryLogger, migrationFlag } from '../testing/migration-flags.js';
 import type { MigrationFlags } from '../testing/migration-flags.js';
 import { Guard } from './guard.js';

@@ -1,9 +1,7 @@
 import type { CutoverProvider } from '@cutover/provider';
 import { ProviderEvents } from '@openfeature/server-sdk';
 import type { EventDetails, Logger } from '@openfeature/server-sdk';
-import type { Rollback } from '../rollback/rollback.js';
-import { rollbackReasonOf } from '../rollback/rollback-reason-of.js';
-import type { RollbackResult } from '../rollback/rollback-result.js';
+import type { Rollback, RollbackResult } from '@cutover/rollback';
 import { evaluateGuard } from './evaluate-guard.js';
 import type { GuardConfig, GuardOptions } from './guard-config.js';
 import { resolveGuardRunConfig } from './guard-run-config.js';
@@ -11,6 +9,7 @@ import type { GuardRunConfig, GuardRunOptions } from './guard-run-config.js';
 import type { GuardSource } from './guard-source.js';
 import type { GuardVerdict } from './guard-verdict.js';
 import { resolveGuardConfig } from './resolve-guard-config.js';
+import { rollbackReasonOf } from './rollback-reason-of.js';
 import { verdictRecord } from './verdict-record.js';
 
 /** What the guard watches of the provider: flag changes restart its window. */

@@ -1,4 +1,4 @@
-import type { HistogramBucket } from './guard-snapshot.js';
+import type { HistogramBucket } from '../migration/histogram-bucket.js';
 
 /**
  * The q-quantile of sanitized cumulative buckets with Prometheus's

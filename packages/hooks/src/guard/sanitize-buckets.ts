@@ -1,4 +1,5 @@
-import type { HistogramBucket, LatencyHistogram } from './guard-snapshot.js';
+import type { HistogramBucket } from '../migration/histogram-bucket.js';
+import type { LatencyHistogram } from './guard-snapshot.js';
 
 /**
  * The histogram's buckets sorted by bound, counts made non-negative and

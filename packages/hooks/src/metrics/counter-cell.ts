@@ -1,3 +1,5 @@
+import type { Counter } from 'prom-client';
+
 /**
  * One counter series kept as a plain number on the hot path. prom-client's own
  * `inc(labels)` hashes the label set on every call (about 0.5 µs for four labels);
@@ -17,5 +19,11 @@ export class CounterCell {
     const delta = this.value - this.reported;
     this.reported = this.value;
     return delta;
+  }
+
+  /** Adds the increase since the last flush to a prom-client counter. */
+  flushInto(counter: Counter): void {
+    // inc(labels, 0) still creates the series: every counter is exported from 0.
+    counter.inc(this.labels, this.takeDelta());
   }
 }

@@ -5,25 +5,6 @@ import { FlagSeries } from './flag-series.js';
 const labels = { [FLAG_LABELS.key]: 'f', [FLAG_LABELS.provider]: 'p' };
 
 describe(FlagSeries.name, () => {
-  describe('durations', () => {
-    it('counts a value equal to a bound in that bound\'s bucket (Prometheus "le")', () => {
-      const series = new FlagSeries(labels, Float64Array.from([0.001, 0.01]), 10);
-      series.observe(0.001);
-      series.observe(0.005);
-      series.observe(5);
-      expect([...series.bucketCounts]).toEqual([1, 1, 1]);
-      expect(series.durationSum).toBeCloseTo(5.006);
-    });
-
-    it('forgets durations on reset', () => {
-      const series = new FlagSeries(labels, Float64Array.from([1]), 10);
-      series.observe(0.5);
-      series.resetDurations();
-      expect([...series.bucketCounts]).toEqual([0, 0]);
-      expect(series.durationSum).toBe(0);
-    });
-  });
-
   describe('outcomes', () => {
     it('returns the same cell for the same variant and reason, labelled in lower case', () => {
       const series = new FlagSeries(labels, Float64Array.from([1]), 10);

@@ -1,5 +1,6 @@
 import { FLAG_LABELS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
 import { CounterCell } from './counter-cell.js';
+import { DurationCells } from './duration-cells.js';
 
 /**
  * Every series of one (provider, flag key) pair, as plain numbers. The hook
@@ -11,10 +12,8 @@ export class FlagSeries {
   readonly requests: CounterCell;
   /** Evaluations in flight. */
   active = 0;
-  /** Non-cumulative duration bucket counts; the last slot is `+Inf`. */
-  readonly bucketCounts: Float64Array;
-  /** Sum of observed durations, in seconds. */
-  durationSum = 0;
+  /** Evaluation durations since the last scrape. */
+  readonly durations: DurationCells;
   /** Successful evaluations by variant, then reason. */
   private readonly successes = new Map<string, Map<string, CounterCell>>();
   /** Failed evaluations by raw OpenFeature error code. */
@@ -30,21 +29,16 @@ export class FlagSeries {
    */
   constructor(
     readonly labels: Readonly<Record<string, string>>,
-    private readonly bounds: Float64Array,
+    bounds: Float64Array,
     private readonly maxOutcomes: number,
   ) {
     this.requests = new CounterCell(labels);
-    this.bucketCounts = new Float64Array(bounds.length + 1);
+    this.durations = new DurationCells(labels, bounds);
   }
 
   /** Records one evaluation duration, in seconds. */
   observe(seconds: number): void {
-    const bounds = this.bounds;
-    let i = 0;
-    // Prometheus buckets are inclusive upper bounds (`le`).
-    while (i < bounds.length && seconds > bounds[i]!) i++;
-    this.bucketCounts[i]!++;
-    this.durationSum += seconds;
+    this.durations.observe(seconds);
   }
 
   /** The success counter for a variant (empty if none) and raw reason. */
@@ -88,12 +82,6 @@ export class FlagSeries {
   *errorCells(): Iterable<CounterCell> {
     yield* this.errors.values();
     if (this.overflowError) yield this.overflowError;
-  }
-
-  /** Forgets recorded durations; prom-client calls this through `registry.resetMetrics()`. */
-  resetDurations(): void {
-    this.bucketCounts.fill(0);
-    this.durationSum = 0;
   }
 
   private cell(extra: Record<string, string>): CounterCell {

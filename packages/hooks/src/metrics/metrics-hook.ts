@@ -34,7 +34,7 @@ export class MetricsHook implements Hook {
    * @throws {InvalidOptionError} when an option is unusable
    */
   constructor(options: MetricsHookOptions = {}) {
-    this.metrics = EvaluationMetrics.for(resolveMetricsHookConfig(options));
+    this.metrics = new EvaluationMetrics(resolveMetricsHookConfig(options));
   }
 
   /** Counts the request, marks it in flight and starts the clock. */

@@ -1,4 +1,4 @@
-import type { HistogramBucket } from '../guard/guard-snapshot.js';
+import type { HistogramBucket } from './histogram-bucket.js';
 import type { ComparisonResult } from './migration-series.js';
 import type { MigrationSeries } from './migration-series.js';
 import { COMPARISON_RESULT_ORDER } from './migration-series.js';

@@ -1,9 +1,7 @@
 import type { MigrationEvent, MigrationListener, Path } from '@cutover/migrate';
-import { Counter, Gauge } from 'prom-client';
 import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
 import { InvalidOptionError } from '../invalid-option-error.js';
-import type { CounterCell } from '../metrics/counter-cell.js';
-import { DurationHistogram } from '../metrics/duration-histogram.js';
+import { registerMetric } from '../metrics/register-metric.js';
 import { countsOf, emptyCounts } from './migration-counts.js';
 import type { MigrationCounts } from './migration-counts.js';
 import { resolveMigrationMetricsConfig } from './migration-metrics-config.js';
@@ -59,55 +57,52 @@ export class MigrationMetrics {
   constructor(options: MigrationMetricsOptions = {}) {
     this.config = resolveMigrationMetricsConfig(options);
     const registry = this.config.registry;
+    // The local guard reads one instance's counts, so one instance must see every call on its registry.
     if (registry.getSingleMetric(MIGRATION_METRICS.calls)) {
       throw new InvalidOptionError('registry', 'already holds the migration metrics; share one MigrationMetrics per registry');
     }
     this.bounds = Float64Array.from(this.config.durationBuckets);
-    const all = (): readonly MigrationSeries[] => this.all;
-    const registers = [registry];
+    const all = this.all;
     const key = MIGRATION_LABELS.key;
-    new Counter({
+    registerMetric(registry, 'counter', {
       name: MIGRATION_METRICS.calls,
       help: 'Calls of a migration implementation, by path and outcome.',
       labelNames: [key, MIGRATION_LABELS.path, MIGRATION_LABELS.outcome],
-      registers,
-      collect() {
-        for (const s of all()) for (const cell of [...s.legacy.calls, ...s.candidate.calls]) flush(this, cell);
+      collect(counter) {
+        for (const s of all) for (const cell of [...s.legacy.calls, ...s.candidate.calls]) cell.flushInto(counter);
       },
     });
-    new DurationHistogram({
+    registerMetric(registry, 'histogram', {
       name: MIGRATION_METRICS.duration,
       help: 'Duration of a migration implementation call, in seconds, by path.',
       labelNames: [key, MIGRATION_LABELS.path],
       buckets: this.config.durationBuckets,
-      registry,
-      series: () => all().flatMap((s) => [s.legacy, s.candidate]),
+      collect(histogram) {
+        for (const s of all) for (const path of [s.legacy, s.candidate]) path.durations.drainInto(histogram);
+      },
     });
-    new Counter({
+    registerMetric(registry, 'counter', {
       name: MIGRATION_METRICS.comparisons,
       help: 'Comparisons of the candidate result with legacy, by result.',
       labelNames: [key, MIGRATION_LABELS.result],
-      registers,
-      collect() {
-        for (const s of all()) for (const cell of s.comparisons) flush(this, cell);
+      collect(counter) {
+        for (const s of all) for (const cell of s.comparisons) cell.flushInto(counter);
       },
     });
-    new Counter({
+    registerMetric(registry, 'counter', {
       name: MIGRATION_METRICS.rollbacks,
       help: 'Rollbacks of a migration flag, by reason and status.',
       labelNames: [key, MIGRATION_LABELS.reason, MIGRATION_LABELS.status],
-      registers,
-      collect() {
-        for (const s of all()) for (const cell of s.rollbacks()) flush(this, cell);
+      collect(counter) {
+        for (const s of all) for (const cell of s.rollbacks()) cell.flushInto(counter);
       },
     });
-    new Gauge({
+    registerMetric(registry, 'gauge', {
       name: MIGRATION_METRICS.stage,
       help: 'Stages a migration serves: 1 for each stage served since the previous scrape, 0 for the others it has served.',
       labelNames: [key, MIGRATION_LABELS.stage],
-      registers,
-      collect() {
-        for (const s of all()) for (const [stage, value] of s.stageValues()) this.set({ [key]: s.flagKey, [MIGRATION_LABELS.stage]: stage }, value);
+      collect(gauge) {
+        for (const s of all) for (const [stage, value] of s.stageValues()) gauge.inc({ [key]: s.flagKey, [MIGRATION_LABELS.stage]: stage }, value);
       },
     });
   }
@@ -203,9 +198,4 @@ export class MigrationMetrics {
       this.config.logger.error(`cutover: a migration metric update failed (${this.failures} so far): ${(error as Error)?.message ?? String(error)}`);
     }
   }
-}
-
-function flush(counter: Counter<string>, cell: CounterCell): void {
-  // inc(labels, 0) still creates the series: every counter is exported from 0.
-  counter.inc(cell.labels, cell.takeDelta());
 }

@@ -1,13 +1,11 @@
+import type { RollbackReason, RollbackStatus } from '@cutover/rollback';
 import { COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_PATHS, ROLLBACK_REASONS, ROLLBACK_STATUSES } from '../conventions.js';
 import { CounterCell } from '../metrics/counter-cell.js';
 import { PathSeries } from './path-series.js';
 
 /** A value of the comparison `result` label. */
 export type ComparisonResult = (typeof COMPARISON_RESULTS)[keyof typeof COMPARISON_RESULTS];
-/** A value of the rollback `reason` label. */
-export type RollbackReason = (typeof ROLLBACK_REASONS)[keyof typeof ROLLBACK_REASONS];
-/** A value of the rollback `status` label. */
-export type RollbackStatus = (typeof ROLLBACK_STATUSES)[keyof typeof ROLLBACK_STATUSES];
+export type { RollbackReason, RollbackStatus } from '@cutover/rollback';
 
 /** The comparison results in a fixed order: the index of a cell in {@link MigrationSeries.comparisons}. */
 export const COMPARISON_RESULT_ORDER: readonly ComparisonResult[] = Object.freeze(Object.values(COMPARISON_RESULTS));

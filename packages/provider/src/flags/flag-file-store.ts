@@ -71,6 +71,11 @@ export class FlagFileStore {
     return this.merged;
   }
 
+  /** The merged last good flags of the flag files, without the overlay. */
+  fileFlags(): ReadonlyMap<string, CompiledFlag> {
+    return mergeFlagSets(this.options.files.flatMap((file) => this.sets.get(file) ?? []));
+  }
+
   /** The overlay's flags, if an overlay is configured and present. */
   overlaySet(): FlagSet | undefined {
     return this.options.overlay ? this.sets.get(this.options.overlay) : undefined;

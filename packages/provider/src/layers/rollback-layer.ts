@@ -7,6 +7,9 @@ import { staticResolution } from './static-resolution.js';
 /** The metadata key that marks a flag in the rollback overlay as rolled back. */
 export const ROLLED_BACK = 'rolledBack';
 
+/** The overlay's file name when none is configured: beside the first flag file. */
+export const ROLLBACK_OVERLAY_FILE = 'rollbacks.flagd.json';
+
 /**
  * Whether flag metadata marks a rollback. The overlay writes the mark into each
  * entry's `metadata`; flagd passes flag metadata through its sync stream and its

@@ -2,8 +2,7 @@ import { basename } from 'node:path';
 import type { CompiledFlag } from '../flags/compiled-flag.js';
 import { parseFlagFile } from '../flags/parse-flag-file.js';
 import type { BucketingVersion } from '../hashing/bucketing.js';
-import { ROLLED_BACK } from '../layers/rollback-layer.js';
-import { ROLLBACK_OVERLAY_FILE } from '../overlay/overlay-file.js';
+import { ROLLBACK_OVERLAY_FILE, ROLLED_BACK } from '../layers/rollback-layer.js';
 
 /** The fields of a flag that flagd's schema defines; flagd's sync adds others (`source`, `selector`) per flag. */
 const FLAG_FIELDS = ['state', 'variants', 'defaultVariant', 'targeting', 'metadata'] as const;

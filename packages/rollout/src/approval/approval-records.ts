@@ -1,4 +1,4 @@
-import type { AuditLog, AuditRecord } from '@cutover/provider';
+import type { AuditLog, AuditRecord } from '@cutover/rollback';
 
 /** Which gate an approval opens: one step of one run. */
 export interface ApprovalGate {

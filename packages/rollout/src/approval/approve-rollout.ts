@@ -1,4 +1,4 @@
-import type { AuditLog, AuditRecord } from '@cutover/provider';
+import type { AuditLog, AuditRecord } from '@cutover/rollback';
 import { RolloutError } from '../rollout-error.js';
 import type { RolloutStateFile } from '../state/rollout-state-file.js';
 import { findApproval } from './approval-records.js';

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { GuardVerdict } from '@cutover/hooks';
-import { OverlayFile } from '@cutover/provider';
+import { OverlayFile } from '@cutover/rollback';
 import { describe, expect, it } from 'vitest';
 import { approveRollout } from '../approval/approve-rollout.js';
 import { ROLLOUT_METADATA } from '../overlay/rollout-entry.js';

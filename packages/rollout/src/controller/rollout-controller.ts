@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rollbackReasonOf } from '@cutover/hooks';
-import type { GuardVerdict, Rollback } from '@cutover/hooks';
-import type { AuditLog } from '@cutover/provider';
+import type { GuardVerdict } from '@cutover/hooks';
+import type { AuditLog, Rollback } from '@cutover/rollback';
 import { findApproval } from '../approval/approval-records.js';
 import { readGitDefinitions, resolveRolloutFlag } from '../flag/rollout-flag.js';
 import { rolloutEntry } from '../overlay/rollout-entry.js';
@@ -28,7 +28,7 @@ export interface RolloutControllerInit {
   readonly plan: RolloutPlan;
   /** The guard's analysis of each step's window. */
   readonly analysis: RolloutAnalysis;
-  /** The final cut of a rollback (`Rollback` from `@cutover/hooks`): overlay, audit, metrics. */
+  /** The final cut of a rollback (`Rollback` from `@cutover/rollback`): overlay, audit, metrics. */
   readonly rollback: Pick<Rollback, 'rollback'>;
   readonly audit: Pick<AuditLog, 'append' | 'read'>;
   readonly states: Pick<RolloutStateFile, 'read' | 'write'>;

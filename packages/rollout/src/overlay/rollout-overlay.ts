@@ -1,4 +1,5 @@
-import { OverlayFile, ROLLED_BACK } from '@cutover/provider';
+import { ROLLED_BACK } from '@cutover/provider';
+import { OverlayFile } from '@cutover/rollback';
 import type { FlagDefinition } from '@cutover/provider';
 import { isRolloutEntry } from './rollout-entry.js';
 

@@ -1,14 +1,16 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GuardCriterion, GuardStatus, GuardVerdict, Rollback } from '@cutover/hooks';
-import { AuditLog, RollbackOverlay } from '@cutover/provider';
+import type { GuardCriterion, GuardStatus, GuardVerdict } from '@cutover/hooks';
+import { AuditLog, Rollback } from '@cutover/rollback';
 import type { RolloutAnalysis } from '../analysis/rollout-analysis.js';
 import type { RolloutClock } from '../controller/rollout-clock.js';
 import { RolloutStateFile } from '../state/rollout-state-file.js';
 
 /** The migration flag of the specs: shadow for everyone, live next. */
 export const FLAG = 'search.ranking';
+
+const quiet = { error() {}, warn() {}, info() {}, debug() {} };
 
 /** A clock whose sleeps move time on at once. */
 export class FakeClock implements RolloutClock {
@@ -44,7 +46,7 @@ export class ScriptedAnalysis implements RolloutAnalysis {
   }
 }
 
-/** A workspace: flag file, overlay, audit log, state directory, and a rollback that writes the overlay as `Rollback` does. */
+/** A workspace: flag file, overlay, audit log, state directory, and a `Rollback` on the files that records the reasons it was given. */
 export async function rolloutWorkspace(): Promise<{
   dir: string;
   flagFile: string;
@@ -60,14 +62,13 @@ export async function rolloutWorkspace(): Promise<{
     flags: { [FLAG]: { state: 'ENABLED', variants: { off: 'off', shadow: 'shadow', live: 'live' }, defaultVariant: 'shadow', metadata: { kind: 'migration', rollbackVariant: 'off' } } },
   }));
   const overlayPath = join(dir, 'rollbacks.flagd.json');
-  const overlay = new RollbackOverlay({ path: overlayPath, files: [flagFile] });
   const audit = new AuditLog(join(dir, 'audit.jsonl'));
+  const real = new Rollback({ files: [flagFile], overlay: overlayPath, audit: new AuditLog(join(dir, 'rollbacks.audit.jsonl')), logger: quiet });
   const rollbacks: { reason: string; message: string }[] = [];
   const rollback: Pick<Rollback, 'rollback'> = {
-    async rollback(scope, reason, details = {}) {
+    rollback(scope, reason, details = {}) {
       rollbacks.push({ reason, message: details.message ?? '' });
-      const entries = await overlay.rollback(scope, { reason: details.message ?? reason, by: details.by ?? 'guard' });
-      return { status: 'completed', scope: FLAG, reason, flags: entries.map((e) => ({ flagKey: e.flagKey, variant: e.variant })), timings: { localMs: 0, durableMs: 0, totalMs: 0 } };
+      return real.rollback(scope, reason, details);
     },
   };
   return { dir, flagFile, overlayPath, audit, states: new RolloutStateFile(join(dir, 'rollouts')), rollbacks, rollback };

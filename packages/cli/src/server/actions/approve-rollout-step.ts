@@ -1,5 +1,5 @@
 import { approveRollout, RolloutError } from '@cutover/rollout';
-import type { AuditRecord } from '@cutover/provider';
+import type { AuditRecord } from '@cutover/rollback';
 import type { DashboardContext } from '../dashboard-context.js';
 import { HttpError } from '../http/http-error.js';
 import { actionReason } from './action-reason.js';

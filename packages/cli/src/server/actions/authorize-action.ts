@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { AuditAction } from '@cutover/provider';
+import type { AuditAction } from '@cutover/rollback';
 import { HttpError } from '../http/http-error.js';
 import { tokenMatches } from '../security/bearer-token.js';
 import { crossSiteRefusal, isJsonRequest } from '../security/cross-site-refusal.js';

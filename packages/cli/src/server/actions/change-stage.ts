@@ -6,7 +6,7 @@ import type { DashboardContext } from '../dashboard-context.js';
 import { HttpError } from '../http/http-error.js';
 import { actionReason } from './action-reason.js';
 import { findMigration } from './find-migration.js';
-import { reloadNow } from './reload-overlay.js';
+import { reloadNow } from './reload-now.js';
 
 /** The body of a successful `POST /api/migrations/:flag/stage`. */
 export interface ChangeStageResponse {
@@ -46,7 +46,7 @@ export async function changeStage(context: DashboardContext, flagKey: string, bo
     await reloadNow(context, file);
     await auditFlagEdit(context.auditLog, edit, { actor: 'dashboard', reason });
     const warnings = [...edit.warnings];
-    if ((await context.overlay.list()).some((entry) => entry.flagKey === flagKey)) warnings.push('the flag is rolled back: the rollback keeps serving until it is cleared');
+    if ((await context.rollback.list()).some((entry) => entry.flagKey === flagKey)) warnings.push('the flag is rolled back: the rollback keeps serving until it is cleared');
     return { flagKey, file, from: edit.from, to: edit.to, diff: edit.diff, written: edit.written, warnings };
   } catch (error) {
     await context.auditLog.append({ action: 'stage', status: 'failed', scope: flagKey, actor: 'dashboard', reason, details: { to: body.stage, error: (error as Error).message } });

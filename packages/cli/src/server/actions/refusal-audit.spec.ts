@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditLog } from '@cutover/provider';
+import { AuditLog } from '@cutover/rollback';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REFUSALS_PER_MINUTE, RefusalAudit } from './refusal-audit.js';
 

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditLog } from '@cutover/provider';
+import type { AuditAction, AuditLog } from '@cutover/rollback';
 
 /** Refused requests recorded per minute at most; the rest are counted into the next record. */
 export const REFUSALS_PER_MINUTE = 10;

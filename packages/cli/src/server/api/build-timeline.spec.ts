@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileComparisonStore } from '@cutover/migrate';
 import type { ComparisonRecord } from '@cutover/migrate';
-import { AuditLog } from '@cutover/provider';
+import { AuditLog } from '@cutover/rollback';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTimeline } from './build-timeline.js';
 

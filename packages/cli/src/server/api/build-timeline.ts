@@ -1,5 +1,5 @@
 import type { ComparisonRecord } from '@cutover/migrate';
-import type { AuditRecord } from '@cutover/provider';
+import type { AuditRecord } from '@cutover/rollback';
 import type { DashboardContext } from '../dashboard-context.js';
 
 /** One time bucket of a migration's comparisons. */

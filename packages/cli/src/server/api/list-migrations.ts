@@ -1,5 +1,6 @@
 import { groupOf, rollbackVariantOf, stageOf, stagesOf } from '@cutover/flag-model';
-import type { FlagSnapshotEntry, RollbackEntry } from '@cutover/provider';
+import type { FlagSnapshotEntry } from '@cutover/provider';
+import type { RollbackEntry } from '@cutover/rollback';
 import { rolloutView } from '@cutover/rollout';
 import type { RolloutState, RolloutView } from '@cutover/rollout';
 import type { DashboardContext } from '../dashboard-context.js';
@@ -57,7 +58,7 @@ export async function listMigrations(context: DashboardContext, now = new Date()
   const from = new Date(now.getTime() - context.config.windowSeconds * 1000);
   const [served, rollbacks, rollouts] = await Promise.all([
     context.provider ? context.provider.snapshot({}) : Promise.resolve([] as FlagSnapshotEntry[]),
-    context.overlay.list().catch(() => [] as RollbackEntry[]),
+    context.rollback.list().catch(() => [] as RollbackEntry[]),
     context.rollouts.list().catch(() => [] as RolloutState[]),
   ]);
   const views = await Promise.all(

@@ -1,4 +1,4 @@
-import type { AuditRecord } from '@cutover/provider';
+import type { AuditRecord } from '@cutover/rollback';
 import { findElement } from './find-element.js';
 import { when } from './format.js';
 import { h, replaceChildren } from './hyperscript.js';

@@ -2,10 +2,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileComparisonStore } from '@cutover/migrate';
-import { AuditLog, CutoverProvider, RollbackOverlay } from '@cutover/provider';
+import { CutoverProvider } from '@cutover/provider';
+import { AuditLog, Rollback, RollbackOverlay } from '@cutover/rollback';
 import { Registry } from 'prom-client';
 import { startDashboard } from '../start-dashboard.js';
 import type { RunningDashboard, StartDashboardOptions } from '../start-dashboard.js';
+
+const QUIET = { error() {}, warn() {}, info() {}, debug() {} };
 
 /** The token of {@link startTestDashboard}. */
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
@@ -53,10 +56,11 @@ export async function startTestDashboard(options: Partial<StartDashboardOptions>
   const storeDir = join(dir, 'comparisons');
   const store = new FileComparisonStore({ directory: storeDir });
   const auditLog = new AuditLog(join(dir, 'audit.jsonl'));
-  const overlay = new RollbackOverlay({ path: overlayPath, files: [flagFile] });
+  const overlay = new RollbackOverlay(overlayPath);
   const provider = new CutoverProvider({ files: [flagFile], rollbackOverlay: overlayPath, watch: false, env: {} });
   await provider.initialize();
-  const dashboard = await startDashboard({ provider, flagsDir, store, storeDirectory: storeDir, auditLog, overlay, registry: new Registry(), token: TEST_TOKEN, ...options });
+  const rollback = new Rollback({ provider, audit: auditLog, logger: QUIET });
+  const dashboard = await startDashboard({ provider, flagsDir, store, storeDirectory: storeDir, auditLog, rollback, registry: new Registry(), token: TEST_TOKEN, ...options });
   return {
     ...dashboard,
     dir,

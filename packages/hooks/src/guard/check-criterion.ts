@@ -1,0 +1,44 @@
+import { formatFigure } from './format-figure.js';
+import type { GuardConfig } from './guard-config.js';
+import { GUARD_CRITERIA } from './guard-criteria.js';
+import type { GuardSnapshot } from './guard-snapshot.js';
+import type { GuardCheck, GuardCheckStatus, GuardCriterion } from './guard-verdict.js';
+import { sequentialRateTest } from './sequential-rate-test.js';
+
+/**
+ * Judges one criterion of the table: reads its figures, runs its test and
+ * assembles the check. `skipped` without input, `insufficient-data` while
+ * the figures allow no test, then `fail` or `pass` by the test. The summary
+ * is an own enumerable getter, computed once on first read: JSON and log
+ * serializers see a plain string, while the simulations, which evaluate the
+ * guard hundreds of thousands of times, skip formatting.
+ */
+export function checkCriterion(criterion: GuardCriterion, snapshot: GuardSnapshot, config: GuardConfig): GuardCheck {
+  const rule = GUARD_CRITERIA[criterion];
+  const reading = rule.read(snapshot, config);
+  const { observed, sample, details } = reading;
+  const test = reading.test === null ? null : sequentialRateTest(reading.test);
+  const status: GuardCheckStatus =
+    reading.present === false ? 'skipped' : test === null ? 'insufficient-data' : test.rejected ? 'fail' : 'pass';
+  let summary: string | undefined;
+  const compose = (): string => {
+    const n = `n ${formatFigure(sample.candidate)}${sample.legacy === null ? '' : `/${formatFigure(sample.legacy)}`} (min ${sample.minimum})`;
+    const evidence = test
+      ? `; e ${formatFigure(test.eValue)} vs boundary ${formatFigure(test.boundary)} (p ${formatFigure(test.pValue)})`
+      : '';
+    return `${criterion} ${status}: ${rule.describe(reading, config)}; ${n}${evidence}`;
+  };
+  return {
+    criterion,
+    status,
+    observed,
+    limit: config[rule.limit],
+    direction: rule.direction,
+    sample,
+    test,
+    details,
+    get summary(): string {
+      return (summary ??= compose());
+    },
+  };
+}

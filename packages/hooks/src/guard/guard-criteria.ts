@@ -1,0 +1,211 @@
+import { countAbove } from './count-above.js';
+import { formatFigure, formatPoints, formatRate, formatRatio, formatSeconds } from './format-figure.js';
+import { criterionRule } from './guard-criterion-rule.js';
+import type { GuardCriterionRule } from './guard-criterion-rule.js';
+import type { GuardCriterion } from './guard-verdict.js';
+import { histogramQuantile } from './histogram-quantile.js';
+import { perPath } from './per-path.js';
+import { rateCriterion } from './rate-criterion.js';
+import { rateUpperBound } from './rate-upper-bound.js';
+import { sanitizeBuckets } from './sanitize-buckets.js';
+import { sanitizeCount } from './sanitize-count.js';
+
+/**
+ * Is the candidate's error rate above `maxErrorRate`? Tests the null
+ * "candidate error rate ≤ maxErrorRate" on the candidate's calls.
+ */
+const errorRate = rateCriterion({
+  direction: 'max',
+  limit: 'maxErrorRate',
+  counts: ({ candidate }) => ({ trials: candidate.calls, hits: candidate.errors }),
+  events: 'errors',
+  describe: (r, config) => `candidate ${formatRate(r.observed)} (limit ${formatRate(config.maxErrorRate)})`,
+});
+
+/**
+ * Is the candidate's error rate more than `maxErrorRateIncrease` points above
+ * legacy's? Half the significance buys an anytime-valid upper bound u of
+ * legacy's rate; the other half tests the candidate against u + limit. If the
+ * test rejects, either legacy's bound failed or the candidate's rate exceeds
+ * legacy's by more than the limit, so the error is at most the significance;
+ * exact for counts, and valid however often it is repeated.
+ */
+const errorRateIncrease = criterionRule({
+  direction: 'max',
+  limit: 'maxErrorRateIncrease',
+  read(snapshot, config) {
+    const [calls, legacyCalls] = perPath(snapshot, (path) => sanitizeCount(path.calls));
+    const [errors, legacyErrors] = perPath(snapshot, (path) => Math.min(sanitizeCount(path.errors), sanitizeCount(path.calls)));
+    const candidateRate = calls > 0 ? errors / calls : null;
+    const legacyRate = legacyCalls > 0 ? legacyErrors / legacyCalls : null;
+    const enough = calls >= config.minSample && legacyCalls >= config.minSample;
+    const alpha = config.significance / 2;
+    const legacyUpperBound = enough ? rateUpperBound(legacyErrors, legacyCalls, alpha) : null;
+    const nullRate = legacyUpperBound === null ? null : Math.min(1, legacyUpperBound + config.maxErrorRateIncrease);
+    return {
+      observed: candidateRate !== null && legacyRate !== null ? candidateRate - legacyRate : null,
+      sample: { candidate: calls, legacy: legacyCalls, minimum: config.minSample },
+      test: nullRate === null ? null : { events: errors, trials: calls, nullRate, alpha },
+      details: { candidateRate, legacyRate, legacyUpperBound, nullRate },
+    };
+  },
+  describe({ observed, details }, config) {
+    const { candidateRate, legacyRate, legacyUpperBound } = details;
+    return (
+      `candidate ${formatRate(candidateRate)} vs legacy ${formatRate(legacyRate)} ` +
+      `(${formatPoints(observed)}, limit ${formatPoints(config.maxErrorRateIncrease)}` +
+      `${legacyUpperBound === null ? '' : `; legacy at most ${formatRate(legacyUpperBound)}`})`
+    );
+  },
+});
+
+/**
+ * Is the candidate's latency quantile (p95) above `maxLatencyRatio` × legacy's?
+ * A p95 above a threshold t means more than 5 % of calls slower than t, so the
+ * check takes t = ratio × legacy's p95, rounds it up to a bucket bound b of the
+ * candidate's histogram, and tests "at most 5 % of candidate calls above b".
+ * Counting at a bound needs no assumption about the shape inside a bucket, and
+ * rounding up only makes a trip harder. Legacy's p95 is taken as measured:
+ * with at least `minSample` calls its noise moves t far less than the margin
+ * a limit of 1.5× leaves (the benchmark measures the false alarms with it).
+ * Resolution is the bucket layout's: buckets spaced by 2× cannot see 1.5×.
+ */
+const latency = criterionRule({
+  direction: 'max',
+  limit: 'maxLatencyRatio',
+  read(snapshot, config) {
+    const [candidate, legacy] = perPath(snapshot, (path) => sanitizeBuckets(path.latency));
+    const calls = candidate.at(-1)?.count ?? 0;
+    const legacyCalls = legacy.at(-1)?.count ?? 0;
+    const quantile = config.latencyQuantile;
+    const candidateQuantile = histogramQuantile(quantile, candidate);
+    const legacyQuantile = histogramQuantile(quantile, legacy);
+    const enough = calls >= config.minSample && legacyCalls >= config.minSample;
+    const threshold = legacyQuantile === null ? null : config.maxLatencyRatio * legacyQuantile;
+    const above = enough && threshold !== null ? countAbove(candidate, threshold) : null;
+    return {
+      observed:
+        candidateQuantile !== null && legacyQuantile !== null && legacyQuantile > 0 ? candidateQuantile / legacyQuantile : null,
+      sample: { candidate: calls, legacy: legacyCalls, minimum: config.minSample },
+      test: above ? { events: above.count, trials: calls, nullRate: 1 - quantile, alpha: config.significance } : null,
+      details: {
+        candidateQuantile,
+        legacyQuantile,
+        thresholdSeconds: threshold,
+        bucketBound: above?.bound ?? null,
+        // The limit actually applied once the threshold is rounded up to a bound.
+        effectiveRatio: above && legacyQuantile ? above.bound / legacyQuantile : null,
+        candidateAbove: above?.count ?? null,
+      },
+      above,
+      enough,
+    };
+  },
+  describe({ observed, sample, details, above, enough }, config) {
+    const quantile = config.latencyQuantile;
+    const counted = above
+      ? `; above ${formatSeconds(above.bound)}: ${formatRate(above.count / sample.candidate)} of candidate calls, allowed ${formatRate(1 - quantile)}`
+      : enough
+        ? `; no bucket bound at or above ${formatSeconds(details.thresholdSeconds)}, cannot test`
+        : '';
+    return (
+      `p${Number((quantile * 100).toFixed(1))} candidate ${formatSeconds(details.candidateQuantile)} vs legacy ${formatSeconds(details.legacyQuantile)} ` +
+      `(${formatRatio(observed)}, limit ${formatRatio(config.maxLatencyRatio)})${counted}`
+    );
+  },
+});
+
+/**
+ * Is the candidate's match rate below `minMatchRate`? Tests the null
+ * "mismatch rate ≤ 1 − minMatchRate" on the comparisons. Skipped when the
+ * stage makes no comparisons.
+ */
+const matchRate = rateCriterion({
+  direction: 'min',
+  limit: 'minMatchRate',
+  counts: ({ comparisons }) => comparisons && { trials: comparisons.total, hits: comparisons.matches },
+  events: 'mismatches',
+  describe: (r, config) => `${formatRate(r.observed)} of comparisons match (limit ${formatRate(config.minMatchRate)})`,
+});
+
+/**
+ * Is the candidate's success rate of reported outcomes below `minSuccessRate`?
+ * An absolute floor, so legacy's rate is reported but not compared. Tests the
+ * null "failure rate ≤ 1 − minSuccessRate". Skipped when the application
+ * reports no outcomes for the candidate.
+ */
+const successRate = rateCriterion({
+  direction: 'min',
+  limit: 'minSuccessRate',
+  counts: ({ candidate }) => candidate.outcomes && { trials: candidate.outcomes.total, hits: candidate.outcomes.successes },
+  legacy: ({ legacy }) => legacy.outcomes && { trials: legacy.outcomes.total, hits: legacy.outcomes.successes },
+  events: 'failures',
+  describe: (r, config) =>
+    `candidate ${formatRate(r.observed)} succeed, legacy ${formatRate(r.legacyRate)} (limit ${formatRate(config.minSuccessRate)})`,
+});
+
+/**
+ * Is the candidate completing fewer calls per unit of routed traffic than
+ * `minThroughputRatio` × legacy's? Both paths share the same window, so given
+ * the N calls completed in all, legacy's count is binomial (the classic
+ * conditional test for two Poisson rates): at the limit, a completed call is
+ * legacy's with probability sL / (ratio·sC + sL), and the check tests that
+ * legacy's fraction is not above it. The window's duration cancels out; it
+ * only turns counts into calls per second for the record. Skipped unless
+ * both paths carry their traffic share.
+ */
+const throughput = criterionRule({
+  direction: 'min',
+  limit: 'minThroughputRatio',
+  read(snapshot, config) {
+    const [calls, legacyCalls] = perPath(snapshot, (path) => sanitizeCount(path.calls));
+    const [share, legacyShare] = perPath(snapshot, (path) => sanitizeCount(path.share));
+    const seconds = sanitizeCount(snapshot.windowSeconds);
+    const shared = share > 0 && legacyShare > 0;
+    const total = calls + legacyCalls;
+    const nullRate = shared ? legacyShare / (config.minThroughputRatio * share + legacyShare) : null;
+    const perSecond = (count: number): number | null => (seconds > 0 ? count / seconds : null);
+    return {
+      observed: shared && legacyCalls > 0 ? calls / share / (legacyCalls / legacyShare) : null,
+      sample: { candidate: calls, legacy: legacyCalls, minimum: config.minSample },
+      present: shared,
+      test:
+        total >= config.minSample && nullRate !== null
+          ? { events: legacyCalls, trials: total, nullRate, alpha: config.significance }
+          : null,
+      details: {
+        candidatePerSecond: perSecond(calls),
+        legacyPerSecond: perSecond(legacyCalls),
+        candidateShare: shared ? share : null,
+        legacyShare: shared ? legacyShare : null,
+      },
+      calls,
+      legacyCalls,
+      share,
+      legacyShare,
+    };
+  },
+  describe({ observed, details, calls, legacyCalls, share, legacyShare }, config) {
+    const rate = (count: number, perSecond: number | null): string =>
+      perSecond === null ? `${formatFigure(count)} calls` : `${formatFigure(perSecond)}/s`;
+    return (
+      `candidate ${rate(calls, details.candidatePerSecond)} at share ${formatFigure(share)} ` +
+      `vs legacy ${rate(legacyCalls, details.legacyPerSecond)} at share ${formatFigure(legacyShare)} ` +
+      `(${formatRatio(observed)} per unit of traffic, limit ${formatRatio(config.minThroughputRatio)})`
+    );
+  },
+});
+
+/**
+ * The guard's criteria, one row each, in the order the verdict lists its
+ * checks. Every row ends in the same one-sided sequential rate test, so each
+ * check stays valid however often the guard looks.
+ */
+export const GUARD_CRITERIA: Readonly<Record<GuardCriterion, GuardCriterionRule>> = Object.freeze({
+  'error-rate': errorRate,
+  'error-rate-increase': errorRateIncrease,
+  latency,
+  'match-rate': matchRate,
+  'success-rate': successRate,
+  throughput,
+});

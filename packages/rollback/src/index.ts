@@ -1,0 +1,22 @@
+export { Rollback } from './rollback.js';
+export type {
+  FileRollbackInit,
+  ProviderRollbackInit,
+  RollbackCounter,
+  RollbackDetails,
+  RollbackInit,
+  RollbackProvider,
+  RollbackRecording,
+} from './rollback-init.js';
+export type { ClearRollbackResult, RollbackErrorCode, RollbackResult, RollbackTimings } from './rollback-result.js';
+export { ROLLBACK_REASONS, ROLLBACK_STATUSES } from './rollback-reasons.js';
+export type { RollbackReason, RollbackStatus } from './rollback-reasons.js';
+export { describeScope, parseRollbackScope } from './scope/rollback-scope.js';
+export type { RollbackScope } from './scope/rollback-scope.js';
+export type { UnreadableFile } from './definitions/known-flags.js';
+export { OverlayFile } from './overlay/overlay-file.js';
+export type { OverlayDocument, OverlayFileOptions, OverlayFlags } from './overlay/overlay-file.js';
+export { RollbackOverlay } from './overlay/rollback-overlay.js';
+export type { RollbackEntry } from './overlay/rollback-entry.js';
+export { AuditLog } from './audit/audit-log.js';
+export type { AuditAction, AuditRecord, AuditStatus } from './audit/audit-record.js';
