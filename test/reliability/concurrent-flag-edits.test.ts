@@ -4,7 +4,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setStage } from '@cutover/cli';
-import { AuditLog, parseFlagFile } from '@cutover/provider';
+import { parseFlagFile } from '@cutover/provider';
+import { AuditLog } from '@cutover/rollback';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliWorkspace } from '../support/cli-run.js';
 import type { CliWorkspace } from '../support/cli-run.js';

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { parseFlagFile } from '@cutover/provider';
+import { writeTempFile } from '@cutover/rollback';
 import { createPatch } from 'diff';
 import type { FlagEdit } from './flag-edit.js';
 import { FlagEditError } from './flag-edit-error.js';
@@ -36,15 +36,15 @@ export async function commitFlagEdit(file: string, flagKey: string, plan: PlanFl
     for (let attempt = 1; ; attempt++) {
       const edit = prepare(plan(await readMigrationFlag(file, flagKey)));
       if (edit.diff === '') return { ...edit, written: false };
-      const temporary = await writeTemporary(file, edit.after);
+      const temporary = await writeTempFile(file, edit.after);
       try {
         if ((await readFile(file, 'utf8')) === edit.before) {
-          lock.assertHeld();
+          await lock.assertHeld();
           await rename(temporary, file);
           return { ...edit, written: true };
         }
       } finally {
-        await unlink(temporary).catch(() => undefined);
+        await rm(temporary, { force: true });
       }
       if (attempt === ATTEMPTS) {
         throw new FlagEditError('CONCURRENT_EDIT', `${file} kept changing while it was being edited (${ATTEMPTS} tries); nothing written, run the command again`);
@@ -61,17 +61,4 @@ function prepare(draft: FlagEditDraft): Omit<FlagEdit, 'written'> {
   }
   const diff = draft.before === draft.after ? '' : createPatch(draft.file, draft.before, draft.after, 'before', 'after');
   return { ...draft, diff };
-}
-
-/** Writes `text` beside `file`, with its mode, for a rename to publish at once. */
-async function writeTemporary(file: string, text: string): Promise<string> {
-  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  const { mode } = await stat(file);
-  try {
-    await writeFile(temporary, text, { mode });
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-  return temporary;
 }

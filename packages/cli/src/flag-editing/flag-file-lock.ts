@@ -1,47 +1,40 @@
-import lockfile from 'proper-lockfile';
+import { acquireOverlayLock, DEFAULT_OVERLAY_LOCK_STALE_MS, removeStaleTempFiles } from '@cutover/rollback';
+import type { OverlayLock } from '@cutover/rollback';
 import { FlagEditError } from './flag-edit-error.js';
-
-/** How long a flag file's lock may go unrefreshed before another editor breaks it, in ms. */
-export const FLAG_FILE_LOCK_STALE_MS = 5_000;
 
 /** A lock held on one flag file while it is read, edited and written. */
 export interface FlagFileLock {
-  /** Throws unless the lock is still ours: call it right before the rename that publishes the edit. */
-  assertHeld(): void;
+  /** Throws `CONCURRENT_EDIT` unless the lock is still ours: call it right before the rename that publishes the edit. */
+  assertHeld(): Promise<void>;
 }
 
 /**
- * Runs `work` while holding `<file>.lock` (a directory, by proper-lockfile, as
- * the rollback overlay does), so edits of one file by the CLI, the dashboard
- * and library callers, in any process, happen one after another. A holder
- * refreshes its lock; one killed while holding it stops, and the lock is
- * broken once stale. The wait is longer than the stale time, so a dead
- * editor never makes an edit fail; a live one that holds the lock for the
- * whole wait does, with `CONCURRENT_EDIT`.
+ * Runs `work` while holding `<file>.lock`, the rollback overlay's lock, so
+ * edits of one file by the CLI, the dashboard and library callers, in any
+ * process, happen one after another. An editor killed while holding it stops
+ * refreshing it, and the next one breaks it once stale (and removes the dead
+ * editor's temporaries): a dead editor never makes an edit fail; a live one
+ * holding the lock for the whole wait does, with `CONCURRENT_EDIT`.
  */
 export async function withFlagFileLock<T>(file: string, work: (lock: FlagFileLock) => Promise<T>): Promise<T> {
-  let compromised: Error | undefined;
-  let release: () => Promise<void>;
+  let lock: OverlayLock;
   try {
-    release = await lockfile.lock(file, {
-      lockfilePath: `${file}.lock`,
-      stale: FLAG_FILE_LOCK_STALE_MS,
-      // About 2.5 × the stale time in all: 10 ms growing to 100 ms between tries.
-      retries: { retries: 130, factor: 1.2, minTimeout: 10, maxTimeout: 100, randomize: true },
-      // The default throws inside a timer and would kill the process; the edit fails instead.
-      onCompromised: (error) => (compromised = error),
-    });
+    lock = await acquireOverlayLock(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    throw new FlagEditError('CONCURRENT_EDIT', `${file} is being edited by someone else (its lock ${file}.lock stayed held); nothing written, run the command again`, { cause: error });
+    // File system errors carry their code; without one, the lock stayed held by a live editor.
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
+    throw new FlagEditError('CONCURRENT_EDIT', `${file} is being edited elsewhere (${(error as Error).message}); nothing written, run the command again`, { cause: error });
   }
   try {
+    // Under the lock no live editor is mid-write: an old temporary is a dead one's.
+    await removeStaleTempFiles(file, DEFAULT_OVERLAY_LOCK_STALE_MS);
     return await work({
-      assertHeld: () => {
-        if (compromised) throw new FlagEditError('CONCURRENT_EDIT', `the lock on ${file} was lost before writing (${compromised.message}); nothing written, run the command again`, { cause: compromised });
-      },
+      assertHeld: () =>
+        lock.assertHeld().catch((error: unknown) => {
+          throw new FlagEditError('CONCURRENT_EDIT', `${(error as Error).message}; nothing written to ${file}, run the command again`, { cause: error });
+        }),
     });
   } finally {
-    await release().catch(() => undefined);
+    await lock.release();
   }
 }
