@@ -83,6 +83,17 @@ describe('cutover validate', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ files: [nutribot()], errors: 0 });
   });
+
+  it('passes a deviation from flagd\'s schemas that flagd serves with a warning, and fails it with --strict', async () => {
+    const text = (await readFile(nutribot(), 'utf8')).replace('"state": "ENABLED"', '"state": "ON"');
+    await writeFile(nutribot(), text);
+    const lenient = await cli('validate', '--no-strict');
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toMatch(/nutribot\.flagd\.json:\d+:\d+: warning: flagd schema: .*\(\/flags\/[^/]+\/state\)/);
+    const strict = await cli('validate', '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/1 error\(s\), 0 warning\(s\)/);
+  });
 });
 
 describe('cutover stage', () => {

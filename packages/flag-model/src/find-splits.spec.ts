@@ -12,6 +12,17 @@ describe(readSplit.name, () => {
   });
 });
 
+describe('readSplit of computed buckets (flagd 0.15 and later)', () => {
+  it('keeps a variant computed by a rule as its rule, a null variant as null, and a computed weight as NaN', () => {
+    const rule = { if: [{ '==': [{ var: 'tier' }, 'gold'] }, 'live', 'shadow'] };
+    expect(readSplit([[rule, 50], [null, 25], ['off', { var: 'w' }]]).buckets).toEqual([
+      { variant: '', weight: 50, variantRule: rule },
+      { variant: '', weight: 25, variantRule: null },
+      { variant: 'off', weight: Number.NaN },
+    ]);
+  });
+});
+
 describe(findSplits.name, () => {
   it('finds a top-level split', () => {
     expect(findSplits({ fractional: [['live', 10], ['shadow', 90]] })).toEqual([

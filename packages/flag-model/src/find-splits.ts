@@ -3,8 +3,12 @@ export type TargetingPath = readonly (string | number)[];
 
 /** One bucket of a `fractional` split: a variant and its weight. */
 export interface SplitBucket {
+  /** The variant's name; empty when a rule computes it (see `variantRule`). */
   readonly variant: string;
+  /** The weight; `NaN` when a rule computes it (flagd 0.15 and later). */
   readonly weight: number;
+  /** The JSON Logic rule (or null) that computes the variant, when the bucket does not name it literally. */
+  readonly variantRule?: unknown;
 }
 
 /** The arguments of one `fractional` operation, read. */
@@ -29,10 +33,12 @@ export interface Split extends SplitArguments {
  */
 export function readSplit(args: readonly unknown[]): SplitArguments {
   const keyed = args.length > 0 && !Array.isArray(args[0]);
-  const buckets = (keyed ? args.slice(1) : args).filter(Array.isArray).map((entry: unknown[]) => ({
-    variant: String(entry[0]),
-    weight: entry.length > 1 ? Number(entry[1]) : 1,
-  }));
+  const buckets = (keyed ? args.slice(1) : args).filter(Array.isArray).map((entry: unknown[]): SplitBucket => {
+    const weight = entry.length > 1 ? Number(entry[1]) : 1;
+    const named = entry[0];
+    // null names no variant (flagd serves the default): it reads as a rule that returns nothing.
+    return typeof named === 'object' ? { variant: '', weight, variantRule: named } : { variant: String(named), weight };
+  });
   return keyed ? { bucketBy: args[0], buckets } : { buckets };
 }
 

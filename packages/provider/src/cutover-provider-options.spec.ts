@@ -9,6 +9,12 @@ describe(resolveCutoverProviderConfig.name, () => {
     expect(config.contextOverrides).toBe(true);
     expect(config.contextOverrideAttribute).toBe('cutoverOverrides');
     expect(config.watch).toBe(true);
+    expect(config.strict).toBe(false);
+  });
+
+  it('turns strict validation on from CUTOVER_STRICT, below the option', () => {
+    expect(resolveCutoverProviderConfig({ env: { CUTOVER_STRICT: 'true' } }).strict).toBe(true);
+    expect(resolveCutoverProviderConfig({ env: { CUTOVER_STRICT: 'true' }, strict: false }).strict).toBe(false);
   });
 
   it('puts the rollback overlay beside the first flag file by default', () => {

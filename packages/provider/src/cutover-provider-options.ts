@@ -47,11 +47,18 @@ export interface CutoverProviderConfig {
   /**
    * How `fractional` rules and `FF_*_PERCENT` canaries bucket: `v2` as flagd and
    * its providers since the 2026 high-precision fractional release, `v1` as flagd
-   * 0.13 and earlier. Match the flagd your fleet runs so an id takes the same
+   * 0.14 and earlier. Match the flagd your fleet runs so an id takes the same
    * path locally and remotely.
    * @default `CUTOVER_BUCKETING`, else `"v2"`
    */
   bucketing: BucketingVersion;
+  /**
+   * Refuse a flag file that flagd would serve despite a deviation from its
+   * schemas (a warning otherwise: logged with its location, and the flags serve).
+   * For CI and pre-deployment checks; a running service follows flagd.
+   * @default `CUTOVER_STRICT=true`, else false
+   */
+  strict: boolean;
   /** Where problems are logged. @default OpenFeature's DefaultLogger (console) */
   logger: Logger;
 }
@@ -69,6 +76,7 @@ export const DEFAULT_CUTOVER_PROVIDER_CONFIG = {
   watchDebounceMs: 30,
   remote: undefined,
   bucketing: 'v2',
+  strict: false,
 } as const satisfies Partial<CutoverProviderConfig>;
 
 const configSchema = z.object({
@@ -83,6 +91,7 @@ const configSchema = z.object({
   watchDebounceMs: z.number().int().min(0).max(60_000),
   remote: z.custom<Layer>((value) => value === undefined || (typeof value === 'object' && value !== null && typeof (value as Layer).resolve === 'function'), 'a Layer (an object with resolve())').optional(),
   bucketing: z.enum(['v2', 'v1']),
+  strict: z.boolean(),
   logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).error === 'function', 'a Logger'),
 });
 
@@ -106,6 +115,7 @@ export function resolveCutoverProviderConfig(options: CutoverProviderOptions = {
     ...DEFAULT_CUTOVER_PROVIDER_CONFIG,
     envPrefix: env.CUTOVER_ENV_PREFIX ?? DEFAULT_CUTOVER_PROVIDER_CONFIG.envPrefix,
     bucketing: env.CUTOVER_BUCKETING ?? DEFAULT_CUTOVER_PROVIDER_CONFIG.bucketing,
+    strict: env.CUTOVER_STRICT === undefined ? DEFAULT_CUTOVER_PROVIDER_CONFIG.strict : env.CUTOVER_STRICT === 'true',
     rollbackOverlay: env.CUTOVER_ROLLBACK_OVERLAY ?? (files[0] ? join(dirname(files[0]), ROLLBACK_OVERLAY_FILE) : false),
     logger: new DefaultLogger(),
     ...withoutUndefined(options),

@@ -4,7 +4,8 @@ import { resolveCutoverProviderConfig } from './cutover-provider-options.js';
 import type { CutoverProviderConfig, CutoverProviderOptions } from './cutover-provider-options.js';
 import type { FlagType } from './flags/compiled-flag.js';
 import type { FlagDefinition } from './flags/flag-definition.js';
-import type { FlagFileError } from './flags/flag-file-error.js';
+import { describeProblem } from './flags/flag-file-error.js';
+import type { FlagFileError, FlagFileProblem } from './flags/flag-file-error.js';
 import { FlagFileStore } from './flags/flag-file-store.js';
 import type { FlagSnapshotEntry } from './flag-snapshot.js';
 import { BUCKETINGS } from './hashing/bucketing-versions.js';
@@ -61,6 +62,7 @@ export class CutoverProvider implements Provider {
       watch: this.config.watch,
       debounceMs: this.config.watchDebounceMs,
       bucketing: this.config.bucketing,
+      strict: this.config.strict,
       listener: {
         changed: (flagsChanged) => {
           this.apply();
@@ -68,6 +70,9 @@ export class CutoverProvider implements Provider {
         },
         failed: (error) => this.report(error),
         recovered: () => this.events.emit(ProviderEvents.Ready, { message: 'flag files valid again' }),
+        warned: (warnings) => {
+          for (const warning of warnings) this.logger.warn(`cutover: ${describeProblem(warning)}; served as flagd serves it`);
+        },
       },
     });
   }
@@ -119,9 +124,13 @@ export class CutoverProvider implements Provider {
     return new Map([...flags].map(([key, flag]) => [key, flag.definition]));
   }
 
-  /** The flag files in precedence order (overlay last), and those whose last edit was rejected. */
-  getFileStatus(): { files: string[]; broken: string[] } {
-    return { files: this.store.files, broken: this.store.brokenFiles() };
+  /**
+   * The flag files in precedence order (overlay last), those whose last edit was
+   * rejected, and the warnings of the files in force (deviations from flagd's
+   * schemas that flagd serves, and so does the provider).
+   */
+  getFileStatus(): { files: string[]; broken: string[]; warnings: FlagFileProblem[] } {
+    return { files: this.store.files, broken: this.store.brokenFiles(), warnings: this.store.warnings() };
   }
 
   /** Re-reads one flag file now, without waiting for the watcher. */

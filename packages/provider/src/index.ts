@@ -14,6 +14,10 @@ export type { FlagDefinition, FlagFileDocument, MetadataValue } from './flags/fl
 export { FlagFileError } from './flags/flag-file-error.js';
 export type { FlagFileProblem } from './flags/flag-file-error.js';
 export { parseFlagFile } from './flags/parse-flag-file.js';
+export type { ParseFlagFileOptions } from './flags/parse-flag-file.js';
+export { flagEntries } from './flags/flag-entries.js';
+export type { FlagEntry } from './flags/flag-entries.js';
+export { describeProblem } from './flags/flag-file-error.js';
 export type { FlagSet } from './flags/flag-set.js';
 export { ROLLBACK_OVERLAY_FILE, ROLLED_BACK } from './layers/rollback-layer.js';
 export { envName } from './layers/env-value.js';

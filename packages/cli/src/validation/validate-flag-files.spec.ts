@@ -54,4 +54,30 @@ describe(validateFlagFiles.name, () => {
     expect(report.problems[0]).toMatchObject({ severity: 'warning', file: other });
     expect(report.problems[0]!.reason).toContain(`also defined in ${fixture.file}:17`);
   });
+
+  it('reports what flagd serves despite its schemas as a warning, and as an error when strict', async () => {
+    const file = await write('s.flagd.json', FIXTURE_TEXT.replace('"state": "ENABLED",\n      "variants": { "on": true', '"state": "ON",\n      "variants": { "on": true'));
+    const lenient = await validateFlagFiles({ files: [file] });
+    expect(lenient).toMatchObject({ errors: 0, warnings: 1 });
+    expect(lenient.problems[0]).toMatchObject({ severity: 'warning', jsonPath: '/flags/read-only/state', line: 24 });
+    const strict = await validateFlagFiles({ files: [file], strict: true });
+    expect(strict).toMatchObject({ errors: 1, warnings: 0 });
+    expect(strict.problems[0]).toMatchObject({ severity: 'error', jsonPath: '/flags/read-only/state' });
+  });
+
+  it('leaves a computed weight to flagd, and reports a negative one as the schema deviation flagd clamps', async () => {
+    const computed = await write('c.flagd.json', FIXTURE_TEXT.replace('["live", 10]', '["live", { "if": [{ "var": "vip" }, 100, 0] }]'));
+    expect(await validateFlagFiles({ files: [computed] })).toMatchObject({ errors: 0, warnings: 0 });
+    const negative = await write('n.flagd.json', FIXTURE_TEXT.replace('["live", 10]', '["live", -10]'));
+    const report = await validateFlagFiles({ files: [negative] });
+    expect(report).toMatchObject({ errors: 0, warnings: 1 });
+    expect(report.problems[0]).toMatchObject({ jsonPath: '/flags/food/targeting/if/2/fractional/0/1', reason: expect.stringMatching(/flagd schema/) });
+  });
+
+  it('reads the flags array of flagd.json, locating its problems by index', async () => {
+    const text = JSON.stringify({ flags: [{ key: 'a', state: 'ENABLED', variants: { on: true }, metadata: { dependsOn: 'ghost' } }] }, null, 2);
+    const report = await validateFlagFiles({ files: [await write('arr.flagd.json', text)] });
+    expect(report).toMatchObject({ flags: 1, errors: 1 });
+    expect(report.problems[0]).toMatchObject({ jsonPath: '/flags/0/metadata/dependsOn', line: 10 });
+  });
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dependenciesOf } from '@cutover/flag-model';
-import { FlagFileError, parseFlagFile } from '@cutover/provider';
-import type { FlagDefinition, FlagFileDocument } from '@cutover/provider';
+import { flagEntries, FlagFileError, parseFlagFile } from '@cutover/provider';
+import type { FlagDefinition, FlagEntry, FlagFileProblem } from '@cutover/provider';
 import { findDependencyCycles } from './find-dependency-cycles.js';
 import type { ValidationProblem } from './flag-file-problem.js';
 import { checkSplitWeights } from './check-split-weights.js';
@@ -17,6 +17,12 @@ export interface ValidationRequest {
    * @default `files`
    */
   readonly context?: readonly string[];
+  /**
+   * Treat warnings as errors: what flagd would serve despite its schemas, and a
+   * key defined twice, fail validation too. For CI and pre-commit hooks.
+   * @default false
+   */
+  readonly strict?: boolean;
 }
 
 /** The outcome of a validation. */
@@ -32,15 +38,19 @@ export interface ValidationReport {
 interface LoadedFile {
   readonly file: string;
   readonly text: string;
-  readonly document: FlagFileDocument;
+  readonly entries: readonly FlagEntry[];
+  readonly evaluators: Readonly<Record<string, unknown>>;
+  /** What the parser found flagd would serve despite its schemas. */
+  readonly warnings: readonly FlagFileProblem[];
 }
 
 /**
  * Validates flag files as the provider and flagd will read them: each file
- * through `parseFlagFile` (JSON, flagd schema, Cutover's conventions, variant
- * references, `$ref`s), then the rules that span files: fractional weights,
- * `dependsOn` naming existing flags without a cycle, and the same key in two
- * files (a warning: flagd serves the later file's).
+ * through `parseFlagFile` (what flagd cannot serve and Cutover's conventions
+ * are errors; deviations from flagd's schemas that flagd serves are warnings),
+ * then the rules that span files: fractional weights, `dependsOn` naming
+ * existing flags without a cycle, and the same key in two files (a warning:
+ * flagd serves the later file's). With `strict`, every warning is an error.
  */
 export async function validateFlagFiles(request: ValidationRequest): Promise<ValidationReport> {
   const targets = new Set(request.files);
@@ -54,11 +64,17 @@ export async function validateFlagFiles(request: ValidationRequest): Promise<Val
     } else loaded.push(result);
   }
   const reported = loaded.filter((entry) => targets.has(entry.file));
-  for (const entry of reported) problems.push(...checkSplitWeights(entry.file, entry.text, entry.document));
+  for (const entry of reported) {
+    const errors = checkSplitWeights(entry.file, entry.text, entry.entries, entry.evaluators);
+    // A weight the schema rejects and that never chooses is reported once, as the error.
+    const covered = new Set(errors.map((problem) => problem.jsonPath));
+    problems.push(...entry.warnings.filter((warning) => !covered.has(warning.jsonPath)).map((warning) => toProblem('warning', warning)), ...errors);
+  }
   problems.push(...duplicateKeys(loaded, targets), ...dependencyProblems(loaded, targets));
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const flags = reported.reduce((sum, entry) => sum + Object.keys(entry.document.flags).length, 0);
-  return { files: request.files, problems, errors, warnings: problems.length - errors, flags };
+  const judged = request.strict ? problems.map((problem) => ({ ...problem, severity: 'error' as const })) : problems;
+  const errors = judged.filter((p) => p.severity === 'error').length;
+  const flags = reported.reduce((sum, entry) => sum + entry.entries.length, 0);
+  return { files: request.files, problems: judged, errors, warnings: judged.length - errors, flags };
 }
 
 async function load(file: string): Promise<LoadedFile | { problem: ValidationProblem }> {
@@ -68,28 +84,33 @@ async function load(file: string): Promise<LoadedFile | { problem: ValidationPro
   } catch (error) {
     return { problem: { severity: 'error', file, jsonPath: '', reason: `cannot read: ${(error as Error).message}` } };
   }
+  let warnings: readonly FlagFileProblem[];
   try {
-    parseFlagFile(text, file);
+    warnings = parseFlagFile(text, file).warnings;
   } catch (error) {
     if (!(error instanceof FlagFileError)) throw error;
-    const { jsonPath, line, column, reason } = error;
-    return { problem: { severity: 'error', file, jsonPath, reason, ...(line === undefined ? {} : { line, column: column ?? 1 }) } };
+    return { problem: toProblem('error', error) };
   }
-  return { file, text, document: JSON.parse(text) as FlagFileDocument };
+  const document = JSON.parse(text) as { $evaluators?: Record<string, unknown> | null };
+  return { file, text, entries: flagEntries(document), evaluators: document.$evaluators ?? {}, warnings };
+}
+
+function toProblem(severity: ValidationProblem['severity'], { file, jsonPath, line, column, reason }: FlagFileProblem): ValidationProblem {
+  return { severity, file, jsonPath, reason, ...(line === undefined ? {} : { line, column: column ?? 1 }) };
 }
 
 function duplicateKeys(loaded: readonly LoadedFile[], targets: ReadonlySet<string>): ValidationProblem[] {
   const firstSeen = new Map<string, LoadedFile>();
   const problems: ValidationProblem[] = [];
   for (const entry of loaded) {
-    for (const key of Object.keys(entry.document.flags)) {
+    for (const { key, path } of entry.entries) {
       const earlier = firstSeen.get(key);
       if (earlier && (targets.has(entry.file) || targets.has(earlier.file))) {
-        const there = locateJsonPath(earlier.text, ['flags', key]);
+        const there = locateJsonPath(earlier.text, [...earlier.entries.find((e) => e.key === key)!.path]);
         problems.push({
           severity: 'warning',
           file: entry.file,
-          ...locateJsonPath(entry.text, ['flags', key]),
+          ...locateJsonPath(entry.text, [...path]),
           reason: `flag "${key}" is also defined in ${earlier.file}:${there.line ?? 1}; flagd and the provider serve this later definition`,
         });
       }
@@ -100,12 +121,12 @@ function duplicateKeys(loaded: readonly LoadedFile[], targets: ReadonlySet<strin
 }
 
 function dependencyProblems(loaded: readonly LoadedFile[], targets: ReadonlySet<string>): ValidationProblem[] {
-  const merged = new Map<string, { flag: FlagDefinition; entry: LoadedFile }>();
-  for (const entry of loaded) for (const [key, flag] of Object.entries(entry.document.flags)) merged.set(key, { flag, entry });
+  const merged = new Map<string, { flag: FlagDefinition; entry: LoadedFile; path: readonly (string | number)[] }>();
+  for (const entry of loaded) for (const { key, definition, path } of entry.entries) merged.set(key, { flag: definition as FlagDefinition, entry, path });
   const problems: ValidationProblem[] = [];
   const at = (key: string) => {
-    const { entry } = merged.get(key)!;
-    return { file: entry.file, ...locateJsonPath(entry.text, ['flags', key, 'metadata', 'dependsOn']) };
+    const { entry, path } = merged.get(key)!;
+    return { file: entry.file, ...locateJsonPath(entry.text, [...path, 'metadata', 'dependsOn']) };
   };
   for (const [key, { flag, entry }] of merged) {
     if (!targets.has(entry.file)) continue;

@@ -67,6 +67,19 @@ describe(CompiledFlag.name, () => {
     expect(f.evaluate(context).value).toBe('live');
   });
 
+  it('answers PARSE_ERROR for targeting that cannot run, unless the flag is disabled', () => {
+    const broken = new CompiledFlag('b', { state: 'ENABLED', variants: stages, defaultVariant: 'off', targeting: { $ref: 'gone' } }, { logic: { $ref: 'gone' }, metadata: {}, unusableTargeting: 'no evaluator "gone"' });
+    expect(broken.evaluate({})).toMatchObject({ value: undefined, reason: 'ERROR', errorCode: 'PARSE_ERROR', errorMessage: expect.stringContaining('no evaluator "gone"') });
+    const disabled = new CompiledFlag('d', { state: 'DISABLED', variants: stages, defaultVariant: 'off' }, { logic: { $ref: 'gone' }, metadata: {}, unusableTargeting: 'no evaluator "gone"' });
+    expect(disabled.evaluate({}).reason).toBe('DISABLED');
+  });
+
+  it('serves the code default with reason DEFAULT when there is no defaultVariant at all', () => {
+    const { defaultVariant: _none, ...withoutDefault } = { state: 'ENABLED' as const, variants: stages, defaultVariant: 'off' };
+    const f = new CompiledFlag('n', withoutDefault, { logic: undefined, metadata: {} });
+    expect(f.evaluate({})).toMatchObject({ value: undefined, reason: 'DEFAULT' });
+  });
+
   it('returns frozen object variants so no caller can change the flag for the next one', () => {
     const f = new CompiledFlag('o', { state: 'ENABLED', variants: { a: { limit: 3 } }, defaultVariant: 'a' }, { logic: undefined, metadata: {} });
     expect(Object.isFrozen(f.evaluate({}).value)).toBe(true);

@@ -18,6 +18,12 @@ export interface CompiledFlagOptions {
   readonly metadata: FlagMetadata;
   /** How `fractional` buckets. @default 'v2' */
   readonly bucketing?: BucketingVersion;
+  /**
+   * Why the targeting cannot run (a `$ref` left unresolved): every evaluation of
+   * the enabled flag then fails with PARSE_ERROR, as in flagd, and the file's
+   * other flags serve.
+   */
+  readonly unusableTargeting?: string;
 }
 
 /**
@@ -44,7 +50,7 @@ export class CompiledFlag {
     readonly definition: FlagDefinition,
     options: CompiledFlagOptions,
   ) {
-    const { logic, metadata, bucketing = 'v2' } = options;
+    const { logic, metadata, bucketing = 'v2', unusableTargeting } = options;
     this.metadata = Object.freeze({ ...metadata });
     this.fingerprint = JSON.stringify([definition, this.metadata]);
     this.dependsOn = Object.freeze(dependenciesOf(definition));
@@ -52,7 +58,7 @@ export class CompiledFlag {
     this.type = typeOf(definition.variants[variants[0]!]);
     this.defaultVariant = definition.defaultVariant ?? null;
     const hasTargeting = logic !== undefined && logic !== null && !(typeof logic === 'object' && Object.keys(logic).length === 0);
-    this.targeting = hasTargeting ? compileTargeting(key, logic, bucketing) : undefined;
+    this.targeting = hasTargeting && unusableTargeting === undefined ? compileTargeting(key, logic, bucketing) : undefined;
     for (const variant of variants) {
       this.matches.set(variant, this.result(variant, StandardResolutionReasons.TARGETING_MATCH));
       this.splits.set(variant, this.result(variant, StandardResolutionReasons.SPLIT));
@@ -61,7 +67,9 @@ export class CompiledFlag {
     this.untargeted =
       definition.state === 'DISABLED'
         ? freeze({ value: undefined, reason: StandardResolutionReasons.DISABLED, flagMetadata: this.metadata })
-        : this.result(this.defaultVariant, StandardResolutionReasons.STATIC);
+        : unusableTargeting !== undefined
+          ? freeze(this.error(ErrorCode.PARSE_ERROR, `targeting of "${key}" cannot be evaluated: ${unusableTargeting}`))
+          : this.result(this.defaultVariant, StandardResolutionReasons.STATIC);
   }
 
   /** Whether the flag has a targeting rule. */

@@ -11,6 +11,13 @@ export interface FlagFileProblem {
   readonly reason: string;
 }
 
+/** `file:line:column at /json/path: reason`, as errors and warnings are logged. */
+export function describeProblem(problem: FlagFileProblem): string {
+  const where = problem.line ? `:${problem.line}:${problem.column ?? 1}` : '';
+  const path = problem.jsonPath ? ` at ${problem.jsonPath}` : '';
+  return `${problem.file}${where}${path}: ${problem.reason}`;
+}
+
 /** A flag file that cannot be used: unreadable, not JSON, or breaking flagd's or Cutover's rules. */
 export class FlagFileError extends Error implements FlagFileProblem {
   readonly code = 'FLAG_FILE_INVALID';
@@ -21,9 +28,7 @@ export class FlagFileError extends Error implements FlagFileProblem {
   readonly reason: string;
 
   constructor(problem: FlagFileProblem, options?: { cause?: unknown }) {
-    const where = problem.line ? `:${problem.line}:${problem.column ?? 1}` : '';
-    const path = problem.jsonPath ? ` at ${problem.jsonPath}` : '';
-    super(`${problem.file}${where}${path}: ${problem.reason}`, options);
+    super(describeProblem(problem), options);
     this.name = 'FlagFileError';
     this.file = problem.file;
     this.jsonPath = problem.jsonPath;

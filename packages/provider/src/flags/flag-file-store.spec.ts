@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFlagDir } from '../testing/flag-dir.js';
 import type { FlagDir } from '../testing/flag-dir.js';
-import type { FlagFileError } from './flag-file-error.js';
+import type { FlagFileError, FlagFileProblem } from './flag-file-error.js';
 import { FlagFileStore } from './flag-file-store.js';
 
 const flag = (defaultVariant: string) => ({ state: 'ENABLED', variants: { a: 'a', b: 'b' }, defaultVariant });
 
 /** Collects what a store reports, and lets a test wait for the next report. */
 function recorder() {
-  const events: Array<{ kind: 'changed'; keys: string[] } | { kind: 'failed'; error: FlagFileError } | { kind: 'recovered' }> = [];
+  const events: Array<{ kind: 'changed'; keys: string[] } | { kind: 'failed'; error: FlagFileError } | { kind: 'recovered' } | { kind: 'warned'; warnings: readonly FlagFileProblem[] }> = [];
   let wake: (() => void) | undefined;
   const push = (event: (typeof events)[number]) => {
     events.push(event);
@@ -25,6 +25,7 @@ function recorder() {
       changed: (keys: string[]) => push({ kind: 'changed', keys }),
       failed: (error: FlagFileError) => push({ kind: 'failed', error }),
       recovered: () => push({ kind: 'recovered' }),
+      warned: (warnings: readonly FlagFileProblem[]) => push({ kind: 'warned', warnings }),
     },
     next: (count: number) =>
       new Promise<void>((resolve, reject) => {
@@ -135,6 +136,22 @@ describe(FlagFileStore.name, () => {
     await Promise.all([older, newer]);
     expect(store.flags().get('one')!.defaultVariant).toBe('a');
     expect(store.flags().get('two')!.defaultVariant).toBe('b');
+  });
+
+  it('applies an edit with a schema-only deviation and reports its warnings; refuses it when strict', async () => {
+    const file = await dir.write('f.flagd.json', { one: flag('a') });
+    const rec = recorder();
+    store = new FlagFileStore({ files: [file], watch: false, debounceMs: 10, listener: rec.listener });
+    await store.load();
+    await dir.write('f.flagd.json', { one: { ...flag('b'), state: 'ON' } });
+    await store.reload(file);
+    expect(rec.events.map((e) => e.kind)).toEqual(['warned', 'changed']);
+    expect(store.warnings()).toMatchObject([{ file, jsonPath: '/flags/one/state' }]);
+    expect(store.flags().get('one')!.defaultVariant).toBe('b');
+
+    const strict = new FlagFileStore({ files: [file], watch: false, debounceMs: 10, strict: true, listener: recorder().listener });
+    await expect(strict.load()).rejects.toMatchObject({ file, jsonPath: '/flags/one/state' });
+    expect(strict.flags().size).toBe(0);
   });
 });
 

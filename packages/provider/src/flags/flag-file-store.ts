@@ -6,6 +6,7 @@ import type { BucketingVersion } from '../hashing/bucketing.js';
 import { changedFlagKeys } from './changed-flag-keys.js';
 import type { CompiledFlag } from './compiled-flag.js';
 import { FlagFileError } from './flag-file-error.js';
+import type { FlagFileProblem } from './flag-file-error.js';
 import { mergeFlagSets } from './flag-set.js';
 import type { FlagSet } from './flag-set.js';
 import { parseFlagFile } from './parse-flag-file.js';
@@ -18,6 +19,8 @@ export interface FlagFileStoreListener {
   failed(error: FlagFileError): void;
   /** Every file is valid again after a failure. */
   recovered(): void;
+  /** A file was applied although flagd's schemas would have it differ (see `parseFlagFile`); its flags serve. */
+  warned(warnings: readonly FlagFileProblem[]): void;
 }
 
 /** Options of {@link FlagFileStore}. */
@@ -29,6 +32,8 @@ export interface FlagFileStoreOptions {
   readonly debounceMs: number;
   /** How `fractional` buckets. */
   readonly bucketing?: BucketingVersion;
+  /** Reject a file with warnings instead of serving it. @default false */
+  readonly strict?: boolean;
   readonly listener: FlagFileStoreListener;
 }
 
@@ -86,6 +91,11 @@ export class FlagFileStore {
     return [...this.broken];
   }
 
+  /** The warnings of the flag sets in force, file by file in order. */
+  warnings(): FlagFileProblem[] {
+    return this.orderedSets().flatMap((set) => set.warnings);
+  }
+
   /**
    * Re-reads one file (the watcher calls this; tests and the CLI may too), after
    * any reload of it still under way: a slow read of an older save must never be
@@ -128,9 +138,11 @@ export class FlagFileStore {
     }
     if (this.texts.get(file) === text && !this.broken.has(file)) return undefined;
     try {
-      this.sets.set(file, parseFlagFile(text, file, { bucketing: this.options.bucketing }));
+      const set = parseFlagFile(text, file, { bucketing: this.options.bucketing, strict: this.options.strict ?? false });
+      this.sets.set(file, set);
       this.texts.set(file, text);
       this.broken.delete(file);
+      if (set.warnings.length > 0) this.options.listener.warned(set.warnings);
       return undefined;
     } catch (error) {
       // Anything the parser throws (a bug, a rule nested past the stack) is a rejected

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FlagFileError } from './flag-file-error.js';
 import { parseFlagFile } from './parse-flag-file.js';
+import type { ParseFlagFileOptions } from './parse-flag-file.js';
 
 const migration = (overrides: Record<string, unknown> = {}) => ({
   state: 'ENABLED',
@@ -11,9 +12,9 @@ const migration = (overrides: Record<string, unknown> = {}) => ({
 });
 const file = (flags: Record<string, unknown>, extra: Record<string, unknown> = {}) => JSON.stringify({ flags, ...extra }, null, 2);
 
-function problem(text: string): FlagFileError {
+function problem(text: string, options: ParseFlagFileOptions = {}): FlagFileError {
   try {
-    parseFlagFile(text, 'flags/x.flagd.json');
+    parseFlagFile(text, 'flags/x.flagd.json', options);
   } catch (error) {
     if (error instanceof FlagFileError) return error;
     throw error;
@@ -41,8 +42,8 @@ describe(parseFlagFile.name, () => {
     expect(error.message).toMatch(/^flags\/x\.flagd\.json:3:\d+/);
   });
 
-  it('rejects a flagd schema violation with the JSON path of the offending value', () => {
-    const error = problem(file({ a: migration({ state: 'ON' }) }));
+  it('rejects a flagd schema violation with the JSON path of the offending value in strict mode', () => {
+    const error = problem(file({ a: migration({ state: 'ON' }) }), { strict: true });
     expect(error.jsonPath).toBe('/flags/a/state');
     expect(error.reason).toMatch(/flagd schema/);
     expect(error.line).toBe(4);
@@ -67,7 +68,7 @@ describe(parseFlagFile.name, () => {
       'f.json',
     );
     expect(ok.flags.get('a')!.evaluate({ id: 'beta-1' }).value).toBe('live');
-    const error = problem(file({ a: migration({ targeting: { if: [{ $ref: 'nope' }, 'live', null] } }) }, { $evaluators: {} }));
+    const error = problem(file({ a: migration({ targeting: { if: [{ $ref: 'nope' }, 'live', null] } }) }, { $evaluators: {} }), { strict: true });
     expect(error.jsonPath).toBe('/flags/a/targeting/if/0/$ref');
   });
 
@@ -81,8 +82,52 @@ describe(parseFlagFile.name, () => {
     expect(missing.jsonPath).toBe('/flags/a/metadata/rollbackVariant');
   });
 
-  it('rejects reading $flagd properties other than flagKey and timestamp', () => {
-    const error = problem(file({ a: migration({ targeting: { if: [{ var: '$flagd.secret' }, 'live', null] } }) }));
+  it('rejects reading $flagd properties other than flagKey and timestamp in strict mode', () => {
+    const error = problem(file({ a: migration({ targeting: { if: [{ var: '$flagd.secret' }, 'live', null] } }) }), { strict: true });
     expect(error.jsonPath).toMatch(/^\/flags\/a\/targeting/);
+  });
+
+  describe('what flagd serves despite its schemas', () => {
+    it('serves a flag that deviates from the schema, with a warning naming file, path and line', () => {
+      const set = parseFlagFile(file({ a: migration({ state: 'ON' }), b: migration() }), 'flags/x.flagd.json');
+      expect([...set.flags.keys()]).toEqual(['a', 'b']);
+      expect(set.warnings).toEqual([expect.objectContaining({ file: 'flags/x.flagd.json', jsonPath: '/flags/a/state', line: 4, reason: expect.stringMatching(/flagd schema/) })]);
+      expect(set.flags.get('a')!.evaluate({})).toMatchObject({ value: 'off', reason: 'STATIC' });
+    });
+
+    it('answers PARSE_ERROR for a flag whose $ref names no evaluator, and serves the others', () => {
+      const set = parseFlagFile(file({ a: migration({ targeting: { if: [{ $ref: 'nope' }, 'live', null] } }), b: migration() }, { $evaluators: {} }), 'f.json');
+      expect(set.warnings.map((w) => w.jsonPath)).toEqual(['/flags/a/targeting/if/0/$ref']);
+      expect(set.flags.get('a')!.evaluate({})).toMatchObject({ reason: 'ERROR', errorCode: 'PARSE_ERROR' });
+      expect(set.flags.get('b')!.evaluate({})).toMatchObject({ value: 'off' });
+      expect(set.flags.get('a')!.evaluate({})).toBe(set.flags.get('a')!.evaluate({ other: 1 }));
+    });
+
+    it('reads a $flagd property flagd does not set as null, with a warning', () => {
+      const set = parseFlagFile(file({ a: migration({ targeting: { if: [{ '==': [{ var: '$flagd.secret' }, null] }, 'live', null] } }) }), 'f.json');
+      expect(set.warnings.map((w) => w.reason)).toContainEqual(expect.stringMatching(/"\$flagd\.secret" is not a flagd property/));
+      expect(set.flags.get('a')!.evaluate({}).value).toBe('live');
+    });
+
+    it('reads the flags array of flagd.json, keyed by `key`, with paths into the array', () => {
+      const text = JSON.stringify({ flags: [{ key: 'a', ...migration() }, { key: 'b', ...migration({ defaultVariant: 'ghost' }) }] });
+      expect(problem(text).jsonPath).toBe('/flags/1/defaultVariant');
+      const set = parseFlagFile(JSON.stringify({ flags: [{ key: 'a', ...migration() }] }), 'f.json');
+      expect(set.warnings).toEqual([]);
+      expect(set.flags.get('a')!.definition).not.toHaveProperty('key');
+      expect(set.flags.get('a')!.evaluate({}).value).toBe('off');
+    });
+
+    it('merges flag-set metadata under the flag\'s, keeping flagSetId and version for telemetry', () => {
+      const set = parseFlagFile(file({ a: migration({ metadata: { kind: 'migration', rollbackVariant: 'off', version: '7' } }) }, { metadata: { flagSetId: 'checkout', version: '3', team: 'pay' } }), 'f.json');
+      expect(set.flags.get('a')!.evaluate({}).flagMetadata).toEqual({ flagSetId: 'checkout', version: '7', team: 'pay', kind: 'migration', rollbackVariant: 'off', source: 'file' });
+    });
+
+    it('still rejects what flagd itself cannot load', () => {
+      expect(problem(file({ a: migration({ variants: ['off'] }) })).jsonPath).toBe('/flags/a/variants');
+      expect(problem(file({ a: migration({ defaultVariant: 3 }) })).reason).toMatch(/flagd cannot load/);
+      expect(problem(JSON.stringify({ flag: {} })).jsonPath).toBe('/flags');
+      expect(problem(file({ a: migration() }, { $evaluators: { empty: {} } })).jsonPath).toBe('/$evaluators/empty');
+    });
   });
 });

@@ -1,65 +1,99 @@
+import type { FlagMetadata } from '@openfeature/server-sdk';
 import type { BucketingVersion } from '../hashing/bucketing.js';
+import { unknownFlagdProperties } from '../targeting/flagd-properties.js';
 import { CompiledFlag } from './compiled-flag.js';
-import type { FlagDefinition, FlagFileDocument } from './flag-definition.js';
+import type { FlagDefinition } from './flag-definition.js';
+import { flagEntries } from './flag-entries.js';
 import { FlagFileError } from './flag-file-error.js';
+import type { FlagFileProblem } from './flag-file-error.js';
 import type { FlagSet } from './flag-set.js';
 import { checkFlagdSchema } from './flagd-schema.js';
 import { findSyntaxError, locatePointer, pointerSegment } from './json-location.js';
 import { checkMigrationConventions } from './migration-conventions.js';
-import { EvaluatorReferenceError, resolveEvaluators } from './resolve-evaluators.js';
+import { resolveEvaluators } from './resolve-evaluators.js';
+import { checkServable } from './servable-structure.js';
 import { targetingVariants } from './targeting-variants.js';
 
+/** How {@link parseFlagFile} reads a file. */
+export interface ParseFlagFileOptions {
+  /** How `fractional` buckets. @default 'v2' */
+  readonly bucketing?: BucketingVersion;
+  /** Treat every warning as an error: the first one rejects the file. @default false */
+  readonly strict?: boolean;
+}
+
 /**
- * Parses, validates and compiles one flagd JSON file. Throws a FlagFileError
- * naming the file, the JSON path, line and column, and the reason, for: invalid
- * JSON, a flagd schema violation, a `defaultVariant` or a literal targeting
- * result that names no variant, an unknown `$ref`, a rule that does not
- * compile, and a migration flag that breaks Cutover's conventions.
+ * Parses, validates and compiles one flagd JSON file (flags by key, or the
+ * `flags` array of flagd.json), with flagd's policy:
+ * - what flagd itself cannot serve throws a FlagFileError naming the file, the
+ *   JSON path, line and column, and the reason: invalid JSON, a field of the
+ *   wrong JSON type, a `defaultVariant` or a literal targeting result that
+ *   names no variant, a rule that does not compile; so does a migration flag
+ *   that breaks Cutover's conventions;
+ * - what flagd serves anyway is a warning of the returned set, with the same
+ *   location, and the flag serves as flagd serves it: a deviation from the
+ *   official schemas, a `$ref` to no evaluator (that flag answers PARSE_ERROR),
+ *   a `$flagd` property flagd does not set (it reads as null).
+ * With `strict`, the first warning throws instead.
  */
-export function parseFlagFile(text: string, file: string, options: { readonly bucketing?: BucketingVersion } = {}): FlagSet {
+export function parseFlagFile(text: string, file: string, options: ParseFlagFileOptions = {}): FlagSet {
+  const locate = (jsonPath: string, reason: string): FlagFileProblem => ({ file, jsonPath, reason, ...locatePointer(text, jsonPath) });
   const fail = (jsonPath: string, reason: string, cause?: unknown): never => {
-    const position = locatePointer(text, jsonPath);
-    throw new FlagFileError({ file, jsonPath, reason, ...position }, { cause });
+    throw new FlagFileError(locate(jsonPath, reason), { cause });
+  };
+  const warnings: FlagFileProblem[] = [];
+  const warn = (jsonPath: string, reason: string): void => {
+    if (options.strict) fail(jsonPath, reason);
+    warnings.push(locate(jsonPath, reason));
   };
   const syntax = findSyntaxError(text);
   if (syntax) throw new FlagFileError({ file, jsonPath: '', reason: syntax.reason, ...syntax.position });
-  const document = JSON.parse(text) as FlagFileDocument;
-  const violation = checkFlagdSchema(document);
-  if (violation) fail(violation.jsonPath, violation.reason);
+  const document = JSON.parse(text) as { $evaluators?: Record<string, unknown> | null; metadata?: Record<string, unknown> | null };
+  const unservable = checkServable(document);
+  if (unservable) fail(unservable.jsonPath, unservable.reason);
+  for (const violation of checkFlagdSchema(document)) warn(violation.jsonPath, violation.reason);
 
   const evaluators = document.$evaluators ?? {};
+  const setMetadata = primitives(document.metadata);
   const flags = new Map<string, CompiledFlag>();
-  for (const [key, definition] of Object.entries(document.flags)) {
-    const at = `/flags/${pointerSegment(key)}`;
+  for (const entry of flagEntries(document)) {
+    const { key } = entry;
+    const definition = readDefinition(entry.definition);
+    const at = `/${entry.path.map(pointerSegment).join('/')}`;
     const variant = definition.defaultVariant;
     if (typeof variant === 'string' && !Object.hasOwn(definition.variants, variant)) {
       fail(`${at}/defaultVariant`, `defaultVariant names no variant of the flag: "${variant}"`);
     }
     const convention = checkMigrationConventions(definition);
     if (convention) fail(`${at}/${convention.path.map(pointerSegment).join('/')}`, convention.reason);
-    const logic = resolveTargeting(definition, evaluators, `${at}/targeting`, fail);
+    const { logic, unresolved } = resolveEvaluators(definition.targeting, evaluators, `${at}/targeting`);
+    for (const reference of unresolved) warn(reference.jsonPath, `${reference.reason}; the flag answers PARSE_ERROR, as in flagd`);
+    for (const property of unknownFlagdProperties(logic)) warn(`${at}/targeting`, `"${property}" is not a flagd property (flagd sets $flagd.flagKey and $flagd.timestamp); it reads as null`);
     for (const ref of targetingVariants(logic, `${at}/targeting`)) {
       if (!Object.hasOwn(definition.variants, ref.variant)) fail(ref.jsonPath, `targeting returns "${ref.variant}", which names no variant of the flag`);
     }
+    const metadata: FlagMetadata = { ...setMetadata, ...primitives(definition.metadata), source: 'file' };
+    const unusableTargeting = unresolved[0]?.reason;
     try {
-      flags.set(key, new CompiledFlag(key, definition, { logic, metadata: { ...document.metadata, ...definition.metadata, source: 'file' }, bucketing: options.bucketing }));
+      flags.set(key, new CompiledFlag(key, definition, { logic, metadata, bucketing: options.bucketing, ...(unusableTargeting === undefined ? {} : { unusableTargeting }) }));
     } catch (error) {
       fail(`${at}/targeting`, `targeting does not compile: ${error instanceof Error ? error.message : JSON.stringify(error)}`, error);
     }
   }
-  return { file, flags, metadata: Object.freeze({ ...document.metadata }) };
+  return { file, flags, metadata: Object.freeze(setMetadata), warnings: Object.freeze(warnings) };
 }
 
-function resolveTargeting(
-  definition: FlagDefinition,
-  evaluators: Readonly<Record<string, unknown>>,
-  jsonPath: string,
-  fail: (jsonPath: string, reason: string, cause?: unknown) => never,
-): unknown {
-  try {
-    return resolveEvaluators(definition.targeting, evaluators, jsonPath);
-  } catch (error) {
-    if (error instanceof EvaluatorReferenceError) return fail(error.jsonPath, error.message, error);
-    throw error;
-  }
+/** A flag as the evaluator reads it: as written, without the array form's `key`, with `variants` present. */
+function readDefinition(raw: unknown): FlagDefinition {
+  const { key: _key, ...flag } = raw as FlagDefinition & { key?: unknown };
+  return flag.variants ? flag : { ...flag, variants: {} };
+}
+
+/**
+ * The metadata values OpenFeature can carry (string, number, boolean). The
+ * schema allows no others; flagd serves a file that has them, and so do we,
+ * without them.
+ */
+function primitives(metadata: Readonly<Record<string, unknown>> | null | undefined): Record<string, string | number | boolean> {
+  return Object.fromEntries(Object.entries(metadata ?? {}).filter((entry): entry is [string, string | number | boolean] => ['string', 'number', 'boolean'].includes(typeof entry[1])));
 }

@@ -1,33 +1,46 @@
 import { pointerSegment } from './json-location.js';
 
-/** A `$ref` naming an evaluator that does not exist, or a cycle between evaluators. */
-export class EvaluatorReferenceError extends Error {
-  constructor(
-    readonly jsonPath: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'EvaluatorReferenceError';
-  }
+/** A `$ref` left unresolved: it names no evaluator, or closes a cycle between evaluators. */
+export interface UnresolvedReference {
+  readonly jsonPath: string;
+  readonly reason: string;
+}
+
+/** A targeting rule with its `$ref`s replaced, and the ones that could not be. */
+export interface ResolvedTargeting {
+  readonly logic: unknown;
+  readonly unresolved: readonly UnresolvedReference[];
 }
 
 /**
  * Replaces every `{"$ref": "name"}` in a targeting rule by the shared rule
  * `$evaluators.name`, as flagd does, structurally rather than by string
- * substitution so that nested references and mistakes are reported with a path.
+ * substitution so that nested references and mistakes are reported with a
+ * path. A reference that cannot be resolved stays in the rule, as in flagd,
+ * where evaluating it fails with PARSE_ERROR.
  */
-export function resolveEvaluators(logic: unknown, evaluators: Readonly<Record<string, unknown>>, jsonPath: string, seen: readonly string[] = []): unknown {
-  if (Array.isArray(logic)) return logic.map((item, i) => resolveEvaluators(item, evaluators, `${jsonPath}/${i}`, seen));
+export function resolveEvaluators(logic: unknown, evaluators: Readonly<Record<string, unknown>>, jsonPath: string): ResolvedTargeting {
+  const unresolved: UnresolvedReference[] = [];
+  const resolved = resolve(logic, evaluators, jsonPath, [], unresolved);
+  return { logic: resolved, unresolved };
+}
+
+function resolve(logic: unknown, evaluators: Readonly<Record<string, unknown>>, jsonPath: string, seen: readonly string[], unresolved: UnresolvedReference[]): unknown {
+  if (Array.isArray(logic)) return logic.map((item, i) => resolve(item, evaluators, `${jsonPath}/${i}`, seen, unresolved));
   if (logic === null || typeof logic !== 'object') return logic;
   const record = logic as Record<string, unknown>;
   const keys = Object.keys(record);
   if (keys.length === 1 && keys[0] === '$ref') {
     const name = record.$ref;
     if (typeof name !== 'string' || !Object.hasOwn(evaluators, name)) {
-      throw new EvaluatorReferenceError(`${jsonPath}/$ref`, `"$ref" names no evaluator in "$evaluators": ${JSON.stringify(name)}`);
+      unresolved.push({ jsonPath: `${jsonPath}/$ref`, reason: `"$ref" names no evaluator in "$evaluators": ${JSON.stringify(name)}` });
+      return logic;
     }
-    if (seen.includes(name)) throw new EvaluatorReferenceError(jsonPath, `"$ref" cycle: ${[...seen, name].join(' → ')}`);
-    return resolveEvaluators(evaluators[name], evaluators, `/$evaluators/${pointerSegment(name)}`, [...seen, name]);
+    if (seen.includes(name)) {
+      unresolved.push({ jsonPath, reason: `"$ref" cycle: ${[...seen, name].join(' → ')}` });
+      return logic;
+    }
+    return resolve(evaluators[name], evaluators, `/$evaluators/${pointerSegment(name)}`, [...seen, name], unresolved);
   }
-  return Object.fromEntries(keys.map((key) => [key, resolveEvaluators(record[key], evaluators, `${jsonPath}/${pointerSegment(key)}`, seen)]));
+  return Object.fromEntries(keys.map((key) => [key, resolve(record[key], evaluators, `${jsonPath}/${pointerSegment(key)}`, seen, unresolved)]));
 }

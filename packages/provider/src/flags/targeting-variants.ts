@@ -9,7 +9,7 @@ export interface VariantReference {
 
 /**
  * The variants a rule can return that are written as literals: the then/else
- * branches of `if`, recursively, and the buckets of `fractional`. A rule that
+ * branches of `if` and the buckets of `fractional`, recursively. A rule that
  * returns a computed name (a `var`) cannot be checked before it runs.
  */
 export function targetingVariants(logic: unknown, jsonPath: string): VariantReference[] {
@@ -25,8 +25,12 @@ export function targetingVariants(logic: unknown, jsonPath: string): VariantRefe
     return args.flatMap((arg, i) => (i % 2 === 1 || (i === args.length - 1 && i > 0) ? targetingVariants(arg, at(i)) : []));
   }
   if (operator === 'fractional') {
+    // A bucket's variant may itself be a rule (flagd 0.15): its literal results count.
     const split = readSplit(args);
-    return split.buckets.map((bucket, i) => ({ variant: bucket.variant, jsonPath: `${at(bucketIndex(split, i))}/0` }));
+    return split.buckets.flatMap((bucket, i) => {
+      const path = `${at(bucketIndex(split, i))}/0`;
+      return bucket.variantRule === undefined ? [{ variant: bucket.variant, jsonPath: path }] : targetingVariants(bucket.variantRule, path);
+    });
   }
   return [];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bucketingV1 } from './bucketing-v1.js';
 import { murmur3 } from './murmur3.js';
 
-/** flagd ≤ 0.13's formula, written out independently: signed hash, |h| / (2^31 - 1) * 100. */
+/** flagd ≤ 0.14's formula, written out independently: signed hash, |h| / (2^31 - 1) * 100. */
 function goBucket(key: string): number {
   const signed = murmur3(key) > 0x7fffffff ? murmur3(key) - 2 ** 32 : murmur3(key);
   return (Math.abs(signed) / 2147483647) * 100;

@@ -3,13 +3,13 @@ import { murmur3 } from './murmur3.js';
 
 const MAX_INT32 = 2147483647;
 
-/** flagd ≤ 0.13's bucket: |int32(hash)| / MaxInt32 in percent, in [0, 100]. */
+/** flagd ≤ 0.14's bucket: |int32(hash)| / MaxInt32 in percent, in [0, 100]. */
 function percentBucket(bucketBy: string): number {
   return (Math.abs(murmur3(bucketBy) | 0) / MAX_INT32) * 100;
 }
 
 /**
- * flagd ≤ 0.13's fractional bucketing, as its Go evaluator does it: string
+ * flagd ≤ 0.14's fractional bucketing, as its Go evaluator does it: string
  * variants only, weights truncated to integers (a non-numeric weight counts as
  * 1), each variant's share `100 * weight / total` accumulated in floating
  * point; a bucket past the last share chooses nothing.

@@ -26,6 +26,15 @@ describe('bucketingV2', () => {
     }
   });
 
+  it('ignores what follows the weight and counts a null weight as 1, as flagd does', () => {
+    for (let i = 0; i < 200; i++) {
+      const key = `flagid-${i}`;
+      const plain = bucketingV2.choose(key, [['a', 1], ['b', 1]]);
+      expect(bucketingV2.choose(key, [['a', 1, 'ignored'], ['b', null]])).toBe(plain);
+    }
+    expect(bucketingV2.choose('x', [['a', '1']])).toBeNull();
+  });
+
   it('accepts non-string variants and rejects fractional weights', () => {
     expect([true, false]).toContain(bucketingV2.choose('x', [[true, 1], [false, 1]]));
     expect(bucketingV2.choose('x', [['a', 0.5], ['b', 1]])).toBeNull();

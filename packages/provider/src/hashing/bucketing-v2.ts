@@ -11,12 +11,13 @@ export const bucketingV2: Bucketing = {
     const variants: FractionalVariant[] = [];
     const weights: number[] = [];
     for (const entry of entries) {
-      if (!Array.isArray(entry) || entry.length === 0 || entry.length > 2) return null;
+      // As flagd: elements past the weight are ignored, and a missing or null weight counts as 1.
+      if (!Array.isArray(entry) || entry.length === 0) return null;
       const [variant, weight] = entry as [unknown, unknown];
       if (variant !== null && variant !== undefined && !['string', 'number', 'boolean'].includes(typeof variant)) return null;
-      if (entry.length === 2 && (typeof weight !== 'number' || !Number.isInteger(weight))) return null;
+      if (weight !== null && weight !== undefined && (typeof weight !== 'number' || !Number.isInteger(weight))) return null;
       variants.push((variant ?? null) as FractionalVariant);
-      weights.push(entry.length === 2 ? Math.max(0, weight as number) : 1);
+      weights.push(typeof weight === 'number' ? Math.max(0, weight) : 1);
     }
     const total = weights.reduce((sum, w) => sum + w, 0);
     if (total === 0 || total > MAX_TOTAL_WEIGHT) return null;

@@ -5,7 +5,7 @@ export type FractionalVariant = string | number | boolean | null;
  * The two ways flagd has turned a hash into a bucket:
  * - `v2`: `(hash * totalWeight) >> 32` over integer weights (flagd and its
  *   providers since the 2026 high-precision fractional release; flagd-core 4);
- * - `v1`: `|int32(hash)| / MaxInt32 * 100` against percentages (flagd ≤ 0.13).
+ * - `v1`: `|int32(hash)| / MaxInt32 * 100` against percentages (flagd ≤ 0.14).
  * Both hash the UTF-8 bytes of the bucketing key with MurmurHash3.
  */
 export type BucketingVersion = 'v2' | 'v1';

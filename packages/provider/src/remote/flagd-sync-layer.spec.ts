@@ -1,7 +1,5 @@
 import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
 import type { Client, EvaluationContext, EventDetails, Logger } from '@openfeature/server-sdk';
-import { Server, ServerCredentials } from '@grpc/grpc-js';
-import type { ServerWritableStream } from '@grpc/grpc-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CutoverProvider } from '../cutover-provider.js';
 import { parseFlagFile } from '../flags/parse-flag-file.js';
@@ -9,53 +7,10 @@ import type { BucketingVersion } from '../hashing/bucketing.js';
 import { createFlagDir } from '../testing/flag-dir.js';
 import { TcpRelay } from '../testing/tcp-relay.js';
 import type { FlagDir } from '../testing/flag-dir.js';
-import { flagSyncService } from './flag-sync-service.js';
-import type { SyncFlagsRequest, SyncFlagsResponse } from './flag-sync-service.js';
+import { FakeFlagdSync } from '../testing/fake-flagd-sync.js';
 import { FlagdSyncLayer } from './flagd-sync-layer.js';
 
 const silent: Logger = { error() {}, warn() {}, info() {}, debug() {} };
-
-/**
- * A typed fake of flagd's sync service on a real gRPC server (127.0.0.1, a
- * free port): sends its configuration on every new stream and pushes each
- * change; `stop()` then `start()` is an outage on the same port.
- */
-class FakeFlagdSync {
-  readonly requests: SyncFlagsRequest[] = [];
-  private readonly streams = new Set<ServerWritableStream<SyncFlagsRequest, SyncFlagsResponse>>();
-  private server: Server | undefined;
-  port = 0;
-
-  constructor(private configuration: string) {}
-
-  async start(): Promise<void> {
-    const server = new Server();
-    server.addService(flagSyncService(), {
-      SyncFlags: (call: ServerWritableStream<SyncFlagsRequest, SyncFlagsResponse>) => {
-        this.requests.push(call.request);
-        this.streams.add(call);
-        call.on('cancelled', () => this.streams.delete(call));
-        call.write({ flagConfiguration: this.configuration });
-      },
-    });
-    this.port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(`127.0.0.1:${this.port}`, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))),
-    );
-    this.server = server;
-  }
-
-  /** Sends a new configuration to every open stream, as flagd does on a change. */
-  push(configuration: string): void {
-    this.configuration = configuration;
-    for (const call of this.streams) call.write({ flagConfiguration: configuration });
-  }
-
-  stop(): void {
-    this.streams.clear();
-    this.server?.forceShutdown();
-    this.server = undefined;
-  }
-}
 
 /** A flagd sync payload: the merged flags, with the per-flag fields flagd 0.11 adds. */
 function payload(flags: Record<string, object>, sources: Record<string, string> = {}): string {
@@ -151,6 +106,25 @@ describe(FlagdSyncLayer.name, () => {
       expect(v1).toEqual(files('v1'));
       expect(v2).toEqual(files('v2'));
       expect(v1).not.toEqual(v2);
+    });
+  });
+
+  describe('what flagd serves despite its schemas', () => {
+    it('serves a configuration that deviates from the schemas, and a $ref to no evaluator as flagd\'s PARSE_ERROR', async () => {
+      const { client, events } = await connect();
+      const broken = { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'off', targeting: { if: [{ $ref: 'gone' }, 'on', 'off'] } };
+      flagd.push(payload({ planner: { ...planner('off'), state: 'ON' }, canary, broken }));
+      await waitUntil(() => events.length > 0);
+      expect(events).toEqual([`${ProviderEvents.ConfigurationChanged} broken,planner`]);
+      expect(await plannerOf(client)).toMatchObject({ value: 'off', flagMetadata: { source: 'remote' } });
+      expect(await client.getBooleanDetails('broken', true)).toMatchObject({ value: true, errorCode: 'PARSE_ERROR', flagMetadata: { source: 'remote' } });
+    });
+
+    it('lets the files answer a flag whose synced rule fails when they define it', async () => {
+      const { client, events } = await connect();
+      flagd.push(payload({ planner: { ...planner('off'), targeting: { if: [{ $ref: 'gone' }, 'live', 'off'] } }, canary }));
+      await waitUntil(() => events.length > 0);
+      expect(await plannerOf(client)).toMatchObject({ value: 'shadow', flagMetadata: { source: 'file' } });
     });
   });
 

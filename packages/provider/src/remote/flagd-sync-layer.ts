@@ -3,6 +3,7 @@ import type { EvaluationContext, EventContext, Logger } from '@openfeature/serve
 import type { ClientReadableStream } from '@grpc/grpc-js';
 import { changedFlagKeys } from '../flags/changed-flag-keys.js';
 import type { CompiledFlag } from '../flags/compiled-flag.js';
+import { describeProblem } from '../flags/flag-file-error.js';
 import type { Layer, LayerHost } from '../layer.js';
 import type { LayerResolution } from '../layer-resolution.js';
 import { createFlagSyncClient } from './flag-sync-client.js';
@@ -100,8 +101,9 @@ export class FlagdSyncLayer implements Layer {
     const flags = this.flags;
     if (!flags) return this.fallback(flagKey, context);
     const answer = flags.get(flagKey)?.evaluate(context);
-    // Unknown to flagd, or an error: the files decide, as with flagd's own FLAG_NOT_FOUND.
-    if (!answer || answer.errorCode !== undefined) return undefined;
+    if (!answer) return undefined;
+    // An error (a rule flagd cannot evaluate either): the files decide when they define the flag; otherwise flagd's error is the answer.
+    if (answer.errorCode !== undefined && this.host?.fallback(flagKey, context)) return undefined;
     return this.streaming ? this.marks.current(answer) : this.marks.lastSynced(answer);
   }
 
@@ -117,7 +119,9 @@ export class FlagdSyncLayer implements Layer {
   private receive(text: string): void {
     let flags: ReadonlyMap<string, CompiledFlag>;
     try {
-      flags = parseSyncedFlags(text, this.host?.bucketing ?? 'v2');
+      const set = parseSyncedFlags(text, this.host?.bucketing ?? 'v2');
+      flags = set.flags;
+      for (const warning of set.warnings) this.logger.warn(`cutover: flagd configuration ${describeProblem(warning)}; served as flagd serves it`);
     } catch (error) {
       this.reject(error as Error);
       return;

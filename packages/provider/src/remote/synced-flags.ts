@@ -1,20 +1,22 @@
 import { basename } from 'node:path';
-import type { CompiledFlag } from '../flags/compiled-flag.js';
 import { parseFlagFile } from '../flags/parse-flag-file.js';
+import type { FlagSet } from '../flags/flag-set.js';
 import type { BucketingVersion } from '../hashing/bucketing.js';
 import { ROLLBACK_OVERLAY_FILE, ROLLED_BACK } from '../layers/rollback-layer.js';
 
-/** The fields of a flag that flagd's schema defines; flagd's sync adds others (`source`, `selector`) per flag. */
-const FLAG_FIELDS = ['state', 'variants', 'defaultVariant', 'targeting', 'metadata'] as const;
+/** The fields of a flag that flagd's schema defines; flagd's sync adds others (`source`, `selector`, `priority`) per flag. */
+const FLAG_FIELDS = ['key', 'state', 'variants', 'defaultVariant', 'targeting', 'metadata'] as const;
 
 /**
  * Parses one `flag_configuration` flagd sent (the merged JSON of its sources)
  * with the same parser, checks and evaluator as the flag files, so a synced
  * flag evaluates exactly as the files and the flagd server do under the same
- * bucketing. Throws FlagFileError (file "flagd") when it is not usable.
+ * bucketing. flagd has already served it, so deviations from its schemas are
+ * the set's warnings, never a rejection. Throws FlagFileError (file "flagd")
+ * when it is not usable.
  */
-export function parseSyncedFlags(text: string, bucketing: BucketingVersion): ReadonlyMap<string, CompiledFlag> {
-  return parseFlagFile(withoutSyncFields(text), 'flagd', { bucketing }).flags;
+export function parseSyncedFlags(text: string, bucketing: BucketingVersion): FlagSet {
+  return parseFlagFile(withoutSyncFields(text), 'flagd', { bucketing });
 }
 
 /** Drops the per-flag bookkeeping flagd adds to its sync payload; text that is not a flag document is left for the parser to report. */
@@ -25,11 +27,12 @@ function withoutSyncFields(text: string): string {
   } catch {
     return text;
   }
-  if (!isObject(document) || !isObject(document.flags)) return text;
-  const flags = Object.fromEntries(
-    Object.entries(document.flags).map(([key, flag]) => [key, isObject(flag) ? withRollbackMark(flag, Object.fromEntries(FLAG_FIELDS.filter((field) => field in flag).map((field) => [field, flag[field]]))) : flag]),
-  );
-  return JSON.stringify({ ...document, flags });
+  if (!isObject(document)) return text;
+  const strip = (flag: unknown) => (isObject(flag) ? withRollbackMark(flag, Object.fromEntries(FLAG_FIELDS.filter((field) => field in flag).map((field) => [field, flag[field]]))) : flag);
+  const { flags } = document;
+  if (Array.isArray(flags)) return JSON.stringify({ ...document, flags: flags.map(strip) });
+  if (!isObject(flags)) return text;
+  return JSON.stringify({ ...document, flags: Object.fromEntries(Object.entries(flags).map(([key, flag]) => [key, strip(flag)])) });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { evaluationScratch } from './evaluation-scratch.js';
 import type { BucketingVersion } from '../hashing/bucketing.js';
-import { NOW_OPERATOR, targetingEngine } from './targeting-engine.js';
+import { flagdPath } from './flagd-properties.js';
+import { FLAGD_OPERATOR, NOW_OPERATOR, targetingEngine } from './targeting-engine.js';
 
 /** The outcome of a flag's targeting for one context. */
 export interface TargetingOutcome {
@@ -39,18 +40,16 @@ function bindFlagd(flagKey: string, logic: unknown): unknown {
   if (entries.length === 1) {
     const [operator, args] = entries[0]!;
     if (operator === 'var') {
-      const path = Array.isArray(args) ? args[0] : args;
+      const path = flagdPath(args);
       if (path === '$flagd.flagKey') return flagKey;
       if (path === '$flagd.timestamp') return { [NOW_OPERATOR]: [] };
-      if (typeof path === 'string' && path.startsWith('$flagd')) flagdObjectUnsupported(path);
+      if (path === '$flagd') return { [FLAGD_OPERATOR]: [flagKey] };
+      // flagd sets no other property: reading one gives the var's default, or null.
+      if (path !== undefined) return Array.isArray(args) && args.length > 1 ? bindFlagd(flagKey, args[1]) : null;
     }
     if (operator === 'fractional' && Array.isArray(args)) {
       return { fractional: [flagKey, ...args.map((item) => bindFlagd(flagKey, item))] };
     }
   }
   return Object.fromEntries(entries.map(([key, value]) => [key, bindFlagd(flagKey, value)]));
-}
-
-function flagdObjectUnsupported(path: string): never {
-  throw new Error(`"${path}" is not a flagd property: use "$flagd.flagKey" or "$flagd.timestamp"`);
 }

@@ -39,6 +39,12 @@ describe('fractional (v2 bucketing)', () => {
     expect(evaluationScratch.targetingKeyMissing).toBe(true);
   });
 
+  it('chooses among buckets whose variant or weight a rule computed, and with a single bucket', () => {
+    expect(fractional(['flag', ['only']], { targetingKey: 'x' })).toBe('only');
+    expect(fractional(['flag', [false, 0], [true, 100]], { targetingKey: 'x' })).toBe(true);
+    expect(fractional(['flag', [null, 1]], { targetingKey: 'x' })).toBeNull();
+  });
+
   it('returns null for malformed buckets and for a zero total weight', () => {
     expect(fractional(['flag', ['a', 1.5]], { targetingKey: 'x' })).toBeNull();
     expect(fractional(['flag', 'not-a-bucket', 'x'], { targetingKey: 'x' })).toBeNull();

@@ -7,6 +7,8 @@ import { endsWith, startsWith } from './string-compare.js';
 
 /** The operator that stands in for `{"var": "$flagd.timestamp"}` after compilation. */
 export const NOW_OPERATOR = 'cutover.now';
+/** The operator that stands in for `{"var": "$flagd"}`: the whole object flagd adds to the context. */
+export const FLAGD_OPERATOR = 'cutover.flagd';
 
 const engines = new Map<BucketingVersion, LogicEngine>();
 
@@ -34,6 +36,7 @@ export function targetingEngine(bucketing: BucketingVersion): LogicEngine {
     engine.addMethod('ends_with', endsWith);
     engine.addMethod('cat', concatenate);
     engine.addMethod(NOW_OPERATOR, () => Math.floor(Date.now() / 1000), { deterministic: false });
+    engine.addMethod(FLAGD_OPERATOR, (args: unknown) => ({ flagKey: (args as string[])[0], timestamp: Math.floor(Date.now() / 1000) }), { deterministic: false });
     engines.set(bucketing, engine);
   }
   return engine;
