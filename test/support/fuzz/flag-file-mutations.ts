@@ -9,7 +9,19 @@ type TextMutation = (text: string) => string;
 const at = (fraction: number, text: string): number => Math.floor(fraction * (text.length + 1));
 const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
+/** Replaces the `which`-th match of `pattern` by `replacement(match)`: edits that keep the file JSON while bending what it says. */
+const replaceMatch = (pattern: RegExp, which: number, replacement: (match: string, all: readonly string[]) => string): TextMutation => (text) => {
+  const matches = [...text.matchAll(pattern)];
+  const chosen = matches[which % Math.max(1, matches.length)];
+  if (!chosen) return text;
+  return text.slice(0, chosen.index) + replacement(chosen[0], matches.map((m) => m[0])) + text.slice(chosen.index + chosen[0].length);
+};
+const STRING = /"(?:[^"\\]|\\.)*"/g;
+const NUMBER = /-?\b\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\b/g;
+
 const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
+  fc.tuple(fc.nat(), fc.nat()).map(([which, other]) => replaceMatch(STRING, which, (_, all) => all[other % all.length]!)),
+  fc.tuple(fc.nat(), fc.constantFrom('0', '-1', '101', '1.5', '1e308', '-0', '4294967296')).map(([which, number]) => replaceMatch(NUMBER, which, () => number)),
   fc.tuple(fraction, fc.integer({ min: 1, max: 40 })).map(([where, length]): TextMutation => (text) => text.slice(0, at(where, text)) + text.slice(at(where, text) + length)),
   fc.tuple(fraction, fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 }), hostileJsonText)).map(([where, fragment]): TextMutation => (text) => text.slice(0, at(where, text)) + fragment + text.slice(at(where, text))),
   fc.tuple(fraction, fraction, fc.integer({ min: 1, max: 200 })).map(([from, to, length]): TextMutation => (text) => text.slice(0, at(to, text)) + text.slice(at(from, text), at(from, text) + length) + text.slice(at(to, text))),
