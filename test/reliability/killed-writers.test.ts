@@ -41,12 +41,15 @@ describe(`writers killed with SIGKILL mid-write (seed ${SEED})`, () => {
     const stores = Array.from({ length: STORE_WRITERS }, () => startKillableWriter('store-writer.ts', [ws.store]));
     const editor = startKillableWriter('flag-editor.ts', [flagFile, FLAG, 'shadow', 'off']);
     writers.push(...overlays, ...stores, editor);
-    await Promise.all(writers.map((writer) => writer.started));
-    // Each is killed at its own random moment while it keeps writing.
-    const signals = await Promise.all(writers.map(async (writer) => {
-      await new Promise((resolve) => setTimeout(resolve, random() * 400));
-      return writer.kill();
-    }));
+    // Each is killed at its own random moment once it is writing.
+    const signals = await Promise.all(
+      writers.map(async (writer) => {
+        const delay = random() * 400;
+        await writer.started;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        return writer.kill();
+      }),
+    );
     expect(signals.every((signal) => signal === 'SIGKILL')).toBe(true);
     const leftLocked = [`${overlayPath}.lock`, `${flagFile}.lock`].filter((lock) => existsSync(lock)).length;
 
