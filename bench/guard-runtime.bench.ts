@@ -7,7 +7,8 @@
 // runner calls (no listener, an empty listener, MigrationMetrics) are printed
 // too, as medians of interleaved rounds, but their differences drown in noise
 // under load. Goal: own work ≤ 10 % of a runner call with an empty listener.
-import { evaluateGuard, LocalRegistrySource, MigrationMetrics, resolveGuardConfig } from '@cutover/hooks';
+import { MigrationMetrics } from '@cutover/hooks';
+import { evaluateGuard, LocalRegistrySource, resolveGuardConfig } from '@cutover/guard';
 import { Migration } from '@cutover/migrate';
 import type { MigrationEvent } from '@cutover/migrate';
 import { InMemoryProvider, OpenFeature } from '@openfeature/server-sdk';

@@ -1,8 +1,8 @@
 // Simulations of the guard's decision core: how often it rolls back a healthy
 // candidate while being evaluated again and again as calls arrive, and how many
 // calls it needs to catch a broken one. Seeded, so every figure is reproducible.
-import { DEFAULT_GUARD_CONFIG, evaluateGuard } from '@cutover/hooks';
-import type { GuardConfig, GuardCriterion, GuardSnapshot } from '@cutover/hooks';
+import { DEFAULT_GUARD_CONFIG, evaluateGuard } from '@cutover/guard';
+import type { GuardConfig, GuardCriterion, GuardSnapshot } from '@cutover/guard';
 import { exponentialBuckets } from 'prom-client';
 
 /** sfc32: small, fast, well-distributed; one stream per scenario keeps scenarios independent. */

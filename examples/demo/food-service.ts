@@ -1,10 +1,7 @@
-import type { Client } from '@openfeature/server-sdk';
 import type { FoodDetection } from '@cutover/comparators/nutrition';
 import { foodDetectionComparator } from '@cutover/comparators/nutrition';
 import type { MigrationStage } from '@cutover/flag-model';
-import type { FileComparisonStore } from '@cutover/migrate';
-import { Migration } from '@cutover/migrate';
-import type { MigrationMetrics } from '@cutover/hooks';
+import type { Cutover } from 'cutover';
 import { candidateDetector } from '../food-detection/candidate-detector.js';
 import type { CandidateFaults } from '../food-detection/candidate-detector.js';
 import { legacyDetector } from '../food-detection/legacy-detector.js';
@@ -25,17 +22,15 @@ export interface FoodService {
 }
 
 /** Wires the runner: the flag through the OpenFeature client, the nutrition comparator, the store, the metrics. */
-export function createFoodService(options: { client: Client; store: FileComparisonStore; metrics: MigrationMetrics }): FoodService {
+export function createFoodService(cutover: Pick<Cutover, 'migration'>): FoodService {
   const faults: CandidateFaults = { errorRate: 0, slowdown: 1 };
   const stages = new Map<MigrationStage, number>();
   const quiet = { error() {}, warn() {}, info() {}, debug() {} };
-  const migration = new Migration<MealPhoto, FoodDetection>({
+  const migration = cutover.migration<MealPhoto, FoodDetection>({
     flagKey: FOOD_FLAG,
-    client: options.client,
     read: { legacy: legacyDetector, candidate: candidateDetector(faults) },
     compare: foodDetectionComparator(),
     redact: (photo) => ({ chatId: photo.chatId, photoId: photo.photoId, plate: photo.plate }),
-    store: options.store,
     logger: quiet,
     // A failing new path degrades to the legacy answer instead of failing the chat.
     options: { fallbackToLegacy: true, candidateTimeoutMs: 250 },
@@ -45,7 +40,6 @@ export function createFoodService(options: { client: Client; store: FileComparis
       },
     ],
   });
-  options.metrics.attach(migration);
   return {
     detect: (photo) => migration.read(photo, { targetingKey: photo.chatId, chatId: photo.chatId }),
     faults,

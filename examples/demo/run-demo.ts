@@ -2,11 +2,8 @@ import { basename } from 'node:path';
 import { OpenFeature } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
 import { auditFlagEdit, generateToken, setRollout, setStage, startDashboard } from '@cutover/cli';
-import { FlagSourceMetrics, Guard, LocalRegistrySource, MetricsHook, MigrationMetrics } from '@cutover/hooks';
-import type { GuardVerdict } from '@cutover/hooks';
-import { FileComparisonStore } from '@cutover/migrate';
-import { CutoverProvider } from '@cutover/provider';
-import { AuditLog, Rollback } from '@cutover/rollback';
+import type { GuardVerdict } from '@cutover/guard';
+import { createCutover } from 'cutover';
 import { createDemoWorkspace } from './demo-workspace.js';
 import { createFoodService, FOOD_FLAG } from './food-service.js';
 import { Narrator } from './narrator.js';
@@ -27,29 +24,27 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   const say = new Narrator();
   const ws = await createDemoWorkspace();
   const file = ws.files.find((f) => basename(f) === 'nutribot.flagd.json')!;
-  const registry = new Registry();
-  const provider = new CutoverProvider({ files: ws.files, rollbackOverlay: ws.overlay, env: {}, logger: quiet, watchDebounceMs: 10 });
-  await OpenFeature.setProviderAndWait('cutover-demo', provider);
-  const client = OpenFeature.getClient('cutover-demo');
-  client.addHooks(new MetricsHook({ registry }));
-  const metrics = new MigrationMetrics({ registry, logger: quiet });
-  new FlagSourceMetrics({ registry, provider });
-  const store = new FileComparisonStore({ directory: ws.storeDir, logger: quiet });
-  const audit = new AuditLog(ws.auditFile);
-  const rollback = new Rollback({ provider, audit, metrics, logger: quiet });
   let tripping: GuardVerdict | undefined;
-  const guard = new Guard({
-    flagKey: FOOD_FLAG,
-    source: new LocalRegistrySource({ metrics, flagKey: FOOD_FLAG }),
-    rollback,
-    provider,
+  // The application's whole guarded set-up.
+  const registry = new Registry();
+  const cutover = createCutover({
+    files: ws.files,
+    registry,
+    store: ws.storeDir,
+    audit: ws.auditFile,
+    domain: 'cutover-demo',
     logger: quiet,
-    options: { intervalMs: 250 },
-    onVerdict: (verdict) => {
-      if (verdict.status === 'degraded') tripping ??= verdict;
-    },
-  }).start();
-  const service = createFoodService({ client, store, metrics });
+    provider: { rollbackOverlay: ws.overlay, env: {}, watchDebounceMs: 10 },
+    guard: { run: { intervalMs: 250 }, onVerdict: (verdict) => void (verdict.status === 'degraded' && (tripping ??= verdict)) },
+  });
+  await OpenFeature.setProviderAndWait('cutover-demo', cutover.provider);
+  const client = OpenFeature.getClient('cutover-demo');
+  client.addHooks(...cutover.hooks);
+  const service = createFoodService(cutover);
+  // The end of the set-up; what follows tells the story.
+  const { provider, audit, rollback } = cutover;
+  const store = cutover.store!;
+  const guard = cutover.guards.get(FOOD_FLAG)!;
   const edit = async (change: Promise<Awaited<ReturnType<typeof setStage>>>, reason: string) => {
     const done = await change;
     await auditFlagEdit(audit, done, { actor: 'demo', reason });
@@ -115,8 +110,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
       await dashboard.close();
     }
   } finally {
-    guard.stop();
-    await store.close();
+    await cutover.close();
     await OpenFeature.close();
     if (options.keep) console.log(`\nWorkspace kept: ${ws.dir}`);
     else await ws.remove();

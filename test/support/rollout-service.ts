@@ -9,9 +9,9 @@
 //   POST /inject   the new pipeline starts failing 30 % of calls
 // Prints {"port": n} once listening. Exits on SIGTERM or when stdin closes.
 import { createServer } from 'node:http';
-import { MigrationMetrics } from '@cutover/hooks';
-import { FileComparisonStore } from '@cutover/migrate';
-import { CutoverProvider, flagdRemote } from '@cutover/provider';
+import { join } from 'node:path';
+import { flagdRemote } from '@cutover/provider';
+import { createCutover } from 'cutover';
 import { OpenFeature } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
@@ -24,15 +24,22 @@ const env = process.env;
 const quiet: Logger = { error: (...a: unknown[]) => console.error(...a), warn: () => {}, info: () => {}, debug: () => {} };
 const files = env.ROLLOUT_FLAG_FILES!.split(',');
 const syncPort = env.ROLLOUT_FLAGD_SYNC_PORT;
-const provider = syncPort
-  ? new CutoverProvider({ files, rollbackOverlay: false, watch: false, env: {}, logger: quiet, remote: flagdRemote({ resolverType: 'in-process', host: '127.0.0.1', port: Number(syncPort), logger: quiet }) })
-  : new CutoverProvider({ files, rollbackOverlay: env.ROLLOUT_OVERLAY!, watch: true, env: {}, logger: quiet });
-await OpenFeature.setProviderAndWait('rollout-service', provider);
-
 const registry = new Registry();
-const metrics = new MigrationMetrics({ registry, logger: quiet });
-const store = new FileComparisonStore({ directory: env.ROLLOUT_STORE_DIR!, logger: quiet });
-const service = createFoodService({ client: OpenFeature.getClient('rollout-service'), store, metrics });
+// The rollout controller judges this service through Prometheus, so it runs no guard of its own.
+const cutover = createCutover({
+  files,
+  registry,
+  store: env.ROLLOUT_STORE_DIR!,
+  audit: join(env.ROLLOUT_STORE_DIR!, 'audit.jsonl'),
+  guard: false,
+  domain: 'rollout-service',
+  logger: quiet,
+  provider: syncPort
+    ? { rollbackOverlay: false, watch: false, env: {}, remote: flagdRemote({ resolverType: 'in-process', host: '127.0.0.1', port: Number(syncPort), logger: quiet }) }
+    : { rollbackOverlay: env.ROLLOUT_OVERLAY!, watch: true, env: {} },
+});
+await OpenFeature.setProviderAndWait('rollout-service', cutover.provider);
+const service = createFoodService(cutover);
 
 let running = true;
 const photos = mealPhotos({ count: Number.MAX_SAFE_INTEGER, chats: 200, foods: FOOD_CATALOG.length, seed: 7 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { applySchemaPatch, FLAGD_SCHEMA_EXTENSION } from './flagd-schema-extension.js';
 import { flagEntries } from './flag-entries.js';
 import { pointerSegment } from './json-location.js';
@@ -25,6 +25,8 @@ interface FlagdValidators {
 function compileFlagdValidators(): FlagdValidators {
   const flags = loadSchema('flags.json');
   // strict: false because the official schemas use `$comment`s and tuple forms ajv's strict mode flags.
+  // ajv loads on the first file validated, not on import: an application that only imports the provider does not pay for it.
+  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
   // allErrors stays off: collecting every error made a rule with a few thousand wrong
   // arguments take seconds to judge; the first error of each failed branch still locates it.
   const ajv = new Ajv({ strict: false });

@@ -1,4 +1,3 @@
-import { FlagdProvider } from '@openfeature/flagd-provider';
 import { ErrorCode, OpenFeatureError, ProviderEvents } from '@openfeature/server-sdk';
 import type { EvaluationContext, EventContext, FlagValue, JsonValue, Logger, ResolutionDetails } from '@openfeature/server-sdk';
 import type { FlagType } from '../flags/compiled-flag.js';
@@ -33,7 +32,8 @@ export class FlagdRemoteLayer implements Layer {
   readonly name = 'remote';
   /** The resolved configuration. */
   readonly config: FlagdRemoteConfig;
-  private readonly client: FlagdClient;
+  private client: FlagdClient | undefined;
+  private readonly makeClient: () => Promise<FlagdClient>;
   private readonly breaker: CircuitBreaker;
   private readonly logger: Logger;
   private host: LayerHost | undefined;
@@ -46,7 +46,9 @@ export class FlagdRemoteLayer implements Layer {
     this.logger = this.config.logger;
     const { timeoutMs: _timeout, retryAfterMs: _retry, env: _env, logger, livenessProbeMs, ...flagdOptions } = this.config;
     if (livenessProbeMs !== undefined) throw new FlagdRemoteOptionError('livenessProbeMs', 'applies to resolverType "in-process" only (in rpc mode flagd-provider watches its own connection)');
-    this.client = client ?? new FlagdProvider(flagdOptions, logger);
+    // flagd-provider (and gRPC under it) loads only when a remote layer connects: an application without flagd never pays for it.
+    this.client = client;
+    this.makeClient = async () => new (await import('@openfeature/flagd-provider')).FlagdProvider(flagdOptions, logger);
     this.breaker = new CircuitBreaker({
       retryAfterMs: this.config.retryAfterMs,
       onOpen: () => this.degrade('flagd failed or answered late; the flag files answer'),
@@ -65,7 +67,8 @@ export class FlagdRemoteLayer implements Layer {
 
   /** Connects to flagd; resolves, without throwing, when flagd is unreachable (it keeps retrying, the files answer). */
   async initialize(): Promise<void> {
-    const events = this.client.events;
+    const client = (this.client ??= await this.makeClient());
+    const events = client.events;
     events.addHandler(ProviderEvents.Ready, () => this.onConnected());
     events.addHandler(ProviderEvents.Stale, (details) => this.onDisconnected(details?.message));
     events.addHandler(ProviderEvents.Error, (details) => this.onLost(details?.message));
@@ -73,7 +76,7 @@ export class FlagdRemoteLayer implements Layer {
       this.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: details?.flagsChanged ?? [], message: 'flagd configuration changed' }),
     );
     try {
-      await this.client.initialize();
+      await client.initialize();
       this.connected = true;
       this.status = 'ready';
     } catch (error) {
@@ -85,7 +88,7 @@ export class FlagdRemoteLayer implements Layer {
 
   async onClose(): Promise<void> {
     this.connected = false;
-    await this.client.onClose();
+    await this.client?.onClose();
   }
 
   resolve(flagKey: string, context: EvaluationContext, type: FlagType): LayerResolution | undefined | Promise<LayerResolution | undefined> {
@@ -108,7 +111,7 @@ export class FlagdRemoteLayer implements Layer {
   }
 
   private call(type: FlagType, flagKey: string, context: EvaluationContext): Promise<ResolutionDetails<FlagValue>> {
-    const client = this.client;
+    const client = this.client!;
     switch (type) {
       case 'boolean':
         return client.resolveBooleanEvaluation(flagKey, false, context, this.logger);

@@ -6,8 +6,9 @@ import type { CompiledFlag } from '../flags/compiled-flag.js';
 import { describeProblem } from '../flags/flag-file-error.js';
 import type { Layer, LayerHost } from '../layer.js';
 import type { LayerResolution } from '../layer-resolution.js';
-import { createFlagSyncClient } from './flag-sync-client.js';
-import type { FlagSyncClient } from './flag-sync-client.js';
+import type { createFlagSyncClient, FlagSyncClient } from './flag-sync-client.js';
+
+type CreateFlagSyncClient = typeof createFlagSyncClient;
 import type { SyncFlagsResponse } from './flag-sync-service.js';
 import { resolveFlagdSyncConfig } from './flagd-sync-options.js';
 import type { FlagdSyncConfig, FlagdSyncOptions } from './flagd-sync-options.js';
@@ -39,6 +40,7 @@ export class FlagdSyncLayer implements Layer {
   private readonly backoff: ReconnectBackoff;
   private readonly marks = new RemoteMarks();
   private client: FlagSyncClient | undefined;
+  private connector: CreateFlagSyncClient | undefined;
   private host: LayerHost | undefined;
   private flags: ReadonlyMap<string, CompiledFlag> | undefined;
   private stream: ClientReadableStream<SyncFlagsResponse> | undefined;
@@ -73,7 +75,9 @@ export class FlagdSyncLayer implements Layer {
 
   /** Opens the stream and waits up to `deadlineMs` for the first configuration; never rejects (the files answer meanwhile). */
   async initialize(): Promise<void> {
-    this.client ??= createFlagSyncClient(this.config);
+    // gRPC loads only when a remote layer connects: an application without flagd never pays for it.
+    this.connector ??= (await import('./flag-sync-client.js')).createFlagSyncClient;
+    this.client ??= this.connector(this.config);
     const synced = new Promise<void>((resolve) => (this.firstSync = resolve));
     this.open();
     let timer: NodeJS.Timeout | undefined;
@@ -175,7 +179,7 @@ export class FlagdSyncLayer implements Layer {
     const stream = this.stream;
     if (!stream || this.closed) return;
     this.client?.close();
-    this.client = createFlagSyncClient(this.config);
+    this.client = this.connector!(this.config);
     this.dropped(stream, `flagd did not answer a liveness probe within ${silentMs} ms`);
     stream.cancel();
   }

@@ -1,5 +1,5 @@
-import { evaluateGuard, resolveGuardConfig } from '@cutover/hooks';
-import type { GuardOptions, GuardSource, GuardVerdict } from '@cutover/hooks';
+import { evaluateGuard, resolveGuardConfig } from '@cutover/guard';
+import type { GuardOptions, GuardSource, GuardVerdict } from '@cutover/guard';
 import type { RolloutAnalysis } from './rollout-analysis.js';
 
 /**

@@ -1,5 +1,5 @@
-import { PrometheusSource } from '@cutover/hooks';
-import type { GuardOptions } from '@cutover/hooks';
+import { PrometheusSource } from '@cutover/guard';
+import type { GuardOptions } from '@cutover/guard';
 import { guardAnalysis } from './guard-analysis.js';
 import type { RolloutAnalysis } from './rollout-analysis.js';
 

@@ -1,4 +1,4 @@
-import type { GuardVerdict } from '@cutover/hooks';
+import type { GuardVerdict } from '@cutover/guard';
 
 /**
  * The guard's analysis as the controller uses it: one growing window per

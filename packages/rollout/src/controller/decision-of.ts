@@ -1,4 +1,4 @@
-import type { GuardVerdict } from '@cutover/hooks';
+import type { GuardVerdict } from '@cutover/guard';
 import type { RolloutDecision } from '../state/rollout-state.js';
 
 /** The numbers of a verdict as the state file and the progress output keep them. */

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import type { GuardVerdict } from '@cutover/hooks';
+import type { GuardVerdict } from '@cutover/guard';
 import { OverlayFile } from '@cutover/rollback';
 import { describe, expect, it } from 'vitest';
 import { approveRollout } from '../approval/approve-rollout.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { rollbackReasonOf } from '@cutover/hooks';
-import type { GuardVerdict } from '@cutover/hooks';
+import { rollbackReasonOf } from '@cutover/guard';
+import type { GuardVerdict } from '@cutover/guard';
 import type { AuditLog, Rollback } from '@cutover/rollback';
 import { findApproval } from '../approval/approval-records.js';
 import { readGitDefinitions, resolveRolloutFlag } from '../flag/rollout-flag.js';

@@ -1,4 +1,4 @@
-import { resolveGuardConfig } from '@cutover/hooks';
+import { resolveGuardConfig } from '@cutover/guard';
 import { z } from 'zod';
 import { parseDuration } from '../duration/parse-duration.js';
 import { InvalidRolloutOptionError } from '../rollout-error.js';

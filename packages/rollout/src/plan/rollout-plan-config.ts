@@ -1,4 +1,4 @@
-import type { GuardCriterion, GuardOptions } from '@cutover/hooks';
+import type { GuardCriterion, GuardOptions } from '@cutover/guard';
 import type { RolloutRisk } from './rollout-plan.js';
 
 /** One step as written in a plan: a percentage, or a percentage with its own window or gate. */

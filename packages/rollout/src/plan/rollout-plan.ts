@@ -1,4 +1,4 @@
-import type { GuardCriterion, GuardOptions } from '@cutover/hooks';
+import type { GuardCriterion, GuardOptions } from '@cutover/guard';
 
 /** Risk levels of seed 003, each a preset of start, windows and approval gates. */
 export type RolloutRisk = 'low' | 'medium' | 'critical';

@@ -1,4 +1,4 @@
-import type { GuardCriterion, GuardStatus } from '@cutover/hooks';
+import type { GuardCriterion, GuardStatus } from '@cutover/guard';
 import type { RolloutPlan } from '../plan/rollout-plan.js';
 
 /**

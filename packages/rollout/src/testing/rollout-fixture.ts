@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GuardCriterion, GuardStatus, GuardVerdict } from '@cutover/hooks';
+import type { GuardCriterion, GuardStatus, GuardVerdict } from '@cutover/guard';
 import { AuditLog, Rollback } from '@cutover/rollback';
 import type { RolloutAnalysis } from '../analysis/rollout-analysis.js';
 import type { RolloutClock } from '../controller/rollout-clock.js';

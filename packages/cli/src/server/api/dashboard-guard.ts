@@ -1,4 +1,4 @@
-import type { Guard } from '@cutover/hooks';
+import type { Guard } from '@cutover/guard';
 
 /** What the dashboard reads from a guard watching one migration (a `Guard` from `@cutover/hooks` fits). */
 export type DashboardGuard = Pick<Guard, 'latest' | 'hasTripped'>;

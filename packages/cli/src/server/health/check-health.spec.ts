@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { GuardVerdict } from '@cutover/hooks';
+import type { GuardVerdict } from '@cutover/guard';
 import { CutoverProvider } from '@cutover/provider';
 import type { Layer } from '@cutover/provider';
 import { afterEach, describe, expect, it } from 'vitest';

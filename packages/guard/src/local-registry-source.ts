@@ -1,6 +1,6 @@
-import type { MigrationCounts } from '../migration/migration-counts.js';
-import { subtractCounts } from '../migration/migration-counts.js';
-import type { MigrationMetrics } from '../migration/migration-metrics.js';
+import type { MigrationCounts } from '@cutover/hooks';
+import { subtractCounts } from '@cutover/hooks';
+import type { MigrationMetrics } from '@cutover/hooks';
 import type { GuardSnapshot } from './guard-snapshot.js';
 import { guardSnapshotOf } from './guard-snapshot-of.js';
 import type { GuardSource } from './guard-source.js';

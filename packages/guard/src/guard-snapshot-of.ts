@@ -1,4 +1,4 @@
-import type { MigrationCounts, PathCounts } from '../migration/migration-counts.js';
+import type { MigrationCounts, PathCounts } from '@cutover/hooks';
 import type { GuardSnapshot, PathWindow } from './guard-snapshot.js';
 
 /**

@@ -1,9 +1,9 @@
 import type { RollbackDetails, RollbackReason, RollbackResult, RollbackScope } from '@cutover/rollback';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MigrationMetrics } from '../migration/migration-metrics.js';
-import { createMigrationFlags, memoryLogger, migrationFlag } from '../testing/migration-flags.js';
-import type { MigrationFlags } from '../testing/migration-flags.js';
+import { MigrationMetrics } from '@cutover/hooks';
+import { createMigrationFlags, memoryLogger, migrationFlag } from '../../hooks/src/testing/migration-flags.js';
+import type { MigrationFlags } from '../../hooks/src/testing/migration-flags.js';
 import { Guard } from './guard.js';
 import type { GuardSource } from './guard-source.js';
 import { LocalRegistrySource } from './local-registry-source.js';

@@ -1,4 +1,4 @@
-import type { HistogramBucket } from '../migration/histogram-bucket.js';
+import type { HistogramBucket } from '@cutover/hooks';
 
 /**
  * The q-quantile of sanitized cumulative buckets with Prometheus's

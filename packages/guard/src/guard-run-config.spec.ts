@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { InvalidOptionError } from '@cutover/hooks';
 import { DEFAULT_GUARD_RUN_CONFIG, resolveGuardRunConfig } from './guard-run-config.js';
 
 describe(resolveGuardRunConfig.name, () => {

@@ -1,4 +1,4 @@
-import type { HistogramBucket } from '../migration/histogram-bucket.js';
+import type { HistogramBucket } from '@cutover/hooks';
 
 /** Observations above a bucket bound. */
 export interface CountAbove {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { InvalidOptionError } from '@cutover/hooks';
 
 /** How a `Guard` runs (its limits are a `GuardConfig`). */
 export interface GuardRunConfig {

@@ -1,4 +1,4 @@
-import type { HistogramBucket } from '../migration/histogram-bucket.js';
+import type { HistogramBucket } from '@cutover/hooks';
 
 /**
  * The latency of one path over the window, as a Prometheus histogram: exactly

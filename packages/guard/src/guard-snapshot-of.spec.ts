@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MigrationCounts } from '../migration/migration-counts.js';
+import type { MigrationCounts } from '@cutover/hooks';
 import { guardSnapshotOf } from './guard-snapshot-of.js';
 
 const buckets = [{ le: 0.1, count: 5 }, { le: Infinity, count: 10 }];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidOptionError } from '../invalid-option-error.js';
+import { InvalidOptionError } from '@cutover/hooks';
 import { DEFAULT_GUARD_CONFIG, GUARD_RISK_PRESETS } from './guard-config.js';
 import type { GuardConfig, GuardOptions, GuardRisk } from './guard-config.js';
 

@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { MigrationMetrics } from '../migration/migration-metrics.js';
+import { MigrationMetrics } from '@cutover/hooks';
 import { LocalRegistrySource } from './local-registry-source.js';
 
 describe(LocalRegistrySource.name, () => {

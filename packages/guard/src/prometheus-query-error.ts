@@ -1,4 +1,4 @@
-import { HooksError } from '../hooks-error.js';
+import { HooksError } from '@cutover/hooks';
 
 /** Prometheus could not be queried: unreachable, too slow, an HTTP error or a PromQL error. */
 export class PrometheusQueryError extends HooksError {

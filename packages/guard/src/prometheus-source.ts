@@ -1,9 +1,9 @@
-import { MIGRATION_LABELS, MIGRATION_METRICS } from '../conventions.js';
-import { InvalidOptionError } from '../invalid-option-error.js';
-import type { HistogramBucket } from '../migration/histogram-bucket.js';
-import type { MigrationCounts, PathCounts } from '../migration/migration-counts.js';
-import { emptyCounts } from '../migration/migration-counts.js';
-import type { CallOutcome } from '../migration/path-series.js';
+import { MIGRATION_LABELS, MIGRATION_METRICS } from '@cutover/hooks';
+import { InvalidOptionError } from '@cutover/hooks';
+import type { HistogramBucket } from '@cutover/hooks';
+import type { MigrationCounts, PathCounts } from '@cutover/hooks';
+import { emptyCounts } from '@cutover/hooks';
+import type { CallOutcome } from '@cutover/hooks';
 import type { GuardSnapshot } from './guard-snapshot.js';
 import { guardSnapshotOf } from './guard-snapshot-of.js';
 import type { GuardSource } from './guard-source.js';

@@ -1,4 +1,4 @@
-import type { HistogramBucket } from '../migration/histogram-bucket.js';
+import type { HistogramBucket } from '@cutover/hooks';
 import type { LatencyHistogram } from './guard-snapshot.js';
 
 /**

@@ -1,0 +1,51 @@
+import type { GuardOptions, GuardRunOptions, GuardVerdict } from '@cutover/guard';
+import type { ComparisonSink, FileComparisonStore } from '@cutover/migrate';
+import type { CutoverProviderOptions } from '@cutover/provider';
+import type { Logger } from '@openfeature/server-sdk';
+import type { Registry } from 'prom-client';
+
+/** How every migration of an application is guarded, unless its own `guard` says otherwise. */
+export interface CutoverGuardOptions {
+  /** The limits the guard judges by. @default the guard's defaults */
+  readonly criteria?: GuardOptions;
+  /** Interval and actor. @default the guard's defaults (every 5 s) */
+  readonly run?: GuardRunOptions;
+  /**
+   * A Prometheus server whose numbers the guard judges (a fleet: every
+   * instance's metrics); without it, this process's own metrics.
+   * @default none: the local registry
+   */
+  readonly prometheusUrl?: string;
+  /** Called with every verdict of every guard (a throw is logged). */
+  readonly onVerdict?: (verdict: GuardVerdict) => void;
+}
+
+/** Everything `createCutover` can be told. */
+export interface CutoverConfig<Store extends ComparisonSink = FileComparisonStore> {
+  /**
+   * flagd JSON flag files, lowest precedence first.
+   * @default every `*.flagd.json` of the project's flags directory (`CUTOVER_FLAGS_DIR`, `cutover.config.json`, or the nearest `flags/`)
+   */
+  readonly files: readonly string[];
+  /** Where metrics are registered. @default prom-client's global `register` */
+  readonly registry: Registry;
+  /**
+   * Where comparisons are kept: a directory for the JSONL store, a store of
+   * your own, or `false` for none.
+   * @default the project's `.cutover/comparisons`
+   */
+  readonly store: string | Store | false;
+  /** The audit log of rollbacks. @default the project's `.cutover/audit.jsonl` */
+  readonly audit: string;
+  /** Guard every migration (`false`: none). @default guarded with the guard's defaults, on the local registry */
+  readonly guard: CutoverGuardOptions | false;
+  /** The rest of the provider's options (overlay, env prefix, remote flagd, bucketing …). @default the provider's defaults */
+  readonly provider: Omit<CutoverProviderOptions, 'files' | 'logger'>;
+  /** The OpenFeature domain the provider is registered under; migrations use its client. @default the default provider */
+  readonly domain: string | undefined;
+  /** Where every part logs. @default console */
+  readonly logger: Logger;
+}
+
+/** Options of `createCutover`: every field has a default. */
+export type CutoverOptions<Store extends ComparisonSink = FileComparisonStore> = Partial<CutoverConfig<Store>>;

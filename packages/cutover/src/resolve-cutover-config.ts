@@ -1,0 +1,46 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEFAULT_PATHS, findProject } from '@cutover/core';
+import type { ProjectPaths } from '@cutover/core';
+import type { ComparisonSink, FileComparisonStore } from '@cutover/migrate';
+import { register } from 'prom-client';
+import type { CutoverConfig, CutoverOptions } from './cutover-options.js';
+
+/**
+ * Fills in the defaults. Paths the options leave out come from the project
+ * (the same search the CLI makes), so the application, `cutover report` and
+ * `cutover rollback` agree on where the store, the audit log and the overlay
+ * are without being told twice.
+ */
+export function resolveCutoverConfig<Store extends ComparisonSink = FileComparisonStore>(
+  options: CutoverOptions<Store>,
+  project: () => ProjectPaths = () => findProject(),
+): CutoverConfig<Store> {
+  // Without files the project must be found; with them, its paths are only defaults, and the working directory stands in.
+  const paths = options.files === undefined ? project() : tryProject(project);
+  return {
+    files: options.files ?? flagFilesIn((paths as ProjectPaths).flags),
+    registry: options.registry ?? register,
+    store: options.store ?? paths.comparisons,
+    audit: options.audit ?? paths.audit,
+    guard: options.guard ?? {},
+    provider: options.provider ?? {},
+    domain: options.domain,
+    logger: options.logger ?? console,
+  };
+}
+
+function tryProject(project: () => ProjectPaths): Pick<ProjectPaths, 'comparisons' | 'audit'> {
+  try {
+    return project();
+  } catch {
+    return { comparisons: resolve(DEFAULT_PATHS.comparisons), audit: resolve(DEFAULT_PATHS.audit) };
+  }
+}
+
+function flagFilesIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.flagd.json') && name !== 'rollbacks.flagd.json')
+    .sort()
+    .map((name) => join(dir, name));
+}
