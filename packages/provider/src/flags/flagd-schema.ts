@@ -24,9 +24,9 @@ interface FlagdValidators {
 
 function compileFlagdValidators(): FlagdValidators {
   const flags = loadSchema('flags.json');
-  // strict: false because the official schemas use `$comment`s and tuple forms ajv's strict mode flags.
   // ajv loads on the first file validated, not on import: an application that only imports the provider does not pay for it.
   const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+  // strict: false because the official schemas use `$comment`s and tuple forms ajv's strict mode flags.
   // allErrors stays off: collecting every error made a rule with a few thousand wrong
   // arguments take seconds to judge; the first error of each failed branch still locates it.
   const ajv = new Ajv({ strict: false });
