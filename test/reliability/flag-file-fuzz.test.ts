@@ -37,30 +37,23 @@ function breach(verdict: JudgedFlagFile, file: string): string | undefined {
   return undefined;
 }
 
-const file = fc.constantFrom(...bases);
+/** Judges `runs` files that `mutate` makes from the repository's files, counting verdicts in `tally`. */
+async function judgeMutations(mutate: (text: string) => fc.Arbitrary<string>, runs: number, tally: VerdictTally): Promise<void> {
+  const mutated = fc.constantFrom(...bases).chain((base) => fc.tuple(fc.constant(base.name), mutate(base.text)));
+  await fc.assert(
+    fc.asyncProperty(mutated, async ([name, text]) => {
+      const verdict = await judge.judge(text, name);
+      tally.add(verdict.kind);
+      expect(breach(verdict, name)).toBeUndefined();
+    }),
+    fuzzParameters(runs),
+  );
+}
 
 describe('parseFlagFile on hostile flag files', () => {
-  it(`accepts or rejects with file, path and reason ${TEXT_RUNS} files mutated byte by byte`, async () => {
-    await fc.assert(
-      fc.asyncProperty(file.chain((base) => fc.tuple(fc.constant(base.name), mutatedText(base.text))), async ([name, text]) => {
-        const verdict = await judge.judge(text, name);
-        tallies.text.add(verdict.kind);
-        expect(breach(verdict, name)).toBeUndefined();
-      }),
-      fuzzParameters(TEXT_RUNS),
-    );
-  }, 60_000);
+  it(`accepts or rejects with file, path and reason ${TEXT_RUNS} files mutated byte by byte`, () => judgeMutations(mutatedText, TEXT_RUNS, tallies.text), 60_000);
 
-  it(`accepts or rejects with file, path and reason ${DOCUMENT_RUNS} files with hostile values and keys`, async () => {
-    await fc.assert(
-      fc.asyncProperty(file.chain((base) => fc.tuple(fc.constant(base.name), mutatedDocument(base.text))), async ([name, text]) => {
-        const verdict = await judge.judge(text, name);
-        tallies.document.add(verdict.kind);
-        expect(breach(verdict, name)).toBeUndefined();
-      }),
-      fuzzParameters(DOCUMENT_RUNS),
-    );
-  }, 60_000);
+  it(`accepts or rejects with file, path and reason ${DOCUMENT_RUNS} files with hostile values and keys`, () => judgeMutations(mutatedDocument, DOCUMENT_RUNS, tallies.document), 60_000);
 
   it('accepts or rejects with file, path and reason every crafted file, in time', async () => {
     const breaches: string[] = [];
