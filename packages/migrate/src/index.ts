@@ -1,20 +1,15 @@
-export type { CallbackKind } from './callback-containment.js';
-export type { ComparisonRecord, RecordedPath } from './comparison-record.js';
-export type { ComparisonSink } from './comparison-sink.js';
-export { equalityComparator } from './equality-comparator.js';
-export type { ErrorComparator, Ignorer } from './experiment.js';
-export { InMemoryLock } from './in-memory-lock.js';
-export type { AcquireOptions, Lock, LockLease } from './lock.js';
-export type { Logger } from './logger.js';
-export { Migration } from './migration.js';
-export type { MigrationStats } from './migration-stats.js';
-export { DEFAULT_MIGRATION_CONFIG, MIGRATION_ENV, resolveMigrationConfig } from './migration-config.js';
-export type { MigrationConfig, MigrationConfigSources, MigrationOptions } from './migration-config.js';
-export { InvalidOptionError, ItemLockedError, MigrationError, RunTimeoutError } from './migration-error.js';
-export type { MigrationErrorCode } from './migration-error.js';
+// The runner: a migration, its options, events, stats, locks and replay.
+export type { CallbackKind } from './runner/callback-containment.js';
+export { equalityComparator } from './runner/equality-comparator.js';
+export type { ComparisonVerdict } from './runner/comparison-verdict.js';
+export type { ErrorComparator, Ignorer } from './runner/experiment.js';
+export { InMemoryLock } from './runner/in-memory-lock.js';
+export type { AcquireOptions, Lock, LockLease } from './runner/lock.js';
+export { Migration } from './runner/migration.js';
+export { DEFAULT_MIGRATION_CONFIG, MIGRATION_ENV, resolveMigrationConfig } from './runner/migration-config.js';
+export type { MigrationConfig, MigrationConfigSources, MigrationOptions } from './runner/migration-config.js';
 export type {
   ComparisonEvent,
-  ComparisonOutcome,
   FallbackEvent,
   MigrationEvent,
   MigrationListener,
@@ -22,17 +17,29 @@ export type {
   PathOutcome,
   SkipReason,
   StageEvent,
-} from './migration-events.js';
-export type { Implementations, ItemLock, MigrationInit, StageClient } from './migration-init.js';
-export type { Observation, ObservationStatus } from './observation.js';
-export type { Implementation, Operation, Path, RunContext } from './run-context.js';
-export { sameError } from './same-error.js';
-export { boundedJson, isTruncated } from './bounded-json.js';
-export type { Truncated } from './bounded-json.js';
-export { FileComparisonStore } from './file-comparison-store.js';
-export type { FileComparisonStoreInit, FileComparisonStoreStats, RecordRange } from './file-comparison-store.js';
-export { DEFAULT_FILE_COMPARISON_STORE_CONFIG, resolveFileComparisonStoreConfig } from './file-comparison-store-config.js';
-export type { FileComparisonStoreConfig, FileComparisonStoreOptions } from './file-comparison-store-config.js';
-export { replay } from './replay.js';
-export type { ReplayReport, ReplayRequest, ReplayResult } from './replay.js';
-export type { ComparisonSummary, DifferenceCount, PathSummary } from './summary-builder.js';
+} from './runner/migration-events.js';
+export type { Implementations, ItemLock, MigrationInit, StageClient } from './runner/migration-init.js';
+export type { ComparisonDropReason, MigrationStats } from './runner/migration-stats.js';
+export type { Observation } from './runner/observation.js';
+export { replay } from './runner/replay.js';
+export type { ReplayReport, ReplayRequest, ReplayResult } from './runner/replay.js';
+export type { Implementation, Operation, Path, RunContext } from './runner/run-context.js';
+export { sameError } from './runner/same-error.js';
+
+// The store: comparison records, the JSONL file store and its summaries.
+export type { ComparisonRecord, RecordedPath } from './store/comparison-record.js';
+export type { ComparisonSink } from './store/comparison-sink.js';
+export type { ComparisonStore, ComparisonStoreStats } from './store/comparison-store.js';
+export { FileComparisonStore } from './store/file-comparison-store.js';
+export type { FileComparisonStoreInit, FileComparisonStoreStats, RecordRange } from './store/file-comparison-store.js';
+export { DEFAULT_FILE_COMPARISON_STORE_CONFIG, resolveFileComparisonStoreConfig } from './store/file-comparison-store-config.js';
+export type { FileComparisonStoreConfig, FileComparisonStoreOptions } from './store/file-comparison-store-config.js';
+export type { ComparisonSummary, DifferenceCount, PathSummary } from './store/summary-builder.js';
+
+// Shared by both: stages, outcomes, errors, logging.
+export type { ComparisonFailure, ComparisonOutcome } from './comparison-outcome.js';
+export type { Logger } from './logger.js';
+export { ComparisonStoreError, InvalidOptionError, ItemLockedError, MigrationError, RunTimeoutError } from './migration-error.js';
+export type { MigrationErrorCode } from './migration-error.js';
+export type { ObservationStatus } from './observation-status.js';
+export { parseOptions } from './parse-options.js';

@@ -1,7 +1,7 @@
 /** Codes of the errors this package raises itself. */
-export type MigrationErrorCode = 'RUN_TIMEOUT' | 'ITEM_LOCKED' | 'INVALID_OPTION' | 'NOT_CONFIGURED';
+export type MigrationErrorCode = 'RUN_TIMEOUT' | 'ITEM_LOCKED' | 'INVALID_OPTION' | 'NOT_CONFIGURED' | 'STORE_UNREADABLE';
 
-/** Base of the errors raised by the runner itself (never by an implementation). */
+/** Base of the errors raised by the runner and the store themselves (never by an implementation). */
 export class MigrationError extends Error {
   /** A stable code, for callers and metrics. */
   readonly code: MigrationErrorCode;
@@ -31,5 +31,16 @@ export class ItemLockedError extends MigrationError {
 export class InvalidOptionError extends MigrationError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('INVALID_OPTION', message, options);
+  }
+}
+
+/** The comparison store's directory cannot be listed (it is a file, or access is denied); the message names it. */
+export class ComparisonStoreError extends MigrationError {
+  /** The store's directory. */
+  readonly directory: string;
+
+  constructor(directory: string, reason: string, options?: { cause?: unknown }) {
+    super('STORE_UNREADABLE', `comparison store "${directory}" ${reason}`, options);
+    this.directory = directory;
   }
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { groupOf, hasTargeting } from '@cutover/flag-model';
-import type { FileComparisonStore } from '@cutover/migrate';
+import type { ComparisonStore } from '@cutover/migrate';
 import { parseFlagFile } from '@cutover/provider';
 import type { FlagDefinition } from '@cutover/provider';
 import { RollbackOverlay } from '@cutover/rollback';
@@ -15,7 +15,7 @@ export interface CleanupCheckRequest {
   readonly files: readonly string[];
   readonly overlay: string;
   readonly audit: AuditLog;
-  readonly store: FileComparisonStore;
+  readonly store: ComparisonStore;
   /** Where to look for code references. */
   readonly src: string;
   /** Days the flag must have been complete before its legacy path may go. @default 7 */

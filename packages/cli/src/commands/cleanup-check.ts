@@ -1,9 +1,9 @@
-import { FileComparisonStore } from '@cutover/migrate';
 import { AuditLog } from '@cutover/rollback';
 import type { Command } from 'commander';
 import { checkCleanup } from '../cleanup/check-cleanup.js';
 import { CommandExit } from '../command-support/command-exit.js';
 import { DEFAULT_AUDIT_LOG, DEFAULT_COMPARISON_STORE, globalOptions, overlayPath } from '../command-support/cli-paths.js';
+import { openComparisonStore, STORE_OPTION_DESCRIPTION } from '../command-support/open-comparison-store.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
 
@@ -23,12 +23,12 @@ export function registerCleanupCheck(program: Command): void {
     .argument('<flag>', 'the migration flag key')
     .option('--src <dir>', 'where to look for code references (node_modules, dist, .git skipped)', '.')
     .option('--audit <file>', 'audit log (stage and rollback records)', DEFAULT_AUDIT_LOG)
-    .option('--store <dir>', 'comparison store directory', DEFAULT_COMPARISON_STORE)
+    .option('--store <dir|url>', STORE_OPTION_DESCRIPTION, DEFAULT_COMPARISON_STORE)
     .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
     .option('--json', 'print the verdict as JSON')
     .action(async (flagKey: string, options: CleanupCheckOptions, command: Command) => {
       const { flags } = globalOptions(command);
-      const store = new FileComparisonStore({ directory: options.store });
+      const { store } = await openComparisonStore(options.store);
       const verdict = await checkCleanup({
         flagKey,
         files: await listFlagFiles(flags),

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { FileComparisonStore } from '@cutover/migrate';
 import type { ComparisonSummary } from '@cutover/migrate';
 import { isMigrationFlag } from '@cutover/flag-model';
 import { parseFlagFile } from '@cutover/provider';
 import type { Command } from 'commander';
 import { DEFAULT_COMPARISON_STORE, globalOptions } from '../command-support/cli-paths.js';
+import { openComparisonStore, STORE_OPTION_DESCRIPTION } from '../command-support/open-comparison-store.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
 import { formatSummary } from '../report/format-summary.js';
@@ -25,11 +25,11 @@ export function registerReport(program: Command): void {
     .description('comparison summary from the store: match rate, legacy and candidate durations (avg, p95), top differences')
     .option('--since <when>', 'a duration back from now (30m, 24h, 7d) or a date (2026-03-01)')
     .option('--migration <flag>', 'only this migration flag')
-    .option('--store <dir>', 'comparison store directory', DEFAULT_COMPARISON_STORE)
+    .option('--store <dir|url>', STORE_OPTION_DESCRIPTION, DEFAULT_COMPARISON_STORE)
     .option('--json', 'print the summaries as JSON')
     .action(async (options: ReportOptions, command: Command) => {
       const from = options.since === undefined ? undefined : parseSince(options.since);
-      const store = new FileComparisonStore({ directory: options.store });
+      const { store, label } = await openComparisonStore(options.store);
       const range = from ? { from } : {};
       const overall = await store.getSummary(options.migration ? { ...range, flagKey: options.migration } : range);
       const migrations: Record<string, ComparisonSummary> = {};
@@ -41,12 +41,12 @@ export function registerReport(program: Command): void {
       }
       await store.close();
       const out = new Output();
-      const scope = { store: options.store, from: from?.toISOString() ?? null, migration: options.migration ?? null };
+      const scope = { store: label, from: from?.toISOString() ?? null, migration: options.migration ?? null };
       if (options.json) {
         out.json({ ...scope, summary: overall, migrations });
         return;
       }
-      out.line(out.colors.bold(`${options.migration ?? 'all migrations'} since ${scope.from ?? 'the beginning'} (${options.store})`));
+      out.line(out.colors.bold(`${options.migration ?? 'all migrations'} since ${scope.from ?? 'the beginning'} (${label})`));
       for (const line of formatSummary(overall)) out.line(line);
       for (const [flagKey, summary] of Object.entries(migrations)) {
         out.line();

@@ -1,9 +1,9 @@
-import { FileComparisonStore } from '@cutover/migrate';
 import { CutoverProvider } from '@cutover/provider';
 import { AuditLog, Rollback } from '@cutover/rollback';
 import type { Command } from 'commander';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { DEFAULT_AUDIT_LOG, DEFAULT_COMPARISON_STORE, globalOptions, overlayPath } from '../command-support/cli-paths.js';
+import { openComparisonStore, STORE_OPTION_DESCRIPTION } from '../command-support/open-comparison-store.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
 import { generateToken } from '../server/security/generate-token.js';
@@ -31,7 +31,7 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'port to listen on (0: any free port)', String(DEFAULT_SERVE_PORT))
     .option('--host <address>', 'address to bind; anything but loopback exposes the dashboard to the network', '127.0.0.1')
     .option('--token <token>', 'bearer token for quick actions (default: CUTOVER_DASHBOARD_TOKEN, else a generated one, printed)')
-    .option('--store <dir>', 'comparison store directory', DEFAULT_COMPARISON_STORE)
+    .option('--store <dir|url>', STORE_OPTION_DESCRIPTION, DEFAULT_COMPARISON_STORE)
     .option('--audit <file>', 'audit log', DEFAULT_AUDIT_LOG)
     .option('--refresh <ms>', 'how often the page refreshes')
     .option('--window <seconds>', 'the window of comparisons summarised and charted')
@@ -44,7 +44,7 @@ export function registerServe(program: Command): void {
       await provider.initialize().catch((error: Error) => out.error(out.colors.yellow(`warning: ${error.message} (the other files still serve)`)));
       const registry = new Registry();
       collectDefaultMetrics({ register: registry });
-      const store = new FileComparisonStore({ directory: options.store });
+      const { store, directory } = await openComparisonStore(options.store);
       const auditLog = new AuditLog(options.audit);
       const given = options.token ?? process.env.CUTOVER_DASHBOARD_TOKEN;
       const token = given || generateToken();
@@ -52,7 +52,7 @@ export function registerServe(program: Command): void {
         provider,
         flagsDir: flags,
         store,
-        storeDirectory: options.store,
+        storeDirectory: directory,
         auditLog,
         rollback: new Rollback({ provider, audit: auditLog }),
         registry,

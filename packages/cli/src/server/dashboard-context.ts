@@ -1,4 +1,4 @@
-import type { FileComparisonStore } from '@cutover/migrate';
+import type { ComparisonStore } from '@cutover/migrate';
 import type { CutoverProvider } from '@cutover/provider';
 import type { AuditLog, Rollback } from '@cutover/rollback';
 import type { RolloutStateFile } from '@cutover/rollout';
@@ -15,7 +15,7 @@ export interface DashboardContext {
   readonly provider: CutoverProvider | undefined;
   readonly definitions: MigrationDefinitions;
   readonly flagsDir: string;
-  readonly store: FileComparisonStore;
+  readonly store: ComparisonStore;
   /** The store's directory, for the health check's write probe. */
   readonly storeDirectory: string | undefined;
   readonly auditLog: AuditLog;

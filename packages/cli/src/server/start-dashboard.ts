@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FileComparisonStore } from '@cutover/migrate';
+import type { ComparisonStore } from '@cutover/migrate';
 import type { CutoverProvider } from '@cutover/provider';
 import type { AuditLog, Rollback } from '@cutover/rollback';
 import type { Registry } from 'prom-client';
@@ -26,7 +26,7 @@ export interface StartDashboardOptions extends DashboardOptions {
   readonly provider?: CutoverProvider;
   /** The directory of the flag files (`*.flagd.json`). */
   readonly flagsDir: string;
-  readonly store: FileComparisonStore;
+  readonly store: ComparisonStore;
   /** The store's directory, probed for writes by `/health`; without it the probe is skipped. */
   readonly storeDirectory?: string;
   readonly auditLog: AuditLog;

@@ -1,6 +1,6 @@
 // A child process of the concurrency spec: appends records, some far larger
 // than PIPE_BUF and the pipe buffer, to a store directory shared with siblings.
-import { FileComparisonStore } from '../file-comparison-store.js';
+import { FileComparisonStore } from '../store/file-comparison-store.js';
 import { comparisonRecord } from './comparison-records.js';
 
 const [directory = '', count = '0', worker = '0'] = process.argv.slice(2);

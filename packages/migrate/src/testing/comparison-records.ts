@@ -1,4 +1,4 @@
-import type { ComparisonRecord } from '../comparison-record.js';
+import type { ComparisonRecord } from '../store/comparison-record.js';
 
 /** A comparison record with sensible values, for specs and benchmarks. */
 export function comparisonRecord(overrides: Partial<ComparisonRecord> = {}): ComparisonRecord {

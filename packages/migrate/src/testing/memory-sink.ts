@@ -1,5 +1,5 @@
-import type { ComparisonRecord } from '../comparison-record.js';
-import type { ComparisonSink } from '../comparison-sink.js';
+import type { ComparisonRecord } from '../store/comparison-record.js';
+import type { ComparisonSink } from '../store/comparison-sink.js';
 
 /** A comparison sink that keeps records in memory, for specs. */
 export class MemorySink implements ComparisonSink {

@@ -34,7 +34,7 @@ export interface RolloutPlanConfig {
   readonly gracefulRollback: GracefulRollbackOption | undefined;
   /** How often the guard's analysis runs inside a window, with units. @default '5s' */
   readonly interval: string;
-  /** The guard's limits (see `GuardOptions` in `@cutover/hooks`). @default {} (`low`: `{ risk: 'low' }`) */
+  /** The guard's limits (see `GuardOptions` in `@cutover/guard`). @default {} (`low`: `{ risk: 'low' }`) */
   readonly guard: GuardOptions;
 }
 

@@ -1,0 +1,12 @@
+import type { ComparisonEvent } from './migration-events.js';
+import type { RunResult } from './run-result.js';
+
+/** The comparison event of a result. */
+export function comparisonEventOf(result: RunResult): ComparisonEvent {
+  const { flagKey, stage, outcome, failure, ignored, differences, noisy } = result;
+  const legacyMs = result.legacy.durationMs;
+  const candidateMs = result.candidate.durationMs;
+  // Built without a conditional spread: this runs for every compared call.
+  if (!failure) return { type: 'comparison', flagKey, stage, outcome, ignored, differences, noisy, legacyMs, candidateMs };
+  return { type: 'comparison', flagKey, stage, outcome, failure, ignored, differences, noisy, legacyMs, candidateMs };
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { InvalidOptionError } from '../migration-error.js';
+
+/** The tunable behaviour of a {@link Migration}. */
+export interface MigrationConfig {
+  /** Milliseconds before the runner stops waiting for the candidate (when it runs beside legacy) and aborts its signal. @default 5000 */
+  candidateTimeoutMs: number;
+  /** Maximum runs of the non-authoritative path in flight; excess calls skip it and are counted. @default 64 */
+  maxInFlight: number;
+  /** Fraction of calls, 0..1, on which the non-authoritative read runs and is compared. @default 1 */
+  sampleRatio: number;
+  /** Fraction of compared calls, 0..1, on which legacy runs a second time to detect noisy fields (Diffy). @default 0 */
+  noiseRatio: number;
+  /** In `live`, return legacy's outcome when the candidate fails or times out. @default false */
+  fallbackToLegacy: boolean;
+  /** Largest stored input or value of a mismatch, in bytes of JSON; larger ones are stored truncated. @default 16384 */
+  maxStoredBytes: number;
+  /**
+   * Largest value compared, in approximate bytes of JSON. A call whose legacy
+   * or candidate value is larger is recorded as a comparison error
+   * (`over-budget`) without running the comparator, so one huge result cannot
+   * stall the process. @default 1048576
+   */
+  maxComparedBytes: number;
+  /** Lifetime of an item lock, in ms. @default 30000 */
+  lockTtlMs: number;
+  /** How long to wait for a busy item lock, in ms; 0 tries once. @default 0 */
+  lockWaitMs: number;
+}
+
+/** Options of a {@link Migration}: any subset of {@link MigrationConfig}. */
+export type MigrationOptions = Partial<MigrationConfig>;
+
+/** The defaults of {@link MigrationConfig}. */
+export const DEFAULT_MIGRATION_CONFIG: Readonly<MigrationConfig> = Object.freeze({
+  candidateTimeoutMs: 5000,
+  maxInFlight: 64,
+  sampleRatio: 1,
+  noiseRatio: 0,
+  fallbackToLegacy: false,
+  maxStoredBytes: 16_384,
+  maxComparedBytes: 1_048_576,
+  lockTtlMs: 30_000,
+  lockWaitMs: 0,
+});
+
+/** Environment variables that tune every migration of a process, below explicit options. */
+export const MIGRATION_ENV: Readonly<Record<keyof MigrationConfig, string>> = {
+  candidateTimeoutMs: 'CUTOVER_CANDIDATE_TIMEOUT_MS',
+  maxInFlight: 'CUTOVER_MAX_IN_FLIGHT',
+  sampleRatio: 'CUTOVER_SAMPLE_RATIO',
+  noiseRatio: 'CUTOVER_NOISE_RATIO',
+  fallbackToLegacy: 'CUTOVER_FALLBACK_TO_LEGACY',
+  maxStoredBytes: 'CUTOVER_MAX_STORED_BYTES',
+  maxComparedBytes: 'CUTOVER_MAX_COMPARED_BYTES',
+  lockTtlMs: 'CUTOVER_LOCK_TTL_MS',
+  lockWaitMs: 'CUTOVER_LOCK_WAIT_MS',
+};
+
+const ratio = z.number().min(0).max(1);
+const schema = z.strictObject({
+  candidateTimeoutMs: z.number().positive(),
+  maxInFlight: z.number().int().min(0),
+  sampleRatio: ratio,
+  noiseRatio: ratio,
+  fallbackToLegacy: z.boolean(),
+  maxStoredBytes: z.number().int().min(64),
+  maxComparedBytes: z.number().int().min(64),
+  lockTtlMs: z.number().positive(),
+  lockWaitMs: z.number().min(0),
+});
+
+/** Where {@link resolveMigrationConfig} takes its values from. */
+export interface MigrationConfigSources {
+  readonly options?: MigrationOptions;
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Merges defaults < environment < options, validates, and throws {@link InvalidOptionError} naming the bad option. */
+export function resolveMigrationConfig({ options = {}, env = process.env }: MigrationConfigSources = {}): MigrationConfig {
+  const merged: Record<string, unknown> = { ...DEFAULT_MIGRATION_CONFIG };
+  for (const [key, name] of Object.entries(MIGRATION_ENV)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    merged[key] = typeof DEFAULT_MIGRATION_CONFIG[key as keyof MigrationConfig] === 'boolean' ? raw === 'true' : Number(raw);
+  }
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined) merged[key] = value;
+  }
+  const parsed = schema.safeParse(merged);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = String(issue?.path[0] ?? (issue && 'keys' in issue ? issue.keys[0] : 'options'));
+  const source = key in options ? '' : ` (from ${MIGRATION_ENV[key as keyof MigrationConfig] ?? 'options'})`;
+  throw new InvalidOptionError(`invalid migration option "${key}"${source}: ${issue?.message ?? 'invalid'}`, { cause: parsed.error });
+}

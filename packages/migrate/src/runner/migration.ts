@@ -1,0 +1,309 @@
+import { isMigrationStage, READ_PLAN, WRITE_PLAN } from '@cutover/flag-model';
+import type { MigrationStage } from '@cutover/flag-model';
+import type { EvaluationContext } from '@openfeature/server-sdk';
+import { logThrottle } from '../log-throttle.js';
+import type { Logger } from '../logger.js';
+import { CONSOLE_LOGGER } from '../logger.js';
+import { ItemLockedError, MigrationError } from '../migration-error.js';
+import { CallbackContainment } from './callback-containment.js';
+import { equalityComparator } from './equality-comparator.js';
+import { EventPublisher } from './event-publisher.js';
+import { Experiment } from './experiment.js';
+import type { LockLease } from './lock.js';
+import type { MigrationConfig } from './migration-config.js';
+import { resolveMigrationConfig } from './migration-config.js';
+import type { MigrationListener, SkipReason } from './migration-events.js';
+import type { Implementations, ItemLock, MigrationInit, StageClient } from './migration-init.js';
+import type { MigrationStats } from './migration-stats.js';
+import { NoiseFilter } from './noise-filter.js';
+import type { Observation } from './observation.js';
+import { observe } from './observation.js';
+import { OffPathRunner } from './off-path-runner.js';
+import type { Implementation, Operation, Path, RunContext } from './run-context.js';
+import { ResultRecorder } from './result-recorder.js';
+import { sameError } from './same-error.js';
+
+// Authoritative runs are never aborted by the runner; one shared signal avoids a controller per call.
+const NEVER_ABORTED = new AbortController().signal;
+// Distinct unknown stage values logged, at most; the counter keeps counting.
+const MAX_REPORTED_UNKNOWN = 16;
+
+/**
+ * A migration of one code path from a legacy to a candidate implementation,
+ * driven by the stage its flag serves for each call (see the stage table).
+ */
+export class Migration<I, O, W = never, R = void> {
+  /** The migration flag. */
+  readonly flagKey: string;
+  /** The resolved options. */
+  readonly config: Readonly<MigrationConfig>;
+  private readonly client: StageClient;
+  private readonly reads: Implementations<I, O>;
+  private readonly writes: Implementations<W, R> | undefined;
+  private readonly lock: ItemLock<I | W> | undefined;
+  private readonly snapshot: ((value: O) => O) | undefined;
+  private readonly logger: Logger;
+  private readonly containment: CallbackContainment;
+  private readonly publisher: EventPublisher;
+  private readonly offPath: OffPathRunner<I, O>;
+  private readonly noise = new NoiseFilter();
+  private readonly experiment: Experiment<I, O>;
+  private readonly recorder: ResultRecorder;
+  private readonly reportedUnknown = new Set<string>();
+  private counts = { unknownStages: 0, inFlightSkips: 0, fallbacks: 0, secondaryWriteFailures: 0, lockUnavailable: 0 };
+
+  constructor(init: MigrationInit<I, O, W, R>) {
+    this.flagKey = init.flagKey;
+    this.config = Object.freeze(resolveMigrationConfig({ options: init.options ?? {} }));
+    this.client = init.client;
+    this.reads = init.read;
+    this.writes = init.write;
+    this.lock = init.lock;
+    this.snapshot = init.snapshot;
+    this.logger = init.logger ?? CONSOLE_LOGGER;
+    this.containment = new CallbackContainment(this.logger, `migration "${init.flagKey}"`);
+    this.publisher = new EventPublisher(this.containment);
+    for (const listener of init.listeners ?? []) this.publisher.subscribe(listener);
+    const { maxInFlight, candidateTimeoutMs: timeoutMs, maxComparedBytes, maxStoredBytes } = this.config;
+    this.offPath = new OffPathRunner({ flagKey: init.flagKey, reads: init.read, maxInFlight, timeoutMs, logger: this.logger });
+    const { publisher, containment, logger } = this;
+    this.recorder = new ResultRecorder({ flagKey: init.flagKey, publisher, store: init.store, maxStoredBytes, containment, logger });
+    this.experiment = new Experiment<I, O>({
+      flagKey: init.flagKey,
+      compare: init.compare ?? equalityComparator,
+      compareErrors: init.compareErrors ?? sameError,
+      ignore: init.ignore ?? [],
+      clean: init.clean ?? ((value) => value),
+      redact: init.redact ?? ((input) => input),
+      maxComparedBytes,
+      containment: this.containment,
+      noise: this.noise,
+    });
+  }
+
+  /** Adds an event listener; returns a function that removes it. */
+  subscribe(listener: MigrationListener): () => void {
+    return this.publisher.subscribe(listener);
+  }
+
+  /**
+   * Reads through the path(s) the stage calls for and returns the authoritative
+   * outcome: legacy's in off/dualwrite/shadow, the candidate's in live/rampdown/complete.
+   * `context` is the caller's OpenFeature evaluation context (its targeting key splits a canary).
+   */
+  async read(input: I, context?: EvaluationContext): Promise<O> {
+    const stage = await this.evaluate(context, 'read');
+    if (!this.lock) return this.readAt(stage, input);
+    const lease = await this.acquire(input);
+    try {
+      return await this.readAt(stage, input, lease);
+    } finally {
+      await this.release(lease);
+    }
+  }
+
+  /**
+   * Writes through the path(s) the stage calls for: both from dualwrite to rampdown,
+   * the authoritative one first; when it fails the other is skipped. Resolves when
+   * both are done, with the authoritative outcome.
+   */
+  async write(input: W, context?: EvaluationContext): Promise<R> {
+    const writes = this.writes;
+    if (!writes) throw new MigrationError('NOT_CONFIGURED', `migration "${this.flagKey}" has no write implementations`);
+    const stage = await this.evaluate(context, 'write');
+    const lease = this.lock ? await this.acquire(input) : undefined;
+    try {
+      return await this.writeAt(stage, input, writes, lease);
+    } finally {
+      if (lease) await this.release(lease);
+    }
+  }
+
+  /** A snapshot of the counters. */
+  stats(): MigrationStats {
+    return {
+      ...this.counts,
+      overBudgetComparisons: this.recorder.overBudgetComparisons,
+      inFlight: this.offPath.inFlight,
+      abandonedRuns: this.offPath.abandonedRuns,
+      droppedComparisons: this.recorder.droppedComparisons(),
+      callbackFailures: this.containment.snapshot(),
+      noisyPaths: this.noise.noisyPaths(),
+    };
+  }
+
+  private async evaluate(context: EvaluationContext | undefined, operation: Operation): Promise<MigrationStage> {
+    const details = await this.client.getStringDetails(this.flagKey, 'off', context);
+    const raw = details.value;
+    const known = isMigrationStage(raw);
+    const stage: MigrationStage = known ? raw : 'off';
+    if (!known) this.unknownStage(raw);
+    if (this.publisher.active) {
+      this.publisher.emit({ type: 'stage', flagKey: this.flagKey, operation, stage, raw, known, reason: details.reason, errorCode: details.errorCode });
+    }
+    return stage;
+  }
+
+  private unknownStage(raw: string): void {
+    this.counts.unknownStages++;
+    if (this.reportedUnknown.size >= MAX_REPORTED_UNKNOWN || this.reportedUnknown.has(raw)) return;
+    this.reportedUnknown.add(raw);
+    this.logger.warn(`migration "${this.flagKey}": flag served unknown stage "${raw}", running as "off"`);
+  }
+
+  private readAt(stage: MigrationStage, input: I, lease?: LockLease): O | Promise<O> {
+    const plan = READ_PLAN[stage];
+    const fencingToken = lease?.fencingToken;
+    if (plan.other === undefined || this.notExclusive(lease, plan.other, stage, 'read')) {
+      return this.runAlone(plan.authoritative, this.reads[plan.authoritative], input, stage, 'read', fencingToken);
+    }
+    return plan.authoritative === 'legacy' ? this.shadowRead(input, stage, fencingToken) : this.liveRead(input, stage, fencingToken);
+  }
+
+  /** True, counted and the other path's skip emitted, when the lease could not be made exclusive. */
+  private notExclusive(lease: LockLease | undefined, other: Path, stage: MigrationStage, operation: Operation): boolean {
+    if (lease?.exclusive !== false) return false;
+    this.counts.lockUnavailable++;
+    this.emitSkip(other, stage, operation, 'lock-unavailable');
+    return true;
+  }
+
+  private async shadowRead(input: I, stage: MigrationStage, fencingToken: number | undefined): Promise<O> {
+    const candidate = this.startOffPath('candidate', input, stage);
+    const legacy = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy', fencingToken) });
+    this.emitPath(legacy, stage, 'read', true);
+    if (candidate) this.compareLater(stage, input, this.snapshotOf(legacy), candidate);
+    return unwrap(legacy);
+  }
+
+  private async liveRead(input: I, stage: MigrationStage, fencingToken: number | undefined): Promise<O> {
+    const legacy = this.startOffPath('legacy', input, stage);
+    const controller = new AbortController();
+    const run: RunContext = { stage, operation: 'read', path: 'candidate', readonly: false, signal: controller.signal, fencingToken };
+    const candidate = await observe({ implementation: this.reads.candidate, input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
+    this.emitPath(candidate, stage, 'read', true);
+    if (candidate.status === 'ok' || !this.config.fallbackToLegacy) {
+      if (legacy) this.compareLater(stage, input, legacy, this.snapshotOf(candidate));
+      return unwrap(candidate);
+    }
+    this.counts.fallbacks++;
+    if (this.publisher.active) this.publisher.emit({ type: 'fallback', flagKey: this.flagKey, stage, operation: 'read', cause: candidate.status });
+    if (legacy) {
+      this.compareLater(stage, input, legacy, candidate);
+      // The off-path legacy run answers unless it was cut short: it ran under the
+      // candidate's timeout, which must not apply to the caller's fallback.
+      const offPath = await legacy;
+      if (offPath.status !== 'timeout') return unwrap(offPath);
+    }
+    const fallback = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy', fencingToken) });
+    this.emitPath(fallback, stage, 'read', true);
+    return unwrap(fallback);
+  }
+
+  private async writeAt(stage: MigrationStage, input: W, writes: Implementations<W, R>, lease: LockLease | undefined): Promise<R> {
+    const plan = WRITE_PLAN[stage];
+    const fencingToken = lease?.fencingToken;
+    if (plan.other === undefined || this.notExclusive(lease, plan.other, stage, 'write')) {
+      return this.runAlone(plan.authoritative, writes[plan.authoritative], input, stage, 'write', fencingToken);
+    }
+    const first = await observe({ implementation: writes[plan.authoritative], input, run: authoritative(stage, 'write', plan.authoritative, fencingToken) });
+    this.emitPath(first, stage, 'write', true);
+    if (first.status !== 'ok') {
+      this.emitSkip(plan.other, stage, 'write', 'authoritative-failed');
+      return unwrap(first);
+    }
+    const controller = new AbortController();
+    const run: RunContext = { stage, operation: 'write', path: plan.other, readonly: false, signal: controller.signal, fencingToken };
+    const second = await observe({ implementation: writes[plan.other], input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
+    this.emitPath(second, stage, 'write', false);
+    if (second.status !== 'ok') this.counts.secondaryWriteFailures++;
+    return unwrap(first);
+  }
+
+  /** One path only: the overhead is the flag evaluation, plus timing when someone listens. */
+  private runAlone<X, Y>(path: Path, implementation: Implementation<X, Y>, input: X, stage: MigrationStage, operation: Operation, fencingToken: number | undefined): Y | Promise<Y> {
+    const run = authoritative(stage, operation, path, fencingToken);
+    if (!this.publisher.active) return implementation(input, run);
+    return observe({ implementation, input, run }).then((observation) => {
+      this.emitPath(observation, stage, operation, true);
+      return unwrap(observation);
+    });
+  }
+
+  /** Starts the non-authoritative read when sampled and a slot is free; its path event is emitted when it ends. */
+  private startOffPath(path: Path, input: I, stage: MigrationStage): Promise<Observation<O>> | undefined {
+    const { sampleRatio } = this.config;
+    if (sampleRatio < 1 && Math.random() >= sampleRatio) {
+      this.emitSkip(path, stage, 'read', 'unsampled');
+      return undefined;
+    }
+    const started = this.offPath.start(path, input, stage);
+    if (!started) {
+      this.inFlightSkip(path, stage);
+      return undefined;
+    }
+    return started.then((observation) => {
+      this.emitPath(observation, stage, 'read', false);
+      return observation;
+    });
+  }
+
+  private inFlightSkip(path: Path, stage: MigrationStage): void {
+    const skips = ++this.counts.inFlightSkips;
+    this.emitSkip(path, stage, 'read', 'in-flight-limit');
+    // Comparisons stop while every slot is taken: say so, not only in the counters.
+    if (logThrottle(skips) === 'skip') return;
+    this.logger.warn(`migration "${this.flagKey}": ${this.config.maxInFlight} runs in flight (maxInFlight); the ${path} run was skipped and not compared (${skips} so far)`);
+  }
+
+  /** Concludes the call off the caller's path; every compared call is published and stored, or counted as dropped. */
+  private compareLater(stage: MigrationStage, input: I, legacy: Observation<O> | Promise<Observation<O>>, candidate: Observation<O> | Promise<Observation<O>>): void {
+    const { noiseRatio } = this.config;
+    const secondLegacy = noiseRatio > 0 && Math.random() < noiseRatio ? this.offPath.start('legacy', input, stage) : undefined;
+    void this.recorder.record(this.experiment.conclude({ stage, input, legacy, candidate, secondLegacy }));
+  }
+
+  private snapshotOf(observation: Observation<O>): Observation<O> {
+    const { snapshot } = this;
+    if (!snapshot || observation.status !== 'ok') return observation;
+    const value = this.containment.run('snapshot', () => snapshot(observation.value), observation.value);
+    return Object.freeze({ ...observation, value });
+  }
+
+  private async acquire(input: I | W): Promise<LockLease> {
+    const { lock, key } = this.lock as ItemLock<I | W>;
+    const item = `${this.flagKey}:${key(input)}`;
+    const lease = await lock.acquire(item, { ttlMs: this.config.lockTtlMs, waitMs: this.config.lockWaitMs });
+    if (!lease) throw new ItemLockedError(item);
+    return lease;
+  }
+
+  private async release(lease: LockLease): Promise<void> {
+    // The caller's outcome is already decided; a failed release only delays the next holder until the TTL.
+    try {
+      await lease.release();
+    } catch (error) {
+      this.logger.error(`migration "${this.flagKey}": releasing lock "${lease.key}" failed`, error);
+    }
+  }
+
+  private emitPath(observation: Observation<unknown>, stage: MigrationStage, operation: Operation, isAuthoritative: boolean): void {
+    if (!this.publisher.active) return;
+    const { path, status: outcome, durationMs } = observation;
+    this.publisher.emit({ type: 'path', flagKey: this.flagKey, operation, stage, path, authoritative: isAuthoritative, outcome, durationMs });
+  }
+
+  private emitSkip(path: Path, stage: MigrationStage, operation: Operation, skipReason: SkipReason): void {
+    if (!this.publisher.active) return;
+    this.publisher.emit({ type: 'path', flagKey: this.flagKey, operation, stage, path, authoritative: false, outcome: 'skipped', durationMs: 0, skipReason });
+  }
+}
+
+function authoritative(stage: MigrationStage, operation: Operation, path: Path, fencingToken: number | undefined): RunContext {
+  return { stage, operation, path, readonly: false, signal: NEVER_ABORTED, fencingToken };
+}
+
+function unwrap<T>(observation: Observation<T>): T {
+  if (observation.status === 'ok') return observation.value;
+  throw observation.error;
+}
