@@ -30,7 +30,7 @@ afterAll(async () => {
 
 /** Whether a verdict keeps the rules; the message says which one it broke. */
 function breach(verdict: JudgedFlagFile, file: string): string | undefined {
-  if (verdict.kind === 'hung') return `hung: ${verdict.problems.join('; ')}`;
+  if (verdict.kind === 'hung' || verdict.kind === 'crashed') return `${verdict.kind}: ${verdict.problems.join('; ')}`;
   if (verdict.kind === 'threw') return `threw ${verdict.name}: ${verdict.message}`;
   if (verdict.problems.length > 0) return verdict.problems.join('; ');
   if (verdict.kind === 'rejected' && (verdict.file !== file || !/^(\/|$)/.test(verdict.jsonPath))) return `rejected without a usable location: ${JSON.stringify(verdict)}`;

@@ -39,6 +39,7 @@ export const CRAFTED_FLAG_FILES: readonly CraftedFlagFile[] = [
   { name: 'a $ref to constructor', text: withTargeting('{ "$ref": "constructor" }') },
   { name: 'a $ref to toString', text: withTargeting('{ "if": [{ "$ref": "toString" }, "on", "off"] }') },
   { name: 'a var of __proto__', text: withTargeting('{ "if": [{ "var": "__proto__.polluted" }, "on", "off"] }') },
+  ...['toString', 'hasOwnProperty', 'constructor', '__defineGetter__', 'valueOf'].map((operator) => ({ name: `an operator named ${operator}`, text: withTargeting(`{ "if": [{ "${operator}": [1, 2] }, "on", "off"] }`) })),
   { name: 'a self reference', text: withTargeting('{ "$ref": "a" }', '{ "a": { "or": [{ "$ref": "a" }] } }') },
   { name: 'a reference cycle of three', text: withTargeting('{ "$ref": "a" }', '{ "a": { "$ref": "b" }, "b": { "$ref": "c" }, "c": { "if": [{ "$ref": "a" }, "on", "off"] } }') },
   ...[18, 20, 24, 32, 64].map((count) => ({ name: `${count} doubling $ref evaluators`, text: doublingEvaluators(count) })),

@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { FlagFileVerdict } from './flag-file-verdict.js';
 
-/** A verdict, or a parse stopped after the deadline. */
-export type JudgedFlagFile = FlagFileVerdict | { readonly kind: 'hung'; readonly ms: number; readonly problems: readonly string[] };
+/** A verdict, a parse stopped after the deadline, or a worker ended by an uncaught error (an unhandled rejection included). */
+export type JudgedFlagFile = FlagFileVerdict | { readonly kind: 'hung' | 'crashed'; readonly ms: number; readonly problems: readonly string[] };
 
 const ENTRY = new URL('./flag-file-worker-entry.mjs', import.meta.url);
 
@@ -23,7 +23,7 @@ export class FlagFileJudge {
     const worker = await (this.worker ??= startWorker());
     const id = this.next++;
     const started = performance.now();
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
         worker.off('message', onMessage);
@@ -43,7 +43,7 @@ export class FlagFileJudge {
       const onError = (error: Error): void => {
         done();
         this.worker = undefined;
-        reject(error);
+        resolve({ kind: 'crashed', ms: performance.now() - started, problems: [`the worker died of an uncaught ${error.name}: ${error.message}`] });
       };
       worker.on('message', onMessage);
       worker.once('error', onError);

@@ -157,6 +157,14 @@ describe(parseFlagFile.name, () => {
       expect(set.warnings[0]).toMatchObject({ jsonPath: expect.stringMatching(/^\/flags\/a\/targeting\/if\/0/), reason: expect.stringMatching(/^flagd schema: /) });
     });
 
+    it('rejects an operator named after a member of Object.prototype, which would compile into a rule answering a promise', () => {
+      for (const operator of ['toString', 'hasOwnProperty', 'constructor', '__defineGetter__']) {
+        const error = problem(file({ a: migration({ targeting: { if: [{ [operator]: [1, 2] }, 'live', null] } }) }));
+        expect(error.jsonPath).toBe('/flags/a/targeting');
+        expect(error.reason).toBe(`targeting does not compile: unknown operator "${operator}"`);
+      }
+    });
+
     it('accepts shared evaluators that stay within the bound, and evaluates them', () => {
       const set = parseFlagFile(doubling(10), 'f.json');
       expect(set.flags.get('a')!.evaluate({ tier: 'gold' }).value).toBe('live');
