@@ -1,4 +1,4 @@
-// Resolve cost of CutoverProvider (issue 2, "Tests and figures"), in one run:
+// Resolve cost of CutoverProvider, in one run:
 // directly against FlagdCore from @openfeature/flagd-core, then through the
 // OpenFeature client against the SDK's InMemoryProvider and FlagdProvider in
 // offline file mode. Every comparison puts the peer first, so the printed

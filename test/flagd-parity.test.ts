@@ -1,4 +1,4 @@
-// Parity with a real flagd (issue 3, test 1): for every flag of the repo's
+// Parity with a real flagd: for every flag of the repo's
 // flags/ and a file rich in targeting, over 10 000 contexts (non-ASCII keys
 // included), flagd's value and variant equal the embedded file layer's, and
 // equal what an application connected in in-process mode (flagdRemote, the

@@ -33,7 +33,7 @@ describe('the repository flag files', () => {
     expect(set.flags.size).toBeGreaterThan(0);
   });
 
-  it('serve the seeds’ migrations through the OpenFeature client', async () => {
+  it('serve the example systems’ migrations through the OpenFeature client', async () => {
     await OpenFeature.setProviderAndWait('repo', new CutoverProvider({ files: flagFiles(), watch: false, env: {} }));
     const client = OpenFeature.getClient('repo');
     const shares = { live: 0, shadow: 0 };

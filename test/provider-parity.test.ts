@@ -1,4 +1,4 @@
-// Parity of hashed targeting (issue 2, "Tests and figures"): over 100 000
+// Parity of hashed targeting: over 100 000
 // generated targeting keys, an env canary (`FF_<KEY>_PERCENT=10`), a flag file's
 // `fractional` 10/90 split and an independent MurmurHash3 over UTF-8 put every
 // id on the same side, so an id keeps its side when a canary moves from the

@@ -154,7 +154,11 @@ describe.skipIf(!prometheusBinary)('rollout controller end to end', () => {
     expect(state).toMatchObject({ phase: 'rolled-back', stepIndex: 1 });
     expect((await overlayFlags())[FOOD_FLAG]).toMatchObject({ defaultVariant: 'off', metadata: { rolledBack: true, rolledBackBy: 'controller' } });
     const rollbacks = (await auditOf('degrade')).filter((r) => r.action === 'rollback');
-    expect(rollbacks.map((r) => [r.status, r.actor, r.details?.reasonLabel])).toEqual([['initiated', 'controller', 'error_rate'], ['completed', 'controller', 'error_rate']]);
+    // 30 % errors also make 30 % of comparisons mismatch: whichever of the two tests crosses its bound first names the
+    // rollback (under a loaded machine, fewer samples per look can make it the match rate); both records name the same one.
+    const reason = rollbacks[0]?.details?.reasonLabel;
+    expect(['error_rate', 'match_rate']).toContain(reason);
+    expect(rollbacks.map((r) => [r.status, r.actor, r.details?.reasonLabel])).toEqual([['initiated', 'controller', reason], ['completed', 'controller', reason]]);
     expect(stepPercents(await auditOf('degrade'))).toEqual([10, 25]);
     await until('the service serves off to everyone', serves(['off']));
     const servedOffAt = Date.now();

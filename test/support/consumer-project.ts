@@ -17,13 +17,22 @@ export function run(command: string, args: readonly string[], options: { cwd: st
     execFile(
       command,
       args,
-      { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env }, timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.cwd, env: { ...userEnvironment(), NO_COLOR: '1', ...options.env }, timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
       },
     );
   });
+}
+
+/**
+ * The environment without what a package manager running the tests set for
+ * itself (`npm_config_*`, `npm_package_*` …): a user's shell has none of it,
+ * and npm warns about pnpm's settings.
+ */
+function userEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'PNPM_SCRIPT_SRC_DIR'));
 }
 
 /** Fails with the command's output when it did not exit 0. */

@@ -18,7 +18,7 @@ export interface CountsByTypeOptions<T> {
 
 /**
  * Compares how many items of each type two lists hold, not the items
- * themselves (seed 004 compares analyzer findings this way). A difference is
+ * themselves (analyzer findings, say, where each run finds other instances). A difference is
  * reported at `$.<type>` with both counts; a type absent on one side counts 0.
  */
 export function countsByType<T>(options: CountsByTypeOptions<T>): Comparator<readonly T[]> {

@@ -11,7 +11,7 @@ export interface Tolerance {
 
 /**
  * True when `candidate` is within tolerance of `legacy`. The relative bound is
- * taken from the legacy value, as seed 004 measures change (`|new - old| / old`),
+ * taken from the legacy value, the usual measure of change (`|new - old| / old`),
  * so a legacy 0 only accepts what the absolute bound allows.
  */
 export function isWithinTolerance(legacy: number, candidate: number, tolerance: Tolerance): boolean {

@@ -22,7 +22,7 @@ describe(findProject.name, () => {
       overlay: join(repo, 'flags', 'rollbacks.flagd.json'),
       audit: join(repo, '.cutover', 'audit.jsonl'),
       comparisons: join(repo, '.cutover', 'comparisons'),
-      rollouts: join(repo, '.cutover', 'rollouts.json'),
+      rollouts: join(repo, '.cutover', 'rollouts'),
       foundBy: 'search',
     });
   });

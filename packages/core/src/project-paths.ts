@@ -15,8 +15,8 @@ export const DEFAULT_PATHS = {
   audit: '.cutover/audit.jsonl',
   /** The comparison store's directory (JSONL, one file per day). */
   comparisons: '.cutover/comparisons',
-  /** The rollout controller's state. */
-  rollouts: '.cutover/rollouts.json',
+  /** The rollout controller's state, one file per flag. */
+  rollouts: '.cutover/rollouts',
 } as const;
 
 /** The project configuration file, looked for from the working directory up to the repository root. */

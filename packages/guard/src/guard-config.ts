@@ -3,24 +3,26 @@ export type GuardRisk = 'normal' | 'low';
 
 /**
  * Limits the guard enforces on a candidate, and how sure it must be before it
- * says a limit is crossed. Defaults come from the seed migration plans.
+ * says a limit is crossed. The defaults are the thresholds teams commonly roll
+ * back at.
  */
 export interface GuardConfig {
   /**
-   * Highest acceptable candidate error rate, absolute (seed 003: "error rate > 5 %").
+   * Highest acceptable candidate error rate, absolute: a candidate failing more
+   * than 5 % of calls is broken whatever legacy does.
    * Set to 1 to disable.
    * @default 0.05
    */
   readonly maxErrorRate: number;
   /**
    * Highest acceptable increase of the candidate's error rate over legacy's, in
-   * rate points (seed 001: "error rate increase > 5 %"). Set to 1 to disable.
+   * rate points: errors the candidate adds to legacy's own. Set to 1 to disable.
    * @default 0.05
    */
   readonly maxErrorRateIncrease: number;
   /**
    * Highest acceptable ratio of the candidate's latency quantile to legacy's
-   * (seed 001: "latency increase > 50 %"; seed 003 allows 2× for low risk).
+   * (50 % slower is a regression users feel; a low-risk migration may accept 2×).
    * @default 1.5 (2 with `risk: 'low'`)
    */
   readonly maxLatencyRatio: number;
@@ -36,14 +38,14 @@ export interface GuardConfig {
    */
   readonly minMatchRate: number;
   /**
-   * Lowest acceptable candidate success rate of reported outcomes (seed 002:
-   * "less than 70 % success"). Set to 0 to disable.
+   * Lowest acceptable candidate success rate of reported outcomes (an agent's
+   * task done, say). Set to 0 to disable.
    * @default 0.7
    */
   readonly minSuccessRate: number;
   /**
    * Lowest acceptable candidate throughput relative to legacy's, each per unit
-   * of routed traffic (seed 003: "90 % of baseline throughput"). Set to 0 to disable.
+   * of routed traffic: a candidate that sheds or stalls calls. Set to 0 to disable.
    * @default 0.9
    */
   readonly minThroughputRatio: number;

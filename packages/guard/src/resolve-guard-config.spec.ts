@@ -5,7 +5,7 @@ import { resolveGuardConfig } from './resolve-guard-config.js';
 
 describe(resolveGuardConfig.name, () => {
   describe('defaults', () => {
-    it('takes the limits of the seed plans', () => {
+    it('takes the common rollback thresholds', () => {
       const config = resolveGuardConfig();
       expect(config).toEqual({
         maxErrorRate: 0.05,

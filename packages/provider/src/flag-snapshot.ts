@@ -1,6 +1,6 @@
 import type { FlagValue } from '@openfeature/server-sdk';
 
-/** One flag as it resolves for a context: what `snapshot()` lists (seed 000's getAllFlags). */
+/** One flag as it resolves for a context: what `snapshot()` lists (every flag at once, for a debug page or a health check). */
 export interface FlagSnapshotEntry {
   readonly flagKey: string;
   readonly value: FlagValue | undefined;

@@ -14,6 +14,7 @@ export type { FlagDefinition, FlagFileDocument, MetadataValue } from './flags/fl
 export { FlagFileError } from './flags/flag-file-error.js';
 export type { FlagFileProblem } from './flags/flag-file-error.js';
 export { parseFlagFile } from './flags/parse-flag-file.js';
+export { FLAG_FILE_LIMITS } from './flags/flag-file-limits.js';
 export type { ParseFlagFileOptions } from './flags/parse-flag-file.js';
 export { flagEntries } from './flags/flag-entries.js';
 export type { FlagEntry } from './flags/flag-entries.js';

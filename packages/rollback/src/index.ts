@@ -20,3 +20,7 @@ export { RollbackOverlay } from './overlay/rollback-overlay.js';
 export type { RollbackEntry } from './overlay/rollback-entry.js';
 export { AuditLog } from './audit/audit-log.js';
 export type { AuditAction, AuditRecord, AuditStatus } from './audit/audit-record.js';
+// The overlay's lock and atomic write, for other writers of files that flagd and the provider watch (the CLI's flag edits).
+export { acquireOverlayLock, DEFAULT_OVERLAY_LOCK_STALE_MS } from './overlay/overlay-lock.js';
+export type { OverlayLock } from './overlay/overlay-lock.js';
+export { removeStaleTempFiles, writeTempFile } from './overlay/temp-files.js';

@@ -1,43 +1,64 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { parseFlagFile } from '@cutover/provider';
+import { writeTempFile } from '@cutover/rollback';
 import { createPatch } from 'diff';
 import type { FlagEdit } from './flag-edit.js';
 import { FlagEditError } from './flag-edit-error.js';
+import { withFlagFileLock } from './flag-file-lock.js';
+import { readMigrationFlag } from './read-migration-flag.js';
+import type { MigrationFlagText } from './read-migration-flag.js';
 
 /** What the edit functions prepare before committing. */
 export type FlagEditDraft = Omit<FlagEdit, 'diff' | 'written'>;
 
+/** Computes an edit from the flag as it stands in its file; throws a {@link FlagEditError} to refuse it. */
+export type PlanFlagEdit = (flag: MigrationFlagText) => FlagEditDraft;
+
+/** How many times an edit is planned again on a file someone changed outside the lock before it is refused. */
+const ATTEMPTS = 3;
+
 /**
- * Validates the edited text with the same parser the provider uses, diffs it,
- * and (unless `dryRun`) writes it atomically: a file the provider or flagd
- * watches is replaced by rename, never seen half-written, and never replaced
- * by an invalid one. A file changed since it was read is not overwritten.
+ * Reads the flag, plans the edit on that text, validates the result with the
+ * same parser the provider uses, diffs it and (unless `dryRun`) writes it
+ * atomically: a file the provider or flagd watches is replaced by rename,
+ * never seen half-written, and never replaced by an invalid one.
+ *
+ * Writes of one file are serialised by its lock, and the edit is planned
+ * under the lock on the text as it is then, so concurrent edits (two flags of
+ * one file, the CLI and the dashboard, several processes) all land. A file
+ * changed by someone who does not take the lock (an editor, git) between the
+ * read and the rename is planned again on its new text, then refused with
+ * `CONCURRENT_EDIT`; `written` is true only when the rename happened.
  */
-export async function commitFlagEdit(draft: FlagEditDraft, options: { dryRun?: boolean } = {}): Promise<FlagEdit> {
+export async function commitFlagEdit(file: string, flagKey: string, plan: PlanFlagEdit, options: { dryRun?: boolean } = {}): Promise<FlagEdit> {
+  if (options.dryRun) return { ...prepare(plan(await readMigrationFlag(file, flagKey))), written: false };
+  return withFlagFileLock(file, async (lock) => {
+    for (let attempt = 1; ; attempt++) {
+      const edit = prepare(plan(await readMigrationFlag(file, flagKey)));
+      if (edit.diff === '') return { ...edit, written: false };
+      const temporary = await writeTempFile(file, edit.after);
+      try {
+        if ((await readFile(file, 'utf8')) === edit.before) {
+          await lock.assertHeld();
+          await rename(temporary, file);
+          return { ...edit, written: true };
+        }
+      } finally {
+        await rm(temporary, { force: true });
+      }
+      if (attempt === ATTEMPTS) {
+        throw new FlagEditError('CONCURRENT_EDIT', `${file} kept changing while it was being edited (${ATTEMPTS} tries); nothing written, run the command again`);
+      }
+    }
+  });
+}
+
+function prepare(draft: FlagEditDraft): Omit<FlagEdit, 'written'> {
   try {
     parseFlagFile(draft.after, draft.file);
   } catch (error) {
     throw new FlagEditError('INVALID_RESULT', `the edited file would be invalid, nothing written: ${(error as Error).message}`, { cause: error });
   }
-  const changed = draft.before !== draft.after;
-  const diff = changed ? createPatch(draft.file, draft.before, draft.after, 'before', 'after') : '';
-  if (!changed || options.dryRun) return { ...draft, diff, written: false };
-  if ((await readFile(draft.file, 'utf8')) !== draft.before) {
-    throw new FlagEditError('CONCURRENT_EDIT', `${draft.file} changed while it was being edited; nothing written, run the command again`);
-  }
-  await writeAtomically(draft.file, draft.after);
-  return { ...draft, diff, written: true };
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  const { mode } = await stat(file);
-  try {
-    await writeFile(temporary, text, { mode });
-    await rename(temporary, file);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
+  const diff = draft.before === draft.after ? '' : createPatch(draft.file, draft.before, draft.after, 'before', 'after');
+  return { ...draft, diff };
 }

@@ -2,11 +2,12 @@ import { bucketIndex, checkTransition, fractionalArgs, hasTargeting, nextStage, 
 import type { MigrationStage, Split, SplitBucket } from '@cutover/flag-model';
 import type { JSONPath } from 'jsonc-parser';
 import { commitFlagEdit } from './commit-flag-edit.js';
+import type { FlagEditDraft } from './commit-flag-edit.js';
 import { describeTargeting, targetingShape } from './describe-targeting.js';
 import { editJsonText } from './edit-json-text.js';
 import type { FlagEdit } from './flag-edit.js';
 import { FlagEditError } from './flag-edit-error.js';
-import { readMigrationFlag, resolveStage } from './read-migration-flag.js';
+import { resolveStage } from './read-migration-flag.js';
 import type { MigrationFlagText } from './read-migration-flag.js';
 
 /** Options of {@link setRollout}. */
@@ -27,13 +28,18 @@ export interface SetRolloutOptions {
  * ids match `FF_<KEY>_PERCENT`. An existing split (top level, or the one split
  * inside rules) is edited in place, keeping its bucketing expression and the
  * rules around it; a flag without targeting gets a top-level split. The flag's
- * stage does not change: finish with `setStage(target)` at 100 %.
+ * stage does not change: finish with `setStage(target)` at 100 %. Like
+ * {@link setStage}, the edit is made under the file's lock on its current text.
  */
 export async function setRollout(file: string, flagKey: string, percent: number, options: SetRolloutOptions = {}): Promise<FlagEdit> {
   if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
     throw new FlagEditError('INVALID_PERCENT', `percent must be a whole number from 0 to 100 (flagd weights are integers), got ${percent}`);
   }
-  const flag = await readMigrationFlag(file, flagKey);
+  return commitFlagEdit(file, flagKey, (flag) => planRollout(flag, percent, options), options);
+}
+
+function planRollout(flag: MigrationFlagText, percent: number, options: SetRolloutOptions): FlagEditDraft {
+  const { file, flagKey } = flag;
   const split = existingSplit(flag);
   const target = resolveStage(flag, options.target ?? canaryOf(flag, split));
   if (target.stage === flag.baseline) throw new FlagEditError('INVALID_TRANSITION', `${flagKey} already serves ${target.stage} by default; name another stage to canary (--to)`);
@@ -47,20 +53,17 @@ export async function setRollout(file: string, flagKey: string, percent: number,
     { variant: baseline, weight: 100 - percent },
   ];
   const after = writeSplitText(flag, split, buckets);
-  return commitFlagEdit(
-    {
-      file,
-      flagKey,
-      action: 'rollout',
-      from: describeTargeting(flag.definition),
-      to: `${target.variant} ${percent} % / ${baseline} ${100 - percent} %`,
-      before: flag.text,
-      after,
-      details: { from: describeTargeting(flag.definition), target: target.stage, baseline: flag.baseline, percent, forced: !verdict.allowed },
-      warnings: verdict.allowed ? [] : [`forced: ${verdict.reason}`],
-    },
-    options,
-  );
+  return {
+    file,
+    flagKey,
+    action: 'rollout',
+    from: describeTargeting(flag.definition),
+    to: `${target.variant} ${percent} % / ${baseline} ${100 - percent} %`,
+    before: flag.text,
+    after,
+    details: { from: describeTargeting(flag.definition), target: target.stage, baseline: flag.baseline, percent, forced: !verdict.allowed },
+    warnings: verdict.allowed ? [] : [`forced: ${verdict.reason}`],
+  };
 }
 
 function existingSplit(flag: MigrationFlagText): Split | undefined {

@@ -1,10 +1,12 @@
 import { checkTransition, hasTargeting } from '@cutover/flag-model';
 import { commitFlagEdit } from './commit-flag-edit.js';
+import type { FlagEditDraft } from './commit-flag-edit.js';
 import { describeTargeting, targetingShape } from './describe-targeting.js';
 import { editJsonText } from './edit-json-text.js';
 import type { FlagEdit } from './flag-edit.js';
 import { FlagEditError } from './flag-edit-error.js';
-import { readMigrationFlag, resolveStage } from './read-migration-flag.js';
+import { resolveStage } from './read-migration-flag.js';
+import type { MigrationFlagText } from './read-migration-flag.js';
 
 /** Options of {@link setStage}. */
 export interface SetStageOptions {
@@ -19,10 +21,15 @@ export interface SetStageOptions {
  * the stage's variant and the targeting (a split, rules) is removed, editing
  * only those bytes of the file. The transition is checked from the flag's
  * current stage (its `defaultVariant`) by {@link checkTransition}; a refused one
- * throws `INVALID_TRANSITION` with the reason unless `force`.
+ * throws `INVALID_TRANSITION` with the reason unless `force`. The edit is made
+ * under the file's lock on its current text, so concurrent edits all land.
  */
 export async function setStage(file: string, flagKey: string, stage: string, options: SetStageOptions = {}): Promise<FlagEdit> {
-  const flag = await readMigrationFlag(file, flagKey);
+  return commitFlagEdit(file, flagKey, (flag) => planStage(flag, stage, options), options);
+}
+
+function planStage(flag: MigrationFlagText, stage: string, options: SetStageOptions): FlagEditDraft {
+  const { file, flagKey } = flag;
   const target = resolveStage(flag, stage);
   const verdict = checkTransition(flag.baseline, target.stage, { stages: flag.stages, rollbackStage: flag.rollbackStage });
   if (!verdict.allowed && !options.force) {
@@ -36,18 +43,15 @@ export async function setStage(file: string, flagKey: string, stage: string, opt
   if (hasTargeting(flag.definition.targeting) || flag.definition.targeting !== undefined) {
     after = editJsonText(after, ['flags', flagKey, 'targeting'], undefined);
   }
-  return commitFlagEdit(
-    {
-      file,
-      flagKey,
-      action: 'stage',
-      from: describeTargeting(flag.definition),
-      to: target.variant,
-      before: flag.text,
-      after,
-      details: { from: flag.baseline, to: target.stage, targetingBefore: describeTargeting(flag.definition), forced: !verdict.allowed, transition: verdict.reason },
-      warnings,
-    },
-    options,
-  );
+  return {
+    file,
+    flagKey,
+    action: 'stage',
+    from: describeTargeting(flag.definition),
+    to: target.variant,
+    before: flag.text,
+    after,
+    details: { from: flag.baseline, to: target.stage, targetingBefore: describeTargeting(flag.definition), forced: !verdict.allowed, transition: verdict.reason },
+    warnings,
+  };
 }

@@ -80,4 +80,37 @@ describe(validateFlagFiles.name, () => {
     expect(report).toMatchObject({ flags: 1, errors: 1 });
     expect(report.problems[0]).toMatchObject({ jsonPath: '/flags/0/metadata/dependsOn', line: 10 });
   });
+
+  describe('hostile files', () => {
+    const doubling = (count: number) => {
+      const evaluators = Array.from({ length: count }, (_, i) => `"e${i + 1}": { "or": [{ "$ref": "e${i}" }, { "$ref": "e${i}" }] }`);
+      return `{ "flags": { "f": { "state": "ENABLED", "variants": { "on": true, "off": false }, "defaultVariant": "off",
+        "targeting": { "if": [{ "$ref": "e${count}" }, "on", "off"] } } },
+        "$evaluators": { "e0": { "==": [{ "var": "tier" }, "gold"] }, ${evaluators.join(', ')} } }`;
+    };
+    const deep = (depth: number) => `{ "flags": {}, "extra": ${'['.repeat(depth)}${']'.repeat(depth)} }`;
+
+    it('names the file and location of each: no flags key, nesting past the bound, $refs that multiply', async () => {
+      const files = [await write('empty.flagd.json', '{}'), await write('deep.flagd.json', deep(1_001)), await write('deeper.flagd.json', deep(100_000)), await write('refs.flagd.json', doubling(20))];
+      const started = Date.now();
+      const report = await validateFlagFiles({ files });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(report.errors).toBe(4);
+      expect(report.problems.map((problem) => [problem.file, problem.jsonPath.slice(0, 20)])).toEqual([
+        [files[0], '/flags'],
+        [files[1], '/extra/0/0/0/0/0/0/0'],
+        [files[2], '/extra/0/0/0/0/0/0/0'],
+        [files[3], '/flags/f/targeting/i'],
+      ]);
+      expect(report.problems.slice(1).map((problem) => problem.line)).toEqual([1, 1, 2]);
+      expect(report.problems[3]!.reason).toMatch(/"\$ref"s would copy/);
+    });
+
+    it('validates one file however broken the other files of its context are', async () => {
+      const context = [fixture.file, await write('empty.flagd.json', '{}'), await write('deeper.flagd.json', deep(100_000)), await write('refs.flagd.json', doubling(24)), await write('junk.flagd.json', '{,,')];
+      const report = await validateFlagFiles({ files: [fixture.file], context });
+      expect(report).toMatchObject({ files: [fixture.file], errors: 0, warnings: 0, flags: 3 });
+    });
+  });
 });
+

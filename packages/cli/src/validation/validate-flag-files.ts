@@ -88,7 +88,8 @@ async function load(file: string): Promise<LoadedFile | { problem: ValidationPro
   try {
     warnings = parseFlagFile(text, file).warnings;
   } catch (error) {
-    if (!(error instanceof FlagFileError)) throw error;
+    // Whatever goes wrong is this file's problem, named as such: it must not stop the other files' validation.
+    if (!(error instanceof FlagFileError)) return { problem: { severity: 'error', file, jsonPath: '', reason: `cannot validate: ${(error as Error).message}` } };
     return { problem: toProblem('error', error) };
   }
   const document = JSON.parse(text) as { $evaluators?: Record<string, unknown> | null };

@@ -9,7 +9,7 @@ import type { ChatMessage } from './chat-message.js';
 import { keyboardComparator } from './keyboard-comparator.js';
 
 /**
- * Seed 000's `compareMessage`: the message text and the button structure
+ * Chat messages: the message text and the button structure
  * (rows, buttons per row, labels, callbacks). Differences sit at `$.text`
  * and `$.buttons[row][column].field`. Throws `InvalidOptionError` on a bad
  * option, at creation.

@@ -9,7 +9,7 @@ import type { FindingsOptions } from './findings-config.js';
 export type Finding = Readonly<Record<string, unknown>>;
 
 /**
- * Seed 004's `compareFindings`: counts findings per alert type on both sides.
+ * Analyzer findings: counts findings per alert type on both sides.
  * A count within ±10 % (by default) of legacy's is variance; beyond it, a
  * warning at `$.<type>`; beyond `failBeyond`, when set, an error. A type
  * found on one side only is always beyond, since legacy 0 tolerates nothing.

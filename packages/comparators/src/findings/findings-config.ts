@@ -7,7 +7,7 @@ export interface FindingsConfig {
   readonly typeKey: string;
   /**
    * A type whose count moves by more than this fraction of legacy's is
-   * reported as a warning (seed 004 warns beyond 10 %); smaller moves are
+   * reported as a warning for a person to look at; smaller moves are
    * accepted as variance.
    * @default 0.1
    */

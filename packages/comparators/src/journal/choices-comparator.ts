@@ -8,7 +8,7 @@ import type { JournalOptions } from './journal-config.js';
 export type JournalChoices = readonly (readonly string[])[];
 
 /**
- * Seed 000's `compareChoices`: the same button structure (rows, choices per
+ * Choice keyboards: the same button structure (rows, choices per
  * row) with a non-blank label on every button; labels themselves only when
  * `compareChoiceLabels` is set, since the AI writes them afresh.
  */

@@ -4,7 +4,7 @@ import { resolveJournalConfig } from './journal-config.js';
 import type { JournalOptions } from './journal-config.js';
 
 /**
- * Seed 000's `compareFollowUp`: the two paths' questions may differ (AI
+ * Follow-up questions: the two paths' questions may differ (AI
  * variance), but when legacy asked one the candidate must ask one too, of a
  * reasonable length, and none when legacy asked none.
  */

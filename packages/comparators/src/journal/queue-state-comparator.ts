@@ -10,7 +10,7 @@ export interface QueuedItem {
 }
 
 /**
- * Seed 000's `compareQueueState`: the same length and the same type at each
+ * Journal queue states: the same length and the same type at each
  * position, since the queue's order is the order the user will be asked in.
  * Differences sit at `$.length` and `$[i].type`.
  */

@@ -11,7 +11,7 @@ export interface FoodDetection {
 }
 
 /**
- * Seed 000's `compareFoodDetection`: the same number of foods, the same foods
+ * Food detections: the same number of foods, the same foods
  * by normalised name in any order, portions and macros within ±5 % (by
  * default). Throws `InvalidOptionError` on a bad option, at creation.
  */

@@ -5,7 +5,7 @@ import type { Macro } from './food-item.js';
 
 /** How strictly the nutrition comparators judge numbers. */
 export interface NutritionConfig {
-  /** Portions and macros may differ by this fraction of legacy (`0.05` is ±5 %, seed 000). @default 0.05 */
+  /** Portions and macros may differ by this fraction of legacy (`0.05` is ±5 %, what a portion estimate can honestly vary by). @default 0.05 */
   readonly relativeTolerance: number;
   /** …or by this much in their own unit, which absorbs rounding of values near zero. @default 0 */
   readonly absoluteTolerance: number;

@@ -15,7 +15,7 @@ export interface NutritionLog {
 }
 
 /**
- * Seed 000's `compareNutriLog`: the same status and the same food data, with
+ * Nutrition log entries: the same status and the same food data, with
  * the food-detection rules for the items.
  */
 export function nutritionLogComparator(options?: NutritionOptions): Comparator<NutritionLog> {

@@ -17,7 +17,7 @@ export interface NutritionReport {
 }
 
 /**
- * Seed 000's `compareReport`: the same item count and totals within ±5 % (by
+ * Nutrition reports: the same item count and totals within ±5 % (by
  * default); everything else is presentation and ignored.
  */
 export function nutritionReportComparator(options?: NutritionOptions): Comparator<NutritionReport> {

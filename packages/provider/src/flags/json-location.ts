@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError, Segment } from 'jsonc-parser';
 
 /** A 1-based position in a text. */
@@ -28,6 +28,15 @@ export function locatePointer(text: string, pointer: string): TextPosition | und
   }
   const node = findNodeAtLocation(root, path);
   return node ? positionAt(text, node.offset) : undefined;
+}
+
+/**
+ * The JSON pointer and position of the value at `offset`. The scan stops
+ * there, so it is as deep as the text is at that point and no deeper.
+ */
+export function locateOffset(text: string, offset: number): TextPosition & { readonly jsonPath: string } {
+  const { path } = getLocation(text, offset);
+  return { jsonPath: path.map((segment) => `/${pointerSegment(segment)}`).join(''), ...positionAt(text, offset) };
 }
 
 function positionAt(text: string, offset: number): TextPosition {

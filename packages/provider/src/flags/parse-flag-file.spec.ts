@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FlagFileError } from './flag-file-error.js';
+import { FLAG_FILE_LIMITS } from './flag-file-limits.js';
 import { parseFlagFile } from './parse-flag-file.js';
 import type { ParseFlagFileOptions } from './parse-flag-file.js';
 
@@ -128,6 +129,56 @@ describe(parseFlagFile.name, () => {
       expect(problem(file({ a: migration({ defaultVariant: 3 }) })).reason).toMatch(/flagd cannot load/);
       expect(problem(JSON.stringify({ flag: {} })).jsonPath).toBe('/flags');
       expect(problem(file({ a: migration() }, { $evaluators: { empty: {} } })).jsonPath).toBe('/$evaluators/empty');
+    });
+  });
+
+  describe('bounds', () => {
+    /** `count` evaluators, each an `or` of two references to the one before. */
+    const doubling = (count: number) => {
+      const $evaluators: Record<string, unknown> = { e0: { '==': [{ var: 'tier' }, 'gold'] } };
+      for (let i = 1; i <= count; i++) $evaluators[`e${i}`] = { or: [{ $ref: `e${i - 1}` }, { $ref: `e${i - 1}` }] };
+      return file({ a: migration({ targeting: { if: [{ $ref: `e${count}` }, 'live', null] } }) }, { $evaluators });
+    };
+
+    it('rejects $refs that would copy more than maxReferencedNodes, at the $ref, in milliseconds', () => {
+      const started = performance.now();
+      const error = problem(doubling(64));
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(error.jsonPath).toBe('/flags/a/targeting/if/0/$ref');
+      expect(error.line).toBeGreaterThan(1);
+      expect(error.reason).toMatch(/"\$ref"s would copy .* nodes of "\$evaluators" into this rule \(at most 100 000\), "e64" alone/);
+      expect(problem(doubling(20)).jsonPath).toBe('/flags/a/targeting/if/0/$ref');
+    });
+
+    it('judges a rule with thousands of arguments of the wrong type in milliseconds, with a warning', () => {
+      const started = performance.now();
+      const set = parseFlagFile(file({ a: migration({ targeting: { if: [{ ends_with: Array.from({ length: 4_000 }, (_, i) => i) }, 'live', null] } }) }), 'f.json');
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(set.warnings[0]).toMatchObject({ jsonPath: expect.stringMatching(/^\/flags\/a\/targeting\/if\/0/), reason: expect.stringMatching(/^flagd schema: /) });
+    });
+
+    it('rejects an operator named after a member of Object.prototype, which would compile into a rule answering a promise', () => {
+      for (const operator of ['toString', 'hasOwnProperty', 'constructor', '__defineGetter__']) {
+        const error = problem(file({ a: migration({ targeting: { if: [{ [operator]: [1, 2] }, 'live', null] } }) }));
+        expect(error.jsonPath).toBe('/flags/a/targeting');
+        expect(error.reason).toBe(`targeting does not compile: unknown operator "${operator}"`);
+      }
+    });
+
+    it('accepts shared evaluators that stay within the bound, and evaluates them', () => {
+      const set = parseFlagFile(doubling(10), 'f.json');
+      expect(set.flags.get('a')!.evaluate({ tier: 'gold' }).value).toBe('live');
+    });
+
+    it(`rejects nesting deeper than ${FLAG_FILE_LIMITS.maxNestingDepth} levels with its location, whatever the depth`, () => {
+      for (const depth of [FLAG_FILE_LIMITS.maxNestingDepth + 1, 1_001, 100_000]) {
+        const text = file({ a: migration({ targeting: { if: [true, 'live', null] } }) }).replace('true', `${'['.repeat(depth)}1${']'.repeat(depth)}`);
+        const error = problem(text);
+        expect(error.reason).toBe(`nested deeper than ${FLAG_FILE_LIMITS.maxNestingDepth} levels of arrays and objects`);
+        expect(error.jsonPath).toMatch(/^\/flags\/a\/targeting\/if\/0(\/0)+$/);
+        expect(error.line).toBe(text.slice(0, text.indexOf('[[')).split('\n').length);
+      }
+      expect(parseFlagFile(file({ a: migration({ targeting: { if: [{ '!': [{ '!': [{ var: 'x' }] }] }, 'live', null] } }) }), 'f.json').flags.size).toBe(1);
     });
   });
 });

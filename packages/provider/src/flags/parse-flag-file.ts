@@ -4,12 +4,15 @@ import { unknownFlagdProperties } from '../targeting/flagd-properties.js';
 import { CompiledFlag } from './compiled-flag.js';
 import type { FlagDefinition } from './flag-definition.js';
 import { flagEntries } from './flag-entries.js';
+import { FLAG_FILE_LIMITS } from './flag-file-limits.js';
 import { FlagFileError } from './flag-file-error.js';
 import type { FlagFileProblem } from './flag-file-error.js';
 import type { FlagSet } from './flag-set.js';
 import { checkFlagdSchema } from './flagd-schema.js';
-import { findSyntaxError, locatePointer, pointerSegment } from './json-location.js';
+import { findDeepNesting } from './find-deep-nesting.js';
+import { findSyntaxError, locateOffset, locatePointer, pointerSegment } from './json-location.js';
 import { checkMigrationConventions } from './migration-conventions.js';
+import { ReferencedSize } from './referenced-size.js';
 import { resolveEvaluators } from './resolve-evaluators.js';
 import { checkServable } from './servable-structure.js';
 import { targetingVariants } from './targeting-variants.js';
@@ -29,7 +32,8 @@ export interface ParseFlagFileOptions {
  *   JSON path, line and column, and the reason: invalid JSON, a field of the
  *   wrong JSON type, a `defaultVariant` or a literal targeting result that
  *   names no variant, a rule that does not compile; so does a migration flag
- *   that breaks Cutover's conventions;
+ *   that breaks Cutover's conventions, and a file past {@link FLAG_FILE_LIMITS}
+ *   (nested too deep, or `$ref`s that would copy too much in);
  * - what flagd serves anyway is a warning of the returned set, with the same
  *   location, and the flag serves as flagd serves it: a deviation from the
  *   official schemas, a `$ref` to no evaluator (that flag answers PARSE_ERROR),
@@ -46,6 +50,9 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
     if (options.strict) fail(jsonPath, reason);
     warnings.push(locate(jsonPath, reason));
   };
+  // Before anything that recurses: a deep enough text would exhaust the stack of every parser.
+  const deep = findDeepNesting(text, FLAG_FILE_LIMITS.maxNestingDepth);
+  if (deep !== undefined) throw new FlagFileError({ file, ...locateOffset(text, deep), reason: `nested deeper than ${FLAG_FILE_LIMITS.maxNestingDepth} levels of arrays and objects` });
   const syntax = findSyntaxError(text);
   if (syntax) throw new FlagFileError({ file, jsonPath: '', reason: syntax.reason, ...syntax.position });
   const document = JSON.parse(text) as { $evaluators?: Record<string, unknown> | null; metadata?: Record<string, unknown> | null };
@@ -55,6 +62,7 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
 
   const evaluators = document.$evaluators ?? {};
   const setMetadata = primitives(document.metadata);
+  const referenced = new ReferencedSize(evaluators);
   const flags = new Map<string, CompiledFlag>();
   for (const entry of flagEntries(document)) {
     const { key } = entry;
@@ -66,6 +74,8 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
     }
     const convention = checkMigrationConventions(definition);
     if (convention) fail(`${at}/${convention.path.map(pointerSegment).join('/')}`, convention.reason);
+    const oversized = referenced.check(definition.targeting, `${at}/targeting`, FLAG_FILE_LIMITS.maxReferencedNodes);
+    if (oversized) fail(oversized.jsonPath, oversized.reason);
     const { logic, unresolved } = resolveEvaluators(definition.targeting, evaluators, `${at}/targeting`);
     for (const reference of unresolved) warn(reference.jsonPath, `${reference.reason}; the flag answers PARSE_ERROR, as in flagd`);
     for (const property of unknownFlagdProperties(logic)) warn(`${at}/targeting`, `"${property}" is not a flagd property (flagd sets $flagd.flagKey and $flagd.timestamp); it reads as null`);

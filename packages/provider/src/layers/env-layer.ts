@@ -16,7 +16,7 @@ interface EnvFlag {
 }
 
 /**
- * Flags from environment variables (seed 004): `FF_KEY=value` for everyone, or
+ * Flags from environment variables, for deployments that roll out by env: `FF_KEY=value` for everyone, or
  * a canary: `FF_KEY_TARGETS=id1,id2` (listed targeting keys) and
  * `FF_KEY_PERCENT=10` (hashed exactly as a flag file's `fractional`, so an id
  * keeps its side when the rollout moves into a file). In a canary `FF_KEY`

@@ -21,8 +21,9 @@ const PLACEHOLDERS: Readonly<Record<FlagType, FlagValue>> = { boolean: false, st
 type Status = 'connecting' | 'ready' | 'stale' | 'error';
 
 /**
- * The remote layer: flagd through `@openfeature/flagd-provider`, in rpc or
- * in-process mode. While flagd is unreachable, late or failing, it answers
+ * The rpc remote layer: flagd evaluates each flag, through
+ * `@openfeature/flagd-provider` (in-process mode is `FlagdSyncLayer`, which
+ * evaluates with Cutover's own evaluator). While flagd is unreachable, late or failing, it answers
  * with the flag files' value marked STALE (`flagMetadata.remoteFallback`), so
  * the application gets values, never errors; a circuit breaker keeps an outage
  * from costing each evaluation its deadline. Connection changes become the

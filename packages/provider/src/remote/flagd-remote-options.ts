@@ -33,7 +33,8 @@ export type FlagdPassThroughOptions = Pick<
 export interface FlagdRemoteConfig extends FlagdPassThroughOptions {
   /**
    * `rpc`: flagd evaluates each flag. `in-process`: flagd streams the flag
-   * definitions (sync port) and flagd-core evaluates them here.
+   * definitions (sync port) and Cutover's own evaluator answers here, with the
+   * provider's bucketing (`FlagdSyncLayer`).
    * @default `FLAGD_RESOLVER`, else `"rpc"`
    */
   resolverType: 'rpc' | 'in-process';

@@ -25,7 +25,10 @@ export type CompiledTargeting = (context: object) => TargetingOutcome;
  * of an evaluation no longer grows with the number of context attributes.
  */
 export function compileTargeting(flagKey: string, logic: unknown, bucketing: BucketingVersion = 'v2'): CompiledTargeting {
-  const rule = targetingEngine(bucketing).build(bindFlagd(flagKey, logic)) as (context: object) => unknown;
+  const engine = targetingEngine(bucketing);
+  const bound = bindFlagd(flagKey, logic);
+  checkOperators(bound, engine.methods);
+  const rule = engine.build(bound) as (context: object) => unknown;
   return (context) => {
     evaluationScratch.reset();
     const result = rule(context);
@@ -53,3 +56,21 @@ function bindFlagd(flagKey: string, logic: unknown): unknown {
   }
   return Object.fromEntries(entries.map(([key, value]) => [key, bindFlagd(flagKey, value)]));
 }
+
+/**
+ * Refuses an operator the engine does not define itself. The engine looks
+ * operators up in a plain object, so `toString`, `constructor` or
+ * `hasOwnProperty` would be found on its prototype and compile into a rule
+ * that answers a promise, which then rejects unhandled and can end the process.
+ */
+function checkOperators(logic: unknown, methods: object): void {
+  if (Array.isArray(logic)) {
+    for (const item of logic) checkOperators(item, methods);
+    return;
+  }
+  if (logic === null || typeof logic !== 'object') return;
+  const entries = Object.entries(logic);
+  if (entries.length === 1 && !Object.hasOwn(methods, entries[0]![0])) throw new Error(`unknown operator "${entries[0]![0]}"`);
+  for (const [, value] of entries) checkOperators(value, methods);
+}
+

@@ -7,7 +7,7 @@ import type { RolloutAnalysis } from './rollout-analysis.js';
  * controller runs inside the service). Such a source counts from the moment
  * its window starts, so after a restart the step's window restarts too.
  *
- * @throws InvalidOptionError (from `@cutover/hooks`) when a limit is unusable
+ * @throws InvalidOptionError (from `@cutover/hooks`, through the guard) when a limit is unusable
  */
 export function guardAnalysis(source: GuardSource, criteria: GuardOptions = {}): RolloutAnalysis {
   const config = resolveGuardConfig(criteria);

@@ -20,7 +20,7 @@ const optionOf = (run: () => unknown): string => {
 
 describe(resolveRolloutPlan.name, () => {
   describe('defaults', () => {
-    it('runs seed 001: 10, 25, 50, 75, 100 % with 30 min windows, no gate, immediate rollback', () => {
+    it('runs 10, 25, 50, 75, 100 % with 30 min windows, no gate, immediate rollback', () => {
       const plan = resolveRolloutPlan();
       expect(percents(plan)).toEqual([10, 25, 50, 75, 100]);
       expect(plan.steps.every((s) => s.windowMs === 30 * 60_000 && !s.approval)).toBe(true);
@@ -30,7 +30,7 @@ describe(resolveRolloutPlan.name, () => {
     });
   });
 
-  describe('risk presets (seed 003)', () => {
+  describe('risk presets', () => {
     it('low starts at 10 % with 30 min windows and the lenient latency limit', () => {
       const plan = resolveRolloutPlan({ risk: 'low' });
       expect(percents(plan)[0]).toBe(10);
@@ -72,7 +72,7 @@ describe(resolveRolloutPlan.name, () => {
       expect(percents(resolveRolloutPlan({ steps: [10, 25, 50] }))).toEqual([10, 25, 50]);
     });
 
-    it('resolves graceful rollback with seed 003\'s emergencies', () => {
+    it('resolves graceful rollback, errors still cutting at once', () => {
       const plan = resolveRolloutPlan({ gracefulRollback: { duration: '5m' } });
       expect(plan.gracefulRollback).toEqual({ durationMs: 300_000, steps: 5, immediateOn: ['error-rate', 'error-rate-increase'] });
     });

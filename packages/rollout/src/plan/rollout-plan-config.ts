@@ -10,7 +10,7 @@ export interface GracefulRollbackOption {
   readonly duration: string;
   /** In how many decrements. @default 5 */
   readonly steps?: number;
-  /** Failed criteria that still cut at once. @default ['error-rate', 'error-rate-increase'] (seed 003: errors roll back immediately, latency gracefully) */
+  /** Failed criteria that still cut at once. @default ['error-rate', 'error-rate-increase'] (errors are an emergency; latency can ramp down) */
   readonly immediateOn?: readonly GuardCriterion[];
 }
 
@@ -20,7 +20,7 @@ export interface GracefulRollbackOption {
  * option wins over its preset).
  */
 export interface RolloutPlanConfig {
-  /** A preset of seed 003 (`low`, `medium`, `critical`): steps, windows, approval gates and guard limits. @default undefined */
+  /** A risk preset (`low`, `medium`, `critical`): steps, windows, approval gates and guard limits. @default undefined */
   readonly risk: RolloutRisk | undefined;
   /** Ascending percentages (whole numbers, 1–100). @default [10, 25, 50, 75, 100] */
   readonly steps: readonly RolloutStepOption[];
@@ -34,14 +34,14 @@ export interface RolloutPlanConfig {
   readonly gracefulRollback: GracefulRollbackOption | undefined;
   /** How often the guard's analysis runs inside a window, with units. @default '5s' */
   readonly interval: string;
-  /** The guard's limits (see `GuardOptions` in `@cutover/hooks`). @default {} (`low`: `{ risk: 'low' }`) */
+  /** The guard's limits (see `GuardOptions` in `@cutover/guard`). @default {} (`low`: `{ risk: 'low' }`) */
   readonly guard: GuardOptions;
 }
 
 /** What callers pass: any subset of {@link RolloutPlanConfig}. */
 export type RolloutPlanOptions = Partial<RolloutPlanConfig>;
 
-/** The defaults of {@link RolloutPlanConfig}: seed 001's 10 → 25 → 50 → 75 → 100 with 30 min windows. */
+/** The defaults of {@link RolloutPlanConfig}: 10 → 25 → 50 → 75 → 100 with 30 min windows. */
 export const DEFAULT_ROLLOUT_PLAN_CONFIG: RolloutPlanConfig = Object.freeze({
   risk: undefined,
   steps: Object.freeze([10, 25, 50, 75, 100]),
@@ -54,7 +54,7 @@ export const DEFAULT_ROLLOUT_PLAN_CONFIG: RolloutPlanConfig = Object.freeze({
 });
 
 /**
- * Seed 003's risk levels. LOW starts at 10 % with 30 min windows (and the
+ * The risk levels. LOW starts at 10 % with 30 min windows (and the
  * guard's lenient latency limit), MEDIUM at 5 % with 1 h, CRITICAL at 1 % with
  * 2 h and a manual approval before every step from 50 % on.
  */

@@ -1,6 +1,6 @@
 import type { GuardCriterion, GuardOptions } from '@cutover/guard';
 
-/** Risk levels of seed 003, each a preset of start, windows and approval gates. */
+/** Risk levels, each a preset of start, windows and approval gates. */
 export type RolloutRisk = 'low' | 'medium' | 'critical';
 
 /** One step of a resolved plan. */

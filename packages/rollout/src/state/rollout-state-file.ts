@@ -1,10 +1,11 @@
+import { DEFAULT_PATHS } from '@cutover/core';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { RolloutState } from './rollout-state.js';
 
 /** The default directory of rollout state files. */
-export const DEFAULT_ROLLOUT_STATE_DIR = '.cutover/rollouts';
+export const DEFAULT_ROLLOUT_STATE_DIR = DEFAULT_PATHS.rollouts;
 
 /**
  * The controllers' state, one JSON file per flag (`<dir>/<flag>.json`),

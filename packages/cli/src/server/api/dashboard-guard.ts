@@ -1,6 +1,6 @@
 import type { Guard } from '@cutover/guard';
 
-/** What the dashboard reads from a guard watching one migration (a `Guard` from `@cutover/hooks` fits). */
+/** What the dashboard reads from a guard watching one migration (a `Guard` from `@cutover/guard` fits). */
 export type DashboardGuard = Pick<Guard, 'latest' | 'hasTripped'>;
 
 /** A guard's state as the API reports it. */

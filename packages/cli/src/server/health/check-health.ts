@@ -10,7 +10,7 @@ import { timedCheck } from './timed-check.js';
 export const CHECK_TIMEOUT_MS = 2000;
 
 /**
- * Runs every check concurrently (seed 000's health check). Only the flag
+ * Runs every check concurrently, so one slow check cannot hide the others. Only the flag
  * files are critical: without them nothing can be served. A broken store or
  * guard degrades the migration tooling, not the service.
  */

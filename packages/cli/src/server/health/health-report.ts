@@ -1,7 +1,7 @@
 /** Outcome of one health check; `skipped` when the component is not configured. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped';
 
-/** The overall answer (seed 000): 200 for healthy and degraded, 503 for unhealthy. */
+/** The overall answer: 200 for healthy and degraded (still serving), 503 for unhealthy. */
 export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy';
 
 /** What a check finds, before it is timed. */
