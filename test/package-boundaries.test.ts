@@ -6,18 +6,18 @@ import { REPO_ROOT } from './support/cli-run.js';
 // The floors of docs/architecture.md: a package imports only from lower floors.
 const FLOORS: Readonly<Record<string, number>> = {
   '@cutover/core': 0,
-  '@cutover/flag-model': 0,
-  '@cutover/comparators': 0,
-  '@cutover/provider': 1,
-  '@cutover/migrate': 1,
-  '@cutover/rollback': 2,
-  '@cutover/lock-redis': 2,
-  '@cutover/store-postgres': 2,
-  '@cutover/hooks': 3,
-  '@cutover/guard': 4,
-  cutover: 5,
-  '@cutover/rollout': 5,
-  '@cutover/cli': 6,
+  '@cutover/flag-model': 1,
+  '@cutover/comparators': 1,
+  '@cutover/provider': 2,
+  '@cutover/migrate': 2,
+  '@cutover/rollback': 3,
+  '@cutover/lock-redis': 3,
+  '@cutover/store-postgres': 3,
+  '@cutover/hooks': 4,
+  '@cutover/guard': 5,
+  cutover: 6,
+  '@cutover/rollout': 6,
+  '@cutover/cli': 7,
 };
 
 interface Manifest {
