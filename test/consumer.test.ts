@@ -20,6 +20,14 @@ const FLAG_FILE = JSON.stringify({
   },
 });
 
+/** The ESM application as CommonJS: each `import { … } from '…'` a `require`, the rest inside an async main. */
+function commonJsOf(esm: string): string {
+  const imports = /^import \{ ([^}]+) \} from '([^']+)';$/gm;
+  const requires = [...esm.matchAll(imports)].map(([, names, from]) => `const { ${names} } = require('${from}');`);
+  const body = esm.replace(imports, '').trim();
+  return `${requires.join('\n')}\n\nasync function main() {\n${body}\n}\nmain().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`;
+}
+
 describe('the published packages in a fresh npm project', () => {
   let packs: string;
   let project: ConsumerProject;
@@ -34,7 +42,8 @@ describe('the published packages in a fresh npm project', () => {
     project = await consumerProject(tarballs, [...peers, typescript]);
     await mkdir(join(project.dir, '.git'));
     await project.write('flags/search.flagd.json', FLAG_FILE);
-    for (const app of ['app.mjs', 'app.cjs', 'app.ts']) await cp(join(REPO_ROOT, 'test/consumer', app), join(project.dir, app));
+    for (const app of ['app.mjs', 'app.ts']) await cp(join(REPO_ROOT, 'test/consumer', app), join(project.dir, app));
+    await project.write('app.cjs', commonJsOf(await readFile(join(REPO_ROOT, 'test/consumer/app.mjs'), 'utf8')));
   }, 600_000);
 
   afterAll(async () => {
