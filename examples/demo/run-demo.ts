@@ -28,12 +28,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   // The application's whole guarded set-up.
   const registry = new Registry();
   const cutover = createCutover({
-    files: ws.files,
-    registry,
-    store: ws.storeDir,
-    audit: ws.auditFile,
-    domain: 'cutover-demo',
-    logger: quiet,
+    files: ws.files, store: ws.storeDir, audit: ws.auditFile, registry, domain: 'cutover-demo', logger: quiet,
     provider: { rollbackOverlay: ws.overlay, env: {}, watchDebounceMs: 10 },
     guard: { run: { intervalMs: 250 }, onVerdict: (verdict) => void (verdict.status === 'degraded' && (tripping ??= verdict)) },
   });
