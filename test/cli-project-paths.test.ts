@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,12 @@ describe('the CLI outside the repository root', () => {
     const result = await cutover(['validate'], join(dir, 'project', 'src', 'deep'));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+  });
+
+  it('keeps the audit log at the project root when run from a subdirectory, as the library does', async () => {
+    const result = await cutover(['rollback', 'nutribot.food-detection', '--reason', 'from a subdirectory'], join(dir, 'project', 'src', 'deep'));
+    expect(result.code).toBe(0);
+    expect(await readFile(join(dir, 'project', '.cutover', 'audit.jsonl'), 'utf8')).toContain('from a subdirectory');
   });
 
   it('says what it looked for and how to point at the flags when there are none', async () => {

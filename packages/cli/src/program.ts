@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { applyProjectDefaults } from './command-support/cli-paths.js';
 import { commands } from './commands/index.js';
 
 // src/ and dist/ both sit one level below the package's manifest.
@@ -12,7 +13,8 @@ export function buildProgram(): Command {
     .version(version, '-V, --version', 'print the version of cutover')
     .option('--flags <dir>', 'directory of flagd JSON flag files (default: CUTOVER_FLAGS_DIR, cutover.config.json, or the nearest flags/ up to the repository root)')
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .hook('preAction', (_program, action) => applyProjectDefaults(action));
   for (const register of commands) register(program);
   return program;
 }

@@ -27,6 +27,31 @@ export function globalOptions(command: Command): GlobalOptions {
   return { flags: flags ?? (relative(process.cwd(), findProject().flags) || '.') };
 }
 
+// Options whose default is a project path, and the project path each defaults to.
+const PROJECT_DEFAULTS = { audit: 'audit', store: 'comparisons' } as const;
+
+/**
+ * Resolves the `--audit` and `--store` defaults of `command` (and of the
+ * commands above it) against the project root, as `createCutover` does, so a
+ * command run from a subdirectory reads and writes the same files as the
+ * application. With `--flags` given, the defaults stay relative to where the
+ * command runs.
+ */
+export function applyProjectDefaults(command: Command): void {
+  if (command.optsWithGlobals<{ flags?: string }>().flags !== undefined) return;
+  let project: ReturnType<typeof findProject>;
+  try {
+    project = findProject();
+  } catch {
+    return; // the command says so itself when it needs the flags
+  }
+  for (let at: Command | null = command; at; at = at.parent) {
+    for (const [option, path] of Object.entries(PROJECT_DEFAULTS) as [string, keyof typeof project][]) {
+      if (at.getOptionValueSource(option) === 'default') at.setOptionValueWithSource(option, relative(process.cwd(), project[path]) || '.', 'default');
+    }
+  }
+}
+
 /** The rollback overlay of a flag directory. */
 export function overlayPath(flagsDir: string): string {
   return join(flagsDir, ROLLBACK_OVERLAY_FILE);
