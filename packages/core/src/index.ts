@@ -9,5 +9,5 @@ export { LogThrottle } from './log-throttle.js';
 export type { LogThrottleOptions } from './log-throttle.js';
 export type { Logger } from '@openfeature/server-sdk';
 export { consoleLogger } from './console-logger.js';
-export { CONFIG_FILE, DEFAULT_PATHS, FLAGS_DIR_ENV, FlagsDirectoryNotFoundError, findProject } from './project-paths.js';
+export { CONFIG_FILE, DEFAULT_PATHS, FLAGS_DIR_ENV, FlagsDirectoryNotFoundError, findProject, flagFilesOf } from './project-paths.js';
 export type { FindProjectOptions, ProjectPaths } from './project-paths.js';

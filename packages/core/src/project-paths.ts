@@ -125,6 +125,18 @@ function pathsOf(root: string, flags: string, foundBy: ProjectPaths['foundBy']):
   };
 }
 
+/**
+ * The flag files in git: every `*.flagd.json` in `directory`, sorted by name
+ * (the order flagd is given them, so a later file wins a duplicate key),
+ * without the rollback overlay.
+ */
+export function flagFilesOf(directory: string): string[] {
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.flagd.json') && name !== DEFAULT_PATHS.overlayFile)
+    .sort()
+    .map((name) => join(directory, name));
+}
+
 function* ancestors(start: string): Generator<string> {
   let dir = resolve(start);
   for (;;) {

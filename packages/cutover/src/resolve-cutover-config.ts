@@ -1,6 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DEFAULT_PATHS, findProject } from '@cutover/core';
+import { resolve } from 'node:path';
+import { DEFAULT_PATHS, findProject, flagFilesOf } from '@cutover/core';
 import type { ProjectPaths } from '@cutover/core';
 import type { ComparisonSink, FileComparisonStore } from '@cutover/migrate';
 import { register } from 'prom-client';
@@ -17,9 +16,10 @@ export function resolveCutoverConfig<Store extends ComparisonSink = FileComparis
   project: () => ProjectPaths = () => findProject(),
 ): CutoverConfig<Store> {
   // Without files the project must be found; with them, its paths are only defaults, and the working directory stands in.
-  const paths = options.files === undefined ? project() : tryProject(project);
+  const found = options.files === undefined ? project() : undefined;
+  const paths = found ?? tryProject(project);
   return {
-    files: options.files ?? flagFilesIn((paths as ProjectPaths).flags),
+    files: options.files ?? flagFilesOf(found!.flags),
     registry: options.registry ?? register,
     store: options.store ?? paths.comparisons,
     audit: options.audit ?? paths.audit,
@@ -36,11 +36,4 @@ function tryProject(project: () => ProjectPaths): Pick<ProjectPaths, 'comparison
   } catch {
     return { comparisons: resolve(DEFAULT_PATHS.comparisons), audit: resolve(DEFAULT_PATHS.audit) };
   }
-}
-
-function flagFilesIn(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.flagd.json') && name !== 'rollbacks.flagd.json')
-    .sort()
-    .map((name) => join(dir, name));
 }

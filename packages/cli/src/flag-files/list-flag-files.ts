@@ -1,18 +1,10 @@
-import { readdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
+import { flagFilesOf } from '@cutover/core';
 import { ROLLBACK_OVERLAY_FILE } from '@cutover/provider';
 
-/**
- * The flag files in git: every `*.flagd.json` in `directory`, sorted by name
- * (the order flagd is given them, so a later file wins a duplicate key),
- * without the rollback overlay.
- */
+/** The flag files in git of `directory`, as the library lists them (`flagFilesOf`); rejects when it cannot be read. */
 export async function listFlagFiles(directory: string): Promise<string[]> {
-  const names = await readdir(directory);
-  return names
-    .filter((name) => name.endsWith('.flagd.json') && name !== ROLLBACK_OVERLAY_FILE)
-    .sort()
-    .map((name) => join(directory, name));
+  return flagFilesOf(directory);
 }
 
 /** Whether a path is the rollback overlay. */

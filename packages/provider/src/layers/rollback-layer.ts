@@ -1,3 +1,4 @@
+import { DEFAULT_PATHS } from '@cutover/core';
 import type { FlagMetadata } from '@openfeature/server-sdk';
 import type { Layer } from '../layer.js';
 import type { LayerResolution } from '../layer-resolution.js';
@@ -8,7 +9,7 @@ import { staticResolution } from './static-resolution.js';
 export const ROLLED_BACK = 'rolledBack';
 
 /** The overlay's file name when none is configured: beside the first flag file. */
-export const ROLLBACK_OVERLAY_FILE = 'rollbacks.flagd.json';
+export const ROLLBACK_OVERLAY_FILE = DEFAULT_PATHS.overlayFile;
 
 /**
  * Whether flag metadata marks a rollback. The overlay writes the mark into each
