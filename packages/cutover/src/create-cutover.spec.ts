@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { OpenFeature } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FileComparisonStore } from '@cutover/migrate';
+import { FileComparisonStore } from '@cutover/migrate';
+import type { ComparisonRecord } from '@cutover/migrate';
 import { createCutover } from './create-cutover.js';
 import type { Cutover } from './create-cutover.js';
 
@@ -81,6 +82,31 @@ describe(createCutover.name, () => {
     expect((await OpenFeature.getClient().getStringDetails(FLAG, 'x')).value).toBe('off');
     expect(await readFile(join(dir, 'rollbacks.flagd.json'), 'utf8')).toContain('"off"');
     expect(await readFile(join(dir, 'audit.jsonl'), 'utf8')).toContain('"completed"');
+  });
+
+  it('judges match rate on the comparisons of a shared store, the fleet\'s, not only this process\'s', async () => {
+    /** A store every instance writes to, as PostgreSQL is: here one directory the fleet's writers share. */
+    class SharedStore extends FileComparisonStore {
+      readonly shared = true;
+    }
+    const file = join(dir, 'search.flagd.json');
+    await writeFile(file, flagFile('shadow'));
+    const comparisons = join(dir, 'comparisons');
+    cutover = createCutover({ files: [file], registry: new Registry(), store: new SharedStore({ directory: comparisons }), audit: join(dir, 'audit.jsonl'), logger: silent, provider: { env: {}, watch: false } });
+    await OpenFeature.setProviderAndWait(cutover.provider);
+    const search = cutover.migration({ flagKey: FLAG, read: { legacy: (q: string) => q, candidate: (q: string) => q } });
+    for (let i = 0; i < 20; i++) await search.read(`q${i}`, { targetingKey: `u${i}` });
+    // Another instance's candidate disagrees on every item it compared.
+    const other = new FileComparisonStore({ directory: comparisons });
+    const mismatch: ComparisonRecord = { timestamp: new Date().toISOString(), flagKey: FLAG, stage: 'shadow', outcome: 'mismatch', legacy: { status: 'ok', durationMs: 1 }, candidate: { status: 'ok', durationMs: 1 }, differences: [{ path: '$', legacy: 'q', candidate: 'Q' }] };
+    for (let i = 0; i < 400; i++) void other.record(mismatch);
+    await other.close();
+    await cutover.store!.flush();
+    const verdict = await cutover.guards.get(FLAG)!.evaluateNow();
+    const check = verdict?.checks.find((c) => c.criterion === 'match-rate');
+    expect(check?.sample.candidate).toBe(420);
+    expect(check?.status).toBe('fail');
+    expect(verdict?.status).toBe('degraded');
   });
 
   it('leaves a migration unguarded when told', async () => {

@@ -1,4 +1,5 @@
-import { Guard, LocalRegistrySource, PrometheusSource } from '@cutover/guard';
+import { Guard, LocalRegistrySource, PrometheusSource, StoreComparisonSource } from '@cutover/guard';
+import type { ComparisonCountsReader, GuardSource } from '@cutover/guard';
 import { FlagSourceMetrics, MetricsHook, MigrationMetrics } from '@cutover/hooks';
 import { FileComparisonStore, Migration } from '@cutover/migrate';
 import type { ComparisonSink, MigrationInit } from '@cutover/migrate';
@@ -62,7 +63,9 @@ export function createCutover<Store extends ComparisonSink>(options: CutoverOpti
   const guards = new Map<string, Guard>();
 
   const guardFor = (flagKey: string, guard: CutoverGuardOptions): Guard => {
-    const source = guard.prometheusUrl ? new PrometheusSource({ url: guard.prometheusUrl, flagKey }) : new LocalRegistrySource({ metrics, flagKey });
+    const paths: GuardSource = guard.prometheusUrl ? new PrometheusSource({ url: guard.prometheusUrl, flagKey }) : new LocalRegistrySource({ metrics, flagKey });
+    // A store the whole fleet writes to holds the fleet's comparisons: the match rate is judged on them.
+    const source = isShared(store) ? new StoreComparisonSource({ paths, store, flagKey }) : paths;
     const { criteria, run, onVerdict } = guard;
     return new Guard({ flagKey, source, rollback, provider, logger, ...(criteria ? { criteria } : {}), ...(run ? { options: run } : {}), ...(onVerdict ? { onVerdict } : {}) });
   };
@@ -94,4 +97,9 @@ export function createCutover<Store extends ComparisonSink>(options: CutoverOpti
       await provider.onClose();
     },
   };
+}
+
+function isShared(store: ComparisonSink | undefined): store is ComparisonSink & ComparisonCountsReader & { readonly shared: true } {
+  const candidate = store as (ComparisonSink & Partial<ComparisonCountsReader> & { readonly shared?: unknown }) | undefined;
+  return candidate?.shared === true && typeof candidate.getSummary === 'function';
 }

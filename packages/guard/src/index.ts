@@ -24,3 +24,5 @@ export type { GuardInit, GuardProvider, GuardStats } from './guard.js';
 export { DEFAULT_GUARD_RUN_CONFIG, resolveGuardRunConfig } from './guard-run-config.js';
 export type { GuardRunConfig, GuardRunOptions } from './guard-run-config.js';
 export { rollbackReasonOf } from './rollback-reason-of.js';
+export { StoreComparisonSource } from './store-comparison-source.js';
+export type { ComparisonCountsReader, StoreComparisonSourceInit, StoredComparisonCounts } from './store-comparison-source.js';

@@ -60,6 +60,8 @@ export interface PostgresComparisonStoreStats {
 export class PostgresComparisonStore implements ComparisonStore {
   /** The resolved options. */
   readonly config: Readonly<PostgresComparisonStoreConfig>;
+  /** Every instance writes to the same database: summaries are the fleet's. */
+  readonly shared = true;
   private readonly pool: pg.Pool;
   private readonly logger: Logger;
   private readonly spill: SpillArea | undefined;

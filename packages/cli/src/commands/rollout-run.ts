@@ -3,6 +3,7 @@ import { formatProgress, isFinished, resolveRolloutPlan, RolloutStateFile } from
 import type { RolloutProgress } from '@cutover/rollout';
 import { CommandExit } from '../command-support/command-exit.js';
 import { globalOptions, overlayPath } from '../command-support/cli-paths.js';
+import { STORE_OPTION_DESCRIPTION } from '../command-support/open-comparison-store.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
 import { parseRisk, parseSteps, parseWhole, planFromFlags } from '../rollout/rollout-plan-flags.js';
@@ -14,7 +15,7 @@ import { startRolloutController } from '../rollout/start-rollout-controller.js';
 /** Exit codes of `cutover rollout run`. */
 export const ROLLOUT_RUN_EXIT = Object.freeze({ completed: 0, rolledBack: 2, stopped: 3 });
 
-type RunOptions = RolloutPlanFlags & { prometheus?: string; overlay?: string; stateDir: string };
+type RunOptions = RolloutPlanFlags & { prometheus?: string; store?: string; overlay?: string; stateDir: string };
 
 /** `cutover rollout run <flag>`: the progressive rollout controller, in the foreground, printing its progress. */
 export function registerRolloutRun(rollout: Command): void {
@@ -34,6 +35,7 @@ export function registerRolloutRun(rollout: Command): void {
       .option('--graceful <duration>', 'on a non-emergency degradation, ramp the candidate down over this long')
       .option('--graceful-steps <n>', 'in this many decrements (default 5)', parseWhole)
       .option('--prometheus <url>', 'the Prometheus server that scrapes the fleet (default CUTOVER_PROMETHEUS_URL)')
+      .option('--store <location>', `${STORE_OPTION_DESCRIPTION}; when given, the match rate is judged on its records (default: Prometheus's comparison counters)`)
       .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
       .option('--audit <file>', 'audit log (default: .cutover/audit.jsonl)')
       .option('--json', 'print progress as JSON lines'),
@@ -63,6 +65,7 @@ export function registerRolloutRun(rollout: Command): void {
       stateDir: options.stateDir,
       plan,
       prometheus,
+      ...(options.store === undefined ? {} : { store: options.store }),
       actor: 'controller',
       onProgress: print,
       logger: { error: (...a: unknown[]) => out.error(a.join(' ')), warn: (...a: unknown[]) => out.error(a.join(' ')), info: () => {}, debug: () => {} },

@@ -19,6 +19,12 @@ export interface ComparisonStoreStats {
  * is one process's store; `PostgresComparisonStore` (`@cutover/store-postgres`) a fleet's.
  */
 export interface ComparisonStore extends ComparisonSink {
+  /**
+   * True when the store holds the records of every instance (one database for
+   * the fleet), so its summaries are the fleet's: a guard given the store
+   * judges match rate on them. Absent for one process's store.
+   */
+  readonly shared?: boolean;
   /** Totals, match rate, durations (average, p95) per path and top difference paths over `range`. */
   getSummary(range?: RecordRange): Promise<ComparisonSummary>;
   /** The records of `range`, streamed. */

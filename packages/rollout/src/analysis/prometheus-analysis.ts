@@ -1,5 +1,5 @@
-import { PrometheusSource } from '@cutover/guard';
-import type { GuardOptions } from '@cutover/guard';
+import { PrometheusSource, StoreComparisonSource } from '@cutover/guard';
+import type { ComparisonCountsReader, GuardOptions } from '@cutover/guard';
 import { guardAnalysis } from './guard-analysis.js';
 import type { RolloutAnalysis } from './rollout-analysis.js';
 
@@ -10,6 +10,11 @@ export interface PrometheusAnalysisInit {
   readonly flagKey: string;
   /** The guard's limits. */
   readonly criteria?: GuardOptions;
+  /**
+   * A comparison store the fleet shares (PostgreSQL): the match rate is judged
+   * on its records instead of the comparison counters. @default none
+   */
+  readonly comparisons?: ComparisonCountsReader;
   /** Query timeout in ms. @default 5000 */
   readonly timeoutMs?: number;
   /** Milliseconds clock. @default Date.now */
@@ -25,7 +30,9 @@ export function prometheusAnalysis(init: PrometheusAnalysisInit): RolloutAnalysi
   const now = init.now ?? Date.now;
   let pinned: number | undefined;
   // PrometheusSource starts its window at its clock's "now": pin the clock to the step's start for that one call.
-  const source = new PrometheusSource({ url: init.url, flagKey: init.flagKey, now: () => pinned ?? now(), ...(init.timeoutMs === undefined ? {} : { timeoutMs: init.timeoutMs }) });
+  const clock = (): number => pinned ?? now();
+  const fleet = new PrometheusSource({ url: init.url, flagKey: init.flagKey, now: clock, ...(init.timeoutMs === undefined ? {} : { timeoutMs: init.timeoutMs }) });
+  const source = init.comparisons ? new StoreComparisonSource({ paths: fleet, store: init.comparisons, flagKey: init.flagKey, now: clock }) : fleet;
   const analysis = guardAnalysis(source, init.criteria);
   return {
     description: source.description,
