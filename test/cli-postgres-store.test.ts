@@ -1,5 +1,6 @@
 // `cutover report`, `cleanup-check` and `serve` reading the fleet's store in a
-// real PostgreSQL server through `--store postgres://…`. Without PostgreSQL
+// real PostgreSQL server through `--store postgres://…`; the dashboard's
+// health check probes the server. Without PostgreSQL
 // the suite is skipped locally and fails in CI.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -62,7 +63,7 @@ describe.skipIf(!bin)('the CLI on a PostgreSQL store', () => {
     expect(verdict.conditions.find((c: { name: string }) => c.name === 'match-rate')).toMatchObject({ ok: false, detail: expect.stringContaining('98.00 % of 200 comparisons') });
   });
 
-  it('serves the dashboard on the PostgreSQL store', async () => {
+  it('serves the dashboard on the PostgreSQL store, its health check probing the server', async () => {
     const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/cli/src/cli.ts', 'serve', '--port', '0', '--token', 'a-token-of-sixteen-characters', '--store', url, '--flags', ws.flags, '--audit', ws.audit], {
       cwd: REPO_ROOT,
       env: { ...process.env, NO_COLOR: '1' },
@@ -79,6 +80,17 @@ describe.skipIf(!bin)('the CLI on a PostgreSQL store', () => {
       });
       const body = (await (await fetch(`${address}/api/migrations`)).json()) as { migrations: Array<{ flagKey: string; summary: { total: number } | null }> };
       expect(body.migrations.find((m) => m.flagKey === KEY)?.summary?.total).toBe(200);
+      type Health = { checks: { comparisonStore: { status: string; message: string; latencyMs: number } } };
+      const storeCheck = async (): Promise<Health['checks']['comparisonStore']> => ((await (await fetch(`${address}/health`)).json()) as Health).checks.comparisonStore;
+      expect(await storeCheck()).toMatchObject({ status: 'pass', message: expect.stringMatching(/^database answered in [\d.]+ ms/), latencyMs: expect.any(Number) });
+      // PostgreSQL down: the check fails and says why; back up, it passes again.
+      await server.pause();
+      try {
+        expect(await storeCheck()).toMatchObject({ status: 'fail', message: expect.stringMatching(/^database unreachable: .*ECONNREFUSED/) });
+      } finally {
+        await server.resume();
+      }
+      await expect.poll(async () => (await storeCheck()).status, { timeout: 10_000, interval: 200 }).toBe('pass');
     } finally {
       child.kill('SIGTERM');
     }

@@ -157,6 +157,11 @@ export class PostgresComparisonStore implements ComparisonStore {
     await this.pool.end();
   }
 
+  /** {@inheritDoc ComparisonStore.ping} Within `queryTimeoutMs`, as every query. */
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   /** A snapshot of the counters. */
   stats(): PostgresComparisonStoreStats {
     const { written, spilled, replayed, dropped, writeErrors } = this.writer.counts;

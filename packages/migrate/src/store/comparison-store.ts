@@ -36,4 +36,9 @@ export interface ComparisonStore extends ComparisonSink {
   /** Flushes and releases the store's resources. */
   close(): Promise<void>;
   stats(): ComparisonStoreStats;
+  /**
+   * One round trip to the server behind the store, for health checks; rejects
+   * with the reason when it cannot be reached. Absent for a store on local disk.
+   */
+  ping?(): Promise<void>;
 }
