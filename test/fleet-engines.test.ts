@@ -1,20 +1,28 @@
-// A fleet on real engines: three application processes share one Redis (the
-// item lock) and one PostgreSQL (the comparison store) and one flag file
-// serving `shadow`. Every item is delivered to all three at once, as webhooks
-// reach every replica: each item is processed once, by the authoritative path
-// only, and the fleet's report is the sum of what the three recorded. Redis is
-// then killed mid-run (the fail-closed policy runs the authoritative path
-// alone and counts it), and PostgreSQL is stopped for 10 s (callers are not
-// slowed; records spill and are replayed, none lost).
-// Without redis-server or PostgreSQL the suite is skipped locally and fails in CI.
+// A fleet on real engines: three application processes behind one flagd
+// (serving `shadow` from one flag file to each process's remote layer), one
+// Redis (the item lock), one PostgreSQL (the comparison store) and a
+// Prometheus scraping the three. Every item is delivered to all three at once,
+// as webhooks reach every replica: each item is processed once, by the
+// authoritative path only, and the fleet's report is the sum of what the three
+// recorded, as are Prometheus's counters. Redis is then killed mid-run (the
+// fail-closed policy runs the authoritative path alone and counts it), and
+// PostgreSQL is stopped for 10 s (callers are not slowed; records spill and are
+// replayed, none lost). A guard reading the fleet through Prometheus, its
+// match rate through the PostgreSQL store, judges every comparison the fleet made.
+// Without flagd, prometheus, redis-server or PostgreSQL the suite is skipped locally and fails in CI.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { evaluateGuard, PrometheusSource, resolveGuardConfig, StoreComparisonSource } from '@cutover/guard';
+import { PostgresComparisonStore } from '@cutover/store-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildService } from './support/child-service.js';
 import type { ChildService } from './support/child-service.js';
 import { runCli } from './support/cli-run.js';
+import { Flagd, findFlagd } from './support/flagd.js';
 import { findPostgresBin, startPostgres } from './support/postgres-server.js';
+import { startPrometheus } from './support/prometheus-server.js';
+import type { PrometheusServer } from './support/prometheus-server.js';
 import type { PostgresServer } from './support/postgres-server.js';
 import { startRedis } from './support/redis-server.js';
 import type { RedisServer } from './support/redis-server.js';
@@ -22,6 +30,9 @@ import { findBinary } from './support/require-binary.js';
 
 const redisBinary = findBinary('redis-server', { envVar: 'REDIS_SERVER' });
 const postgresBin = findPostgresBin();
+const flagdBinary = findFlagd();
+const prometheusBinary = findBinary('prometheus', { envVar: 'PROMETHEUS' });
+const quiet = { warn: () => undefined, error: () => undefined, info: () => undefined, debug: () => undefined };
 const FLAG = 'issues.triage';
 
 interface Delivery {
@@ -40,10 +51,14 @@ interface AppStats {
   readonly migration: { lockUnavailable: number };
 }
 
-describe.skipIf(!redisBinary || !postgresBin)('a fleet on Redis and PostgreSQL', () => {
+describe.skipIf(!redisBinary || !postgresBin || !flagdBinary || !prometheusBinary)('a fleet on flagd, Redis, PostgreSQL and Prometheus', () => {
   let dir: string;
   let redis: RedisServer;
   let postgres: PostgresServer;
+  let flagd: Flagd;
+  let prometheus: PrometheusServer;
+  let fleetStore: PostgresComparisonStore;
+  let guardSource: StoreComparisonSource;
   let apps: ChildService[] = [];
   const ledgers = [0, 1, 2].map((i) => `ledger-${i}.jsonl`);
 
@@ -64,10 +79,11 @@ describe.skipIf(!redisBinary || !postgresBin)('a fleet on Redis and PostgreSQL',
     const file = join(dir, 'issues.flagd.json');
     const flag = { state: 'ENABLED', variants: { off: 'off', shadow: 'shadow' }, defaultVariant: 'shadow', metadata: { kind: 'migration', rollbackVariant: 'off' } };
     await writeFile(file, JSON.stringify({ flags: { [FLAG]: flag } }));
+    flagd = await Flagd.start({ binary: flagdBinary!, files: [file] });
     apps = await Promise.all(
       ledgers.map((ledger, i) =>
         startChildService('test/support/fleet-engine-app.ts', {
-          FLEET_FLAG_FILE: file,
+          FLEET_FLAGD_SYNC_PORT: String(flagd.ports.syncPort),
           FLEET_FLAG_KEY: FLAG,
           FLEET_REDIS_URL: redis.url,
           FLEET_PG_URL: postgres.url,
@@ -77,15 +93,24 @@ describe.skipIf(!redisBinary || !postgresBin)('a fleet on Redis and PostgreSQL',
         }),
       ),
     );
-  });
+    prometheus = await startPrometheus(prometheusBinary!, apps.map((app) => `127.0.0.1:${app.port}`));
+    // The fleet's guard: calls and latency from Prometheus, comparisons from the shared store, one window from now.
+    fleetStore = new PostgresComparisonStore({ url: postgres.url, logger: quiet, options: { retentionDays: 0 } });
+    guardSource = new StoreComparisonSource({ paths: new PrometheusSource({ url: prometheus.url, flagKey: FLAG }), store: fleetStore, flagKey: FLAG });
+  }, 60_000);
 
   afterAll(async () => {
     await Promise.all(apps.map((a) => a.stop()));
-    await Promise.all([redis?.stop(), postgres?.stop()]);
+    await fleetStore?.close();
+    await Promise.all([redis?.stop(), postgres?.stop(), flagd?.stop(), prometheus?.stop()]);
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('processes each item once by one path, survives Redis and PostgreSQL outages, and reports the fleet as the sum of its processes', async () => {
+    // Every process serves the stage flagd serves (it has no flag file of its own), and Prometheus scrapes all three.
+    for (const app of apps) expect(await (await fetch(`http://127.0.0.1:${app.port}/flag`)).json()).toEqual({ value: 'shadow', source: 'remote' });
+    await expect.poll(async () => (await prometheus.query('count(up{job="fleet"} == 1)'))[0]?.value[1], { timeout: 20_000, interval: 250 }).toBe('3');
+
     // Every item to all three replicas at once, four items in flight.
     const duplicated = Array.from({ length: 60 }, (_, i) => i + 1);
     const statuses: string[] = [];
@@ -156,5 +181,18 @@ describe.skipIf(!redisBinary || !postgresBin)('a fleet on Redis and PostgreSQL',
     expect(closed.map((c) => c.store.dropped + c.store.writeErrors)).toEqual([0, 0, 0]);
     expect(summary).toMatchObject({ total: recorded((o) => o.match + o.mismatch + o.error), matches: recorded((o) => o.match), mismatches: recorded((o) => o.mismatch) });
     expect(summary.mismatches).toBeGreaterThan(0);
-  }, 150_000);
+
+    // Prometheus holds the same fleet: each instance's comparison counter is what that process recorded.
+    const comparisons = `sum by (instance) (cutover_migration_comparisons_total{feature_flag_key="${FLAG}"})`;
+    const perInstance = async (): Promise<Record<string, number>> => Object.fromEntries((await prometheus.query(comparisons)).map((s) => [s.metric.instance!, Number(s.value[1])]));
+    const recordedBy = Object.fromEntries(apps.map((app, i) => [`127.0.0.1:${app.port}`, closed[i]!.outcomes.match + closed[i]!.outcomes.mismatch + closed[i]!.outcomes.error]));
+    await expect.poll(perInstance, { timeout: 20_000, interval: 500 }).toEqual(recordedBy);
+
+    // The guard judges match rate on every comparison the fleet made, read from PostgreSQL.
+    const snapshot = await guardSource.snapshot();
+    expect(snapshot.comparisons).toEqual({ total: summary.matches + summary.mismatches, matches: summary.matches });
+    // One item in ten mismatches: far below a 99 % floor on hundreds of comparisons.
+    const matchRate = evaluateGuard(snapshot, resolveGuardConfig({ minMatchRate: 0.99 })).checks.find((c) => c.criterion === 'match-rate');
+    expect(matchRate).toMatchObject({ status: 'fail', observed: summary.matches / (summary.matches + summary.mismatches), sample: { candidate: summary.matches + summary.mismatches } });
+  }, 180_000);
 });
