@@ -80,6 +80,7 @@ describe.skipIf(!redisBinary || !postgresBin || !flagdBinary || !prometheusBinar
     const flag = { state: 'ENABLED', variants: { off: 'off', shadow: 'shadow' }, defaultVariant: 'shadow', metadata: { kind: 'migration', rollbackVariant: 'off' } };
     await writeFile(file, JSON.stringify({ flags: { [FLAG]: flag } }));
     flagd = await Flagd.start({ binary: flagdBinary!, files: [file] });
+    // Three processes compile and connect at once on a shared machine: each may take a while to listen.
     apps = await Promise.all(
       ledgers.map((ledger, i) =>
         startChildService('test/support/fleet-engine-app.ts', {
@@ -90,14 +91,14 @@ describe.skipIf(!redisBinary || !postgresBin || !flagdBinary || !prometheusBinar
           FLEET_SPILL_DIR: join(dir, `spill-${i}`),
           FLEET_MARKERS_DIR: join(dir, 'markers'),
           FLEET_LEDGER: join(dir, ledger),
-        }),
+        }, 90_000),
       ),
     );
     prometheus = await startPrometheus(prometheusBinary!, apps.map((app) => `127.0.0.1:${app.port}`));
     // The fleet's guard: calls and latency from Prometheus, comparisons from the shared store, one window from now.
     fleetStore = new PostgresComparisonStore({ url: postgres.url, logger: quiet, options: { retentionDays: 0 } });
     guardSource = new StoreComparisonSource({ paths: new PrometheusSource({ url: prometheus.url, flagKey: FLAG }), store: fleetStore, flagKey: FLAG });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(apps.map((a) => a.stop()));

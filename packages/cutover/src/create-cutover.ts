@@ -65,7 +65,7 @@ export function createCutover<Store extends ComparisonSink>(options: CutoverOpti
   const guardFor = (flagKey: string, guard: CutoverGuardOptions): Guard => {
     const paths: GuardSource = guard.prometheusUrl ? new PrometheusSource({ url: guard.prometheusUrl, flagKey }) : new LocalRegistrySource({ metrics, flagKey });
     // A store the whole fleet writes to holds the fleet's comparisons: the match rate is judged on them.
-    const source = isShared(store) ? new StoreComparisonSource({ paths, store, flagKey }) : paths;
+    const source = isShared(store) ? new StoreComparisonSource({ paths, store, flagKey, logger }) : paths;
     const { criteria, run, onVerdict } = guard;
     return new Guard({ flagKey, source, rollback, provider, logger, ...(criteria ? { criteria } : {}), ...(run ? { options: run } : {}), ...(onVerdict ? { onVerdict } : {}) });
   };

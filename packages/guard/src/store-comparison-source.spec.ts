@@ -74,10 +74,23 @@ describe(StoreComparisonSource.name, () => {
     expect(source.description).toMatch(/local registry, flag "search"; comparisons from the comparison store/);
   });
 
-  it('rejects when the store cannot be read, as any source that cannot be read', async () => {
+  it('keeps judging on the paths source, its comparison counters included, while the store cannot be read, and counts each failure', async () => {
     const metrics = new MigrationMetrics({ registry: new Registry() });
     const store: ComparisonCountsReader = { getSummary: () => Promise.reject(new Error('connection refused')) };
-    const source = new StoreComparisonSource({ paths: new LocalRegistrySource({ metrics, flagKey: 'search' }), store, flagKey: 'search' });
-    await expect(source.snapshot()).rejects.toThrow('connection refused');
+    const warnings: string[] = [];
+    const source = new StoreComparisonSource({ paths: new LocalRegistrySource({ metrics, flagKey: 'search' }), store, flagKey: 'search', logger: { warn: (message: string) => void warnings.push(message) } });
+    metrics.recordCall('search', 'candidate', 'error', 0.01);
+    metrics.observe({ type: 'comparison', flagKey: 'search', stage: 'shadow', outcome: 'mismatch', ignored: false, differences: [], noisy: [], legacyMs: 1, candidateMs: 1 });
+    const snapshot = await source.snapshot();
+    expect(snapshot.candidate).toMatchObject({ calls: 1, errors: 1 });
+    expect(snapshot.comparisons).toEqual({ total: 1, matches: 0 });
+    expect(source.storeFailures).toBe(1);
+    expect(warnings).toEqual([expect.stringMatching(/"search": the comparison store cannot be read \(1 so far\), judging the match rate on local registry, flag "search": connection refused/)]);
+  });
+
+  it('rejects when the paths source cannot be read, as any source', async () => {
+    const store = new RecordedStore();
+    const paths = { description: 'down', startWindow: () => undefined, snapshot: () => Promise.reject(new Error('prometheus unreachable')) };
+    await expect(new StoreComparisonSource({ paths, store, flagKey: 'search' }).snapshot()).rejects.toThrow('prometheus unreachable');
   });
 });

@@ -1,3 +1,4 @@
+import type { Logger } from '@openfeature/server-sdk';
 import type { GuardSnapshot } from './guard-snapshot.js';
 import type { GuardSource } from './guard-source.js';
 
@@ -25,6 +26,8 @@ export interface StoreComparisonSourceInit {
   readonly flagKey: string;
   /** Milliseconds clock; the store's records are time-stamped with the same one. @default Date.now */
   readonly now?: () => number;
+  /** Where a store that cannot be read is reported. @default console */
+  readonly logger?: Pick<Logger, 'warn'>;
 }
 
 /**
@@ -33,12 +36,16 @@ export interface StoreComparisonSourceInit {
  * match rate on the comparisons of the whole fleet, over the same growing
  * window as the paths: records from the window's start on. Comparisons count
  * the decisive ones as the metrics do: ignored matches and undecided
- * comparisons say nothing about the candidate.
+ * comparisons say nothing about the candidate. A store that cannot be read
+ * (PostgreSQL down) must not blind the guard to errors and latency: the
+ * snapshot then keeps the paths source's own comparison counters, and the
+ * failure is logged and counted (`storeFailures`).
  */
 export class StoreComparisonSource implements GuardSource {
   readonly description: string;
   private readonly now: () => number;
   private startedAt = 0;
+  private failures = 0;
 
   constructor(private readonly init: StoreComparisonSourceInit) {
     this.now = init.now ?? Date.now;
@@ -51,11 +58,20 @@ export class StoreComparisonSource implements GuardSource {
     this.init.paths.startWindow();
   }
 
+  /** Snapshots whose comparisons could not be read from the store. */
+  get storeFailures(): number {
+    return this.failures;
+  }
+
   async snapshot(): Promise<GuardSnapshot> {
-    const [paths, counts] = await Promise.all([
-      this.init.paths.snapshot(),
-      this.init.store.getSummary({ from: new Date(this.startedAt), flagKey: this.init.flagKey }),
-    ]);
+    const stored = this.init.store.getSummary({ from: new Date(this.startedAt), flagKey: this.init.flagKey }).catch((error: unknown) => error instanceof Error ? error : new Error(String(error)));
+    const paths = await this.init.paths.snapshot();
+    const counts = await stored;
+    if (counts instanceof Error) {
+      this.failures++;
+      (this.init.logger ?? console).warn(`cutover guard "${this.init.flagKey}": the comparison store cannot be read (${this.failures} so far), judging the match rate on ${this.init.paths.description}: ${counts.message}`);
+      return paths;
+    }
     // The paths' own comparisons (this process's, or the metrics') give way to the store's.
     const judged: GuardSnapshot = { windowSeconds: paths.windowSeconds, legacy: paths.legacy, candidate: paths.candidate };
     if (counts.total === 0) return judged;
