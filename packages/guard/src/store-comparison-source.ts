@@ -44,7 +44,7 @@ export interface StoreComparisonSourceInit {
 export class StoreComparisonSource implements GuardSource {
   readonly description: string;
   private readonly now: () => number;
-  private startedAt = 0;
+  private startedAt: number;
   private failures = 0;
 
   constructor(private readonly init: StoreComparisonSourceInit) {
