@@ -68,6 +68,7 @@ export class PostgresComparisonStore implements ComparisonStore {
   private readonly writer: BatchWriter;
   private readonly retention: NodeJS.Timeout | undefined;
   private schemaReady: Promise<void> | undefined;
+  private startupRetention: Promise<unknown> = Promise.resolve();
 
   constructor(init: PostgresComparisonStoreInit) {
     this.config = Object.freeze(resolvePostgresComparisonStoreConfig(init.options));
@@ -138,6 +139,12 @@ export class PostgresComparisonStore implements ComparisonStore {
   async applyRetention(now = new Date()): Promise<number> {
     if (this.config.retentionDays === 0) return 0;
     await this.ready();
+    // The run the schema's set-up started deletes by the real clock: never race it.
+    await this.startupRetention;
+    return this.deleteOlderDays(now);
+  }
+
+  private async deleteOlderDays(now: Date): Promise<number> {
     const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
     const cutoff = new Date(today - this.config.retentionDays * 86_400_000);
     const result = await this.pool.query(`DELETE FROM ${this.config.schema}.comparisons WHERE recorded_at < $1`, [cutoff]);
@@ -181,7 +188,8 @@ export class PostgresComparisonStore implements ComparisonStore {
   }
 
   private applyRetentionOnce(): void {
-    if (this.config.retentionDays > 0) void this.applyRetention().catch((error: unknown) => this.logger.warn('postgres comparison store: retention failed', error));
+    if (this.config.retentionDays === 0) return;
+    this.startupRetention = this.deleteOlderDays(new Date()).catch((error: unknown) => this.logger.warn('postgres comparison store: retention failed', error));
   }
 
   private async beforeRead(): Promise<void> {
