@@ -7,7 +7,7 @@ import { FileComparisonStore } from '@cutover/migrate';
 import type { ComparisonRecord } from '@cutover/migrate';
 import { CutoverProvider } from '@cutover/provider';
 import { AuditLog, Rollback, RollbackOverlay } from '@cutover/rollback';
-import type { RollbackHookEvent } from '@cutover/rollback';
+import type { RollbackHook, RollbackHookEvent } from '@cutover/rollback';
 import { Registry } from 'prom-client';
 import { flagFiles } from '../../examples/flag-files.js';
 
@@ -56,9 +56,14 @@ export async function createDashboardFixture(now = Date.now()): Promise<Dashboar
   const provider = new CutoverProvider({ files, rollbackOverlay: overlayPath, watch: false, env: {} });
   await provider.initialize();
   const hookRuns: string[] = [];
-  const served = (flagKey: string): string => String(provider.evaluate('string', flagKey, 'off', {}).value);
+  const served = async (flagKey: string): Promise<string> => String((await provider.evaluate('string', flagKey, 'off', {})).value);
   // The application's own steps around a rollback: restore state legacy needs, then check legacy.
-  const hook = (name: string) => ({ name, run: ({ phase, flags }: RollbackHookEvent) => void hookRuns.push(...flags.map((f) => `${phase} ${f.flagKey} ${served(f.flagKey)}`)) });
+  const hook = (name: string): RollbackHook => ({
+    name,
+    run: async ({ phase, flags }: RollbackHookEvent) => {
+      for (const f of flags) hookRuns.push(`${phase} ${f.flagKey} ${await served(f.flagKey)}`);
+    },
+  });
   return {
     dir,
     flagsDir,

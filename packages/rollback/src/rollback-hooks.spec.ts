@@ -17,7 +17,7 @@ async function setup(hooks: RollbackHooks) {
   const audit = new AuditLog(ws.auditPath);
   const logger = memoryLogger();
   const rollback = new Rollback({ provider, audit, logger, hooks });
-  const served = (): unknown => provider.evaluate('string', 'circuit-breaker-package-enabled', 'live', {}).value;
+  const served = async (): Promise<unknown> => (await provider.evaluate('string', 'circuit-breaker-package-enabled', 'live', {})).value;
   return { rollback, audit, logger, served };
 }
 
@@ -25,9 +25,9 @@ describe(Rollback.name, () => {
   describe('hooks', () => {
     it('runs before hooks while the candidate still serves and after hooks once the rollback is through, audited', async () => {
       const seen: string[] = [];
-      let served: () => unknown = () => undefined;
-      const restore: RollbackHook = { name: 'restore-breaker-state', run: (event) => void seen.push(`${event.phase} ${String(served())} ${event.flags[0]?.variant}`) };
-      const validate: RollbackHook = { name: 'validate-legacy-health', run: async (event) => void seen.push(`${event.phase} ${String(served())} ${event.status}`) };
+      let served: () => Promise<unknown> = async () => undefined;
+      const restore: RollbackHook = { name: 'restore-breaker-state', run: async (event) => void seen.push(`${event.phase} ${String(await served())} ${event.flags[0]?.variant}`) };
+      const validate: RollbackHook = { name: 'validate-legacy-health', run: async (event) => void seen.push(`${event.phase} ${String(await served())} ${event.status}`) };
       const ctx = await setup({ before: [restore], after: [validate] });
       served = ctx.served;
       const result = await ctx.rollback.rollback({ flag: 'circuit-breaker-package-enabled' }, 'error_rate');
@@ -59,7 +59,7 @@ describe(Rollback.name, () => {
       const { rollback, audit, logger, served } = await setup({ before: [throwing, hanging], after: [rejecting] });
       const result = await rollback.rollback({ flag: 'circuit-breaker-package-enabled' }, 'manual');
       expect(result.status).toBe('completed');
-      expect(served()).toBe('off');
+      expect(await served()).toBe('off');
       expect(aborted).toBe(true);
       expect(result.hooks?.map((h) => [h.name, h.status, h.error])).toEqual([
         ['throws', 'failed', 'backup missing'],

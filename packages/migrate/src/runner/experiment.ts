@@ -26,8 +26,8 @@ export interface ExperimentSetup<I, O> {
   readonly redact: (input: I) => unknown;
   /** Values larger than this (approximate bytes of JSON) are not compared. */
   readonly maxComparedBytes: number;
-  /** Keep values and input of matches too. */
-  readonly keepMatchValues: boolean;
+  /** Keep values and input of matches too. @default false */
+  readonly keepMatchValues?: boolean;
   readonly containment: CallbackContainment;
   readonly noise: NoiseFilter;
 }
@@ -37,7 +37,7 @@ export interface Trial<I, O> {
   readonly stage: MigrationStage;
   readonly input: I;
   /** The item the call is about. */
-  readonly itemId: string | undefined;
+  readonly itemId?: string;
   readonly legacy: Observation<O> | Promise<Observation<O>>;
   readonly candidate: Observation<O> | Promise<Observation<O>>;
   /** Legacy run a second time, for noise. */
@@ -71,7 +71,7 @@ export class Experiment<I, O> {
       if ('differences' in noise) this.setup.noise.learn(noise.differences);
     }
     const { outcome, failure, ignored, differences, noisy } = this.decide(legacy, candidate, this.verdict(legacy, candidate, shown));
-    const detailed = outcome !== 'match' || this.setup.keepMatchValues;
+    const detailed = outcome !== 'match' || this.setup.keepMatchValues === true;
     const { containment, redact, flagKey } = this.setup;
     // Assigned rather than spread: this runs for every compared call.
     const result: { -readonly [K in keyof RunResult]: RunResult[K] } = {
