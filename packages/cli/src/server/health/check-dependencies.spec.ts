@@ -1,20 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestDashboard } from '../testing/start-test-dashboard.js';
-import type { TestDashboard } from '../testing/start-test-dashboard.js';
 import { checkDependencies } from './check-dependencies.js';
 import type { DependencyCheck } from './dependency-check.js';
 import type { HealthReport } from './health-report.js';
 
-let dashboard: TestDashboard | undefined;
-afterEach(async () => {
-  await dashboard?.remove();
-  dashboard = undefined;
-});
-
-const health = async (): Promise<{ status: number; body: HealthReport }> => {
-  const response = await fetch(`${dashboard!.url}/health`);
-  return { status: response.status, body: (await response.json()) as HealthReport };
-};
+/** `/health` of a dashboard started with `checks`, which is removed again. */
+async function healthWith(checks: readonly DependencyCheck[]): Promise<{ status: number; body: HealthReport }> {
+  const dashboard = await startTestDashboard({ checks });
+  try {
+    const response = await fetch(`${dashboard.url}/health`);
+    return { status: response.status, body: (await response.json()) as HealthReport };
+  } finally {
+    await dashboard.remove();
+  }
+}
 
 describe(checkDependencies.name, () => {
   it('reports each of the application’s checks with status and latency, beside Cutover’s own', async () => {
@@ -22,8 +21,7 @@ describe(checkDependencies.name, () => {
       { name: 'telegram', check: async () => undefined },
       { name: 'openai', check: async () => ({ status: 'warn', message: 'rate limited: 3 of 60 requests left' }) },
     ];
-    dashboard = await startTestDashboard({ checks });
-    const { status, body } = await health();
+    const { status, body } = await healthWith(checks);
     expect(status).toBe(200);
     expect(body.status).toBe('degraded');
     expect(body.checks.telegram).toMatchObject({ status: 'pass', message: 'ok', critical: false, latencyMs: expect.any(Number) });
@@ -38,8 +36,7 @@ describe(checkDependencies.name, () => {
       { name: 'openai', timeoutMs: 50, check: (signal) => new Promise<void>(() => signal.addEventListener('abort', () => (aborted = true))) },
       { name: 'telegram', check: () => undefined },
     ];
-    dashboard = await startTestDashboard({ checks });
-    const { status, body } = await health();
+    const { status, body } = await healthWith(checks);
     expect(status).toBe(503);
     expect(body.status).toBe('unhealthy');
     expect(body.checks.storage).toMatchObject({ status: 'fail', critical: true, message: 'EACCES: data/ is not writable' });
