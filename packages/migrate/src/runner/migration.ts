@@ -22,6 +22,7 @@ import type { Observation } from './observation.js';
 import { observe } from './observation.js';
 import { OffPathRunner } from './off-path-runner.js';
 import { ReadOnlyMode } from './read-only-mode.js';
+import { WriteSimulation } from './write-simulation.js';
 import type { Implementation, Operation, Path, RunContext } from './run-context.js';
 import { ResultRecorder } from './result-recorder.js';
 import { sameError } from './same-error.js';
@@ -46,9 +47,8 @@ export class Migration<I, O, W = never, R = void> {
   private readonly lock: ItemLock<I | W> | undefined;
   private readonly snapshot: ((value: O) => O) | undefined;
   private readonly itemId: MigrationInit<I, O, W, R>['itemId'];
-  private readonly simulateWrite: MigrationInit<I, O, W, R>['simulateWrite'];
   private readonly readOnly: ReadOnlyMode;
-  private reportedSimulation = false;
+  private readonly simulation: WriteSimulation<W, R>;
   private readonly logger: Logger;
   private readonly containment: CallbackContainment;
   private readonly publisher: EventPublisher;
@@ -57,7 +57,7 @@ export class Migration<I, O, W = never, R = void> {
   private readonly experiment: Experiment<I, O>;
   private readonly recorder: ResultRecorder;
   private readonly reportedUnknown = new Set<string>();
-  private counts = { unknownStages: 0, fallbacks: 0, secondaryWriteFailures: 0, lockUnavailable: 0, simulatedWrites: 0 };
+  private counts = { unknownStages: 0, fallbacks: 0, secondaryWriteFailures: 0, lockUnavailable: 0 };
   private readonly inFlightSkips = new LogThrottle<'skip'>();
 
   constructor(init: MigrationInit<I, O, W, R>) {
@@ -69,11 +69,11 @@ export class Migration<I, O, W = never, R = void> {
     this.lock = init.lock;
     this.snapshot = init.snapshot;
     this.itemId = init.itemId;
-    this.simulateWrite = init.simulateWrite;
     this.logger = init.logger ?? CONSOLE_LOGGER;
     this.readOnly = new ReadOnlyMode({ flagKey: init.flagKey, readOnly: this.config.readOnly, env: process.env, client: init.client, logger: this.logger });
     this.containment = new CallbackContainment(this.logger, `migration "${init.flagKey}"`);
     this.publisher = new EventPublisher(this.containment);
+    this.simulation = new WriteSimulation({ flagKey: init.flagKey, simulate: init.simulateWrite, containment: this.containment, logger: this.logger });
     for (const listener of init.listeners ?? []) this.publisher.subscribe(listener);
     const { maxInFlight, candidateTimeoutMs: timeoutMs, maxComparedBytes, maxStoredBytes } = this.config;
     this.offPath = new OffPathRunner({ flagKey: init.flagKey, reads: init.read, maxInFlight, timeoutMs, logger: this.logger });
@@ -139,6 +139,7 @@ export class Migration<I, O, W = never, R = void> {
   stats(): MigrationStats {
     return {
       ...this.counts,
+      simulatedWrites: this.simulation.count,
       inFlightSkips: this.inFlightSkips.count('skip'),
       overBudgetComparisons: this.recorder.overBudgetComparisons,
       inFlight: this.offPath.inFlight,
@@ -240,27 +241,18 @@ export class Migration<I, O, W = never, R = void> {
 
   /** The read the caller gets: the candidate under its timeout, legacy without one. */
   private observeAuthoritative(path: Path, input: I, stage: MigrationStage, readOnly: boolean, fencingToken: number | undefined): Promise<Observation<O>> {
-    const run = authoritative(stage, 'read', path, fencingToken, readOnly);
-    if (path === 'legacy') return observe({ implementation: this.reads.legacy, input, run });
+    if (path === 'legacy') return observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', path, fencingToken, readOnly) });
     const controller = new AbortController();
-    return observe({ implementation: this.reads.candidate, input, run: { ...run, signal: controller.signal }, timeoutMs: this.config.candidateTimeoutMs, controller });
+    const run: RunContext = { stage, operation: 'read', path, readonly: readOnly, signal: controller.signal, fencingToken };
+    return observe({ implementation: this.reads.candidate, input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
   }
 
-  /** Read-only mode: no write implementation runs; the caller gets what `simulateWrite` returns. */
+  /** Read-only mode: no write implementation runs; the caller gets the simulation's answer. */
   private simulated(stage: MigrationStage, input: W): R {
-    this.counts.simulatedWrites++;
     const plan = WRITE_PLAN[stage];
     this.emitSkip(plan.authoritative, stage, 'write', 'read-only');
     if (plan.other) this.emitSkip(plan.other, stage, 'write', 'read-only');
-    if (!this.reportedSimulation) {
-      this.reportedSimulation = true;
-      this.logger.info(`migration "${this.flagKey}": read-only mode, writes are simulated (counted in stats().simulatedWrites)`);
-    }
-    const { simulateWrite } = this;
-    // Without a simulation the write resolves `undefined`, the value of a `void` write.
-    if (!simulateWrite) return undefined as R;
-    const run = authoritative(stage, 'write', plan.authoritative, undefined, true);
-    return this.containment.run('simulateWrite', () => simulateWrite(input, run), undefined as R);
+    return this.simulation.answer(input, authoritative(stage, 'write', plan.authoritative, undefined, true));
   }
 
   private async writeAt(stage: MigrationStage, input: W, writes: Implementations<W, R>, lease: LockLease | undefined): Promise<R> {
