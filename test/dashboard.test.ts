@@ -32,6 +32,10 @@ describe.skipIf(!chromiumPath)('the migration dashboard in a real browser (chrom
       registry: fixture.registry,
       token: TOKEN,
       refreshIntervalMs: 1000,
+      checks: [
+        { name: 'telegram', check: async () => undefined },
+        { name: 'openai', check: async () => ({ message: 'models listed' }) },
+      ],
     });
     browser = await chromium.launch({
       executablePath: chromiumPath!,
@@ -95,6 +99,17 @@ describe.skipIf(!chromiumPath)('the migration dashboard in a real browser (chrom
     await expect.poll(() => food.locator('.rollback-banner').innerText()).toMatch(/by dashboard .*candidate misreads portions/);
     await expect.poll(() => page.locator('#audit tbody tr').first().innerText()).toMatch(/rollback\s+completed[\s\S]*dashboard/i);
     expect(fixture.provider.getRollbacks()).toEqual(['nutribot.food-detection']);
+    expect(fixture.hookRuns).toEqual(['before nutribot.food-detection shadow', 'after nutribot.food-detection off']);
+    expect(records.at(-1)?.details).toMatchObject({ hooks: [{ name: 'restore-session-cache', status: 'ok' }, { name: 'validate-legacy-health', status: 'ok' }] });
+  });
+
+  it("shows the application's dependency checks and the chats behind the top differences", async () => {
+    const telegram = page.locator('#health tbody tr[data-check="telegram"]');
+    await expect.poll(() => telegram.innerText()).toMatch(/telegram\s+pass\s+[\d.]+ ms\s+ok/i);
+    await expect.poll(() => page.locator('#health tbody tr[data-check="openai"]').innerText()).toMatch(/openai\s+pass[\s\S]*models listed/i);
+    const health = (await (await fetch(`${dashboard.url}/health`)).json()) as { checks: Record<string, { status: string; latencyMs: number }> };
+    expect(health.checks.telegram).toMatchObject({ status: 'pass', latencyMs: expect.any(Number) });
+    await expect.poll(() => card('nutribot.food-detection').locator('.stats').innerText()).toMatch(/Top differences: \$\.items\[\*\]\.grams ×\d+ \(chat-\d+, chat-\d+, chat-\d+\)/);
   });
 
   it('changes a stage through the flag file with the token, and keeps a screenshot', async () => {

@@ -97,6 +97,14 @@ describe.skipIf(!bin)('PostgresComparisonStore on a real PostgreSQL', () => {
     await file.close();
   });
 
+  it('names example items of each difference path in its summary', async () => {
+    const store = open();
+    await Promise.all(['issue-3', 'issue-1', 'issue-3'].map((itemId, i) => store.record(record(10 * (i + 1), { itemId }))));
+    await store.flush();
+    const { topDifferences } = await store.getSummary();
+    expect(topDifferences.find((d) => d.path === '$.items[*]')).toEqual({ path: '$.items[*]', count: 3, items: ['issue-1', 'issue-3'] });
+  });
+
   it('deletes the records of days older than retentionDays', async () => {
     const store = open({ retentionDays: 2 });
     // Its first use also deletes by the real clock, which would take every record below: let that run on the empty table.

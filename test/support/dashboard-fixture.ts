@@ -7,6 +7,7 @@ import { FileComparisonStore } from '@cutover/migrate';
 import type { ComparisonRecord } from '@cutover/migrate';
 import { CutoverProvider } from '@cutover/provider';
 import { AuditLog, Rollback, RollbackOverlay } from '@cutover/rollback';
+import type { RollbackHook, RollbackHookEvent } from '@cutover/rollback';
 import { Registry } from 'prom-client';
 import { flagFiles } from '../../examples/flag-files.js';
 
@@ -21,8 +22,10 @@ export interface DashboardFixture {
   readonly store: FileComparisonStore;
   readonly auditLog: AuditLog;
   readonly overlay: RollbackOverlay;
-  /** The dashboard's rollback, on the provider. */
+  /** The dashboard's rollback, on the provider, with a before and an after hook. */
   readonly rollback: Rollback;
+  /** What the rollback hooks saw, in order: `<phase> <flag> <variant served>`. */
+  readonly hookRuns: readonly string[];
   readonly provider: CutoverProvider;
   readonly registry: Registry;
   remove(): Promise<void>;
@@ -52,6 +55,15 @@ export async function createDashboardFixture(now = Date.now()): Promise<Dashboar
   await auditLog.append({ at: minutesAgo(12), action: 'rollback-cleared', status: 'completed', scope: 'clambake.planner', actor: 'cli:ops', reason: 'fixed the planner timeout' });
   const provider = new CutoverProvider({ files, rollbackOverlay: overlayPath, watch: false, env: {} });
   await provider.initialize();
+  const hookRuns: string[] = [];
+  const served = async (flagKey: string): Promise<string> => String((await provider.evaluate('string', flagKey, 'off', {})).value);
+  // The application's own steps around a rollback: restore state legacy needs, then check legacy.
+  const hook = (name: string): RollbackHook => ({
+    name,
+    run: async ({ phase, flags }: RollbackHookEvent) => {
+      for (const f of flags) hookRuns.push(`${phase} ${f.flagKey} ${await served(f.flagKey)}`);
+    },
+  });
   return {
     dir,
     flagsDir,
@@ -62,7 +74,13 @@ export async function createDashboardFixture(now = Date.now()): Promise<Dashboar
     store,
     auditLog,
     overlay: new RollbackOverlay(overlayPath),
-    rollback: new Rollback({ provider, audit: auditLog, logger: { error() {}, warn() {}, info() {}, debug() {} } }),
+    rollback: new Rollback({
+      provider,
+      audit: auditLog,
+      logger: { error() {}, warn() {}, info() {}, debug() {} },
+      hooks: { before: [hook('restore-session-cache')], after: [hook('validate-legacy-health')] },
+    }),
+    hookRuns,
     provider,
     registry: new Registry(),
     remove: async () => {
@@ -98,6 +116,8 @@ function record(flagKey: string, at: number, random: () => number, shape: { mism
   return {
     timestamp: new Date(at).toISOString(),
     flagKey,
+    // The chat the flag bucketed on; derived from the time so the seeded picture stays the same.
+    itemId: `chat-${Math.floor(at / 4000) % 500}`,
     stage: 'shadow',
     outcome: failed || mismatch ? 'mismatch' : 'match',
     legacy: { status: 'ok', durationMs: shape.legacyMs * (0.6 + random()) },

@@ -24,4 +24,5 @@ export type { BucketView, TargetingView } from './server/api/targeting-view.js';
 export type { PathView, SummaryView } from './server/api/summary-view.js';
 export type { Timeline, TimelinePoint } from './server/api/build-timeline.js';
 export type { CheckResult, CheckStatus, HealthReport, HealthStatus } from './server/health/health-report.js';
+export type { DependencyCheck, DependencyFinding } from './server/health/dependency-check.js';
 export { generateToken } from './server/security/generate-token.js';

@@ -59,7 +59,7 @@ export function createCutover<Store extends ComparisonSink>(options: CutoverOpti
   // A path makes the JSONL store, which is the default Store type.
   const store = (typeof config.store === 'string' ? new FileComparisonStore({ directory: config.store, logger }) : config.store || undefined) as Store | undefined;
   const audit = new AuditLog(config.audit);
-  const rollback = new Rollback({ provider, audit, metrics, logger });
+  const rollback = new Rollback({ provider, audit, metrics, logger, hooks: config.rollbackHooks });
   const guards = new Map<string, Guard>();
 
   const guardFor = (flagKey: string, guard: CutoverGuardOptions): Guard => {

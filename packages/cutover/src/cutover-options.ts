@@ -1,6 +1,7 @@
 import type { GuardOptions, GuardRunOptions, GuardVerdict } from '@cutover/guard';
 import type { ComparisonSink, FileComparisonStore } from '@cutover/migrate';
 import type { CutoverProviderOptions } from '@cutover/provider';
+import type { RollbackHooks } from '@cutover/rollback';
 import type { Logger } from '@openfeature/server-sdk';
 import type { Registry } from 'prom-client';
 
@@ -37,6 +38,12 @@ export interface CutoverConfig<Store extends ComparisonSink = FileComparisonStor
   readonly store: string | Store | false;
   /** The audit log of rollbacks. @default the project's `.cutover/audit.jsonl` */
   readonly audit: string;
+  /**
+   * Callbacks around every rollback, the guard's included: `before` (restore
+   * state a legacy path needs) and `after` (check legacy's health), each
+   * bounded by its timeout and audited with its outcome. @default none
+   */
+  readonly rollbackHooks: RollbackHooks;
   /** Guard every migration (`false`: none). @default guarded with the guard's defaults, on the local registry */
   readonly guard: CutoverGuardOptions | false;
   /** The rest of the provider's options (overlay, env prefix, remote flagd, bucketing …). @default the provider's defaults */

@@ -23,6 +23,7 @@ export function resolveCutoverConfig<Store extends ComparisonSink = FileComparis
     registry: options.registry ?? register,
     store: options.store ?? paths.comparisons,
     audit: options.audit ?? paths.audit,
+    rollbackHooks: options.rollbackHooks ?? {},
     guard: options.guard ?? {},
     provider: options.provider ?? {},
     domain: options.domain,

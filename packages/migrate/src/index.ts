@@ -19,6 +19,9 @@ export type {
   StageEvent,
 } from './runner/migration-events.js';
 export type { Implementations, ItemLock, MigrationInit, StageClient } from './runner/migration-init.js';
+export type { ItemIdOf } from './runner/item-id-of.js';
+export type { ReadOnlySwitch } from './runner/read-only-switch.js';
+export type { ReadPreference } from './runner/read-preference.js';
 export type { ComparisonDropReason, MigrationStats } from './runner/migration-stats.js';
 export type { Observation } from './runner/observation.js';
 export { replay } from './runner/replay.js';

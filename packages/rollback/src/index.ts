@@ -10,6 +10,8 @@ export type {
 } from './rollback-init.js';
 export type { ClearRollbackResult, RollbackErrorCode, RollbackResult, RollbackTimings } from './rollback-result.js';
 export { ROLLBACK_REASONS, ROLLBACK_STATUSES } from './rollback-reasons.js';
+export { DEFAULT_ROLLBACK_HOOK_TIMEOUT_MS } from './hooks/run-rollback-hooks.js';
+export type { RollbackHook, RollbackHookEvent, RollbackHookOutcome, RollbackHookPhase, RollbackHooks } from './hooks/rollback-hook.js';
 export type { RollbackReason, RollbackStatus } from './rollback-reasons.js';
 export { describeScope, parseRollbackScope } from './scope/rollback-scope.js';
 export type { RollbackScope } from './scope/rollback-scope.js';

@@ -1,6 +1,7 @@
 import type { CutoverProvider } from '@cutover/provider';
 import type { Logger } from '@openfeature/server-sdk';
 import type { AuditLog } from './audit/audit-log.js';
+import type { RollbackHooks } from './hooks/rollback-hook.js';
 import type { OverlayFileOptions } from './overlay/overlay-file.js';
 import type { RollbackReason, RollbackStatus } from './rollback-reasons.js';
 
@@ -20,6 +21,13 @@ export interface RollbackRecording {
   readonly metrics?: RollbackCounter;
   /** @default console */
   readonly logger?: Logger;
+  /**
+   * Callbacks around every rollback: `before` ones run before this process
+   * serves the rollback (delaying it by at most their timeouts), `after` ones
+   * once it is through; their outcomes are in the audit records and the result.
+   * @default none
+   */
+  readonly hooks?: RollbackHooks;
   /** How the overlay file's lock waits and breaks. @default the `OverlayFile` defaults */
   readonly overlayOptions?: OverlayFileOptions;
 }

@@ -1,4 +1,5 @@
 import type { UnreadableFile } from './definitions/known-flags.js';
+import type { RollbackHookOutcome } from './hooks/rollback-hook.js';
 import type { RollbackEntry } from './overlay/rollback-entry.js';
 import type { RollbackReason } from './rollback-reasons.js';
 
@@ -32,6 +33,8 @@ export interface RollbackResult {
   readonly entries?: readonly RollbackEntry[];
   /** Flag files that could not be read; the rollback used the others. Absent when every file was read. */
   readonly unreadable?: readonly UnreadableFile[];
+  /** How each rollback hook ended, `before` ones first; absent without hooks. */
+  readonly hooks?: readonly RollbackHookOutcome[];
   /** Why it failed; the local overrides already applied stay in force. */
   readonly error?: string;
   readonly errorCode?: RollbackErrorCode;

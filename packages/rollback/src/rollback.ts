@@ -3,6 +3,8 @@ import type { AuditLog } from './audit/audit-log.js';
 import type { KnownFlags, UnreadableFile } from './definitions/known-flags.js';
 import { providerFlags } from './definitions/provider-flags.js';
 import { readFlagFiles } from './definitions/read-flag-files.js';
+import type { RollbackHookOutcome } from './hooks/rollback-hook.js';
+import { runRollbackHooks } from './hooks/run-rollback-hooks.js';
 import type { RollbackEntry } from './overlay/rollback-entry.js';
 import { RollbackOverlay } from './overlay/rollback-overlay.js';
 import type { RollbackDetails, RollbackInit, RollbackProvider } from './rollback-init.js';
@@ -29,7 +31,9 @@ type Failure = { readonly errorCode: RollbackErrorCode; readonly error: string }
  * they stay. Each rollback is audited (`initiated`, then `completed` or
  * `failed`, with the numbers) and counted in `cutover_rollbacks_total`. A flag
  * file that cannot be read never blocks the rollback of a flag in another;
- * the result names it. Never throws: the outcome is in the result.
+ * the result names it. Hooks (`hooks.before`, `hooks.after`) run around it,
+ * each bounded by its timeout and recorded with its outcome; a failing hook
+ * never stops the rollback. Never throws: the outcome is in the result.
  */
 export class Rollback {
   /** The overlay file written, or `false` when the provider has none. */
@@ -53,6 +57,8 @@ export class Rollback {
     const message = details.message ?? reason;
     const numbers = details.numbers ?? {};
     const provider = this.provider;
+    const hooks = this.init.hooks ?? {};
+    let hookOutcomes: RollbackHookOutcome[] = [];
     let known: KnownFlags = { definitions: new Map(), unreadable: [] };
     let selection: RollbackSelection = { targets: [], problems: [] };
     let localMs: number | null = null;
@@ -60,6 +66,11 @@ export class Rollback {
       // With a provider nothing here awaits: this process serves the rollback before anything else runs.
       known = provider ? providerFlags(provider) : await readFlagFiles(this.files());
       selection = selectRollbackTargets(known.definitions, scope);
+      // Only with hooks does anything await before this process serves the rollback, and each hook only up to its timeout.
+      if (hooks.before?.length && selection.targets.length > 0) {
+        const flags = selection.targets.map(({ flagKey, variant }) => ({ flagKey, variant }));
+        hookOutcomes = await runRollbackHooks(hooks.before, { phase: 'before', scope: scopeText, reason, by, flags }, this.logger);
+      }
       if (provider) {
         this.serveLocally(provider, selection.targets);
         localMs = performance.now() - startedAt;
@@ -71,7 +82,7 @@ export class Rollback {
     const { unreadable } = known;
     const flags = targets.map(({ flagKey, variant }) => ({ flagKey, variant }));
     const record = { action: 'rollback', scope: scopeText, actor: by, reason: message } as const;
-    await this.audit({ ...record, status: 'initiated', details: { reasonLabel: reason, flags, ...numbers } });
+    await this.audit({ ...record, status: 'initiated', details: { reasonLabel: reason, flags, ...(hookOutcomes.length > 0 && { hooks: hookOutcomes }), ...numbers } });
 
     let failure: Failure | undefined =
       targets.length === 0 ? { errorCode: 'ROLLBACK_INVALID', error: withUnreadable(problems[0] ?? `no migration flag (metadata.kind = "migration") in ${scopeText}`, unreadable) } : undefined;
@@ -89,17 +100,21 @@ export class Rollback {
     }
     const status = failure === undefined ? 'completed' : 'failed';
     const timings = { localMs, durableMs, totalMs: performance.now() - startedAt };
+    if (hooks.after?.length && targets.length > 0) {
+      hookOutcomes = [...hookOutcomes, ...(await runRollbackHooks(hooks.after, { phase: 'after', scope: scopeText, reason, by, flags, status }, this.logger))];
+    }
     const outcome = {
       ...(failure ? { error: failure.error } : {}),
       // Flags in scope that could not be rolled back beside the ones that were (e.g. no usable rollbackVariant).
       ...(failure === undefined && problems.length > 0 ? { problems } : {}),
       ...(unreadable.length > 0 ? { unreadable } : {}),
+      ...(hookOutcomes.length > 0 ? { hooks: hookOutcomes } : {}),
     };
     await this.audit({ ...record, status, details: { reasonLabel: reason, flags, timings, ...outcome, ...numbers } });
     const counted = flags.length > 0 ? flags.map((f) => f.flagKey) : 'flag' in scope ? [scope.flag] : [];
     for (const flagKey of counted) this.count(flagKey, reason, status);
     this.report(`rollback of ${scopeText} (${reason}) ${status}: ${flags.map((f) => `${f.flagKey} → ${f.variant}`).join(', ') || 'no flag'}; local ${localMs === null ? '–' : `${localMs.toFixed(2)} ms`}, overlay ${durableMs === null ? '–' : `${durableMs.toFixed(1)} ms`}`, failure?.error, unreadable);
-    return { status, scope: scopeText, reason, flags, ...(entries ? { entries } : {}), ...(unreadable.length > 0 ? { unreadable } : {}), ...(failure ?? {}), timings };
+    return { status, scope: scopeText, reason, flags, ...(entries ? { entries } : {}), ...(unreadable.length > 0 ? { unreadable } : {}), ...(hookOutcomes.length > 0 ? { hooks: hookOutcomes } : {}), ...(failure ?? {}), timings };
   }
 
   /** A person's rollback of one flag, a group or everything, e.g. from the CLI or the dashboard. */

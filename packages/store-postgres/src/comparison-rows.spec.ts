@@ -21,6 +21,12 @@ describe(toRecordset.name, () => {
     expect(fromRow(rowOf(match))).toEqual(match);
   });
 
+  it('keeps the item id of a match in its detail', () => {
+    const match: ComparisonRecord = { timestamp: '2026-03-01T00:00:00.000Z', flagKey: 'f', stage: 'shadow', itemId: 'tenant-7', outcome: 'match', legacy: { status: 'ok', durationMs: 1 }, candidate: { status: 'ok', durationMs: 2 }, differences: [] };
+    expect(rowOf(match).detail).toEqual({ itemId: 'tenant-7' });
+    expect(fromRow(rowOf(match))).toEqual(match);
+  });
+
   it('round-trips a mismatch with values, errors, differences, noise and input', () => {
     const mismatch: ComparisonRecord = {
       timestamp: '2026-03-01T10:11:12.345Z',

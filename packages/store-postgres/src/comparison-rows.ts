@@ -21,8 +21,9 @@ export interface ComparisonRow {
   readonly detail: Detail | null;
 }
 
-/** What a row keeps beyond its columns: the parts of mismatches (values, errors, differences, input). */
+/** What a row keeps beyond its columns: the item id, and the parts of mismatches (values, errors, differences, input). */
 interface Detail {
+  itemId?: string;
   legacy?: Omit<RecordedPath, 'status' | 'durationMs'>;
   candidate?: Omit<RecordedPath, 'status' | 'durationMs'>;
   differences?: ComparisonRecord['differences'];
@@ -62,6 +63,7 @@ export function fromRow(row: ComparisonRow): ComparisonRecord {
     timestamp: row.recorded_at.toISOString(),
     flagKey: row.flag_key,
     stage: row.stage,
+    ...(detail.itemId !== undefined && { itemId: detail.itemId }),
     outcome: row.outcome,
     ...(row.ignored && { ignored: true }),
     legacy: { status: row.legacy_status, durationMs: row.legacy_ms ?? 0, ...detail.legacy },
@@ -76,9 +78,10 @@ function duration(path: RecordedPath): number | null {
   return Number.isFinite(path.durationMs) ? path.durationMs : null;
 }
 
-/** The parts a match does not have; `null` for a plain match, which keeps match rows narrow. */
+/** The parts a plain match does not have; `null` for a match without an item id, which keeps match rows narrow. */
 function detailOf(record: ComparisonRecord): Detail | null {
   const detail: Detail = {};
+  if (record.itemId !== undefined) detail.itemId = record.itemId;
   const legacy = extra(record.legacy);
   const candidate = extra(record.candidate);
   if (legacy) detail.legacy = legacy;

@@ -26,8 +26,9 @@ export async function summarize(pool: Pool, schema: string, range: RecordRange):
       FROM ${schema}.comparisons WHERE ${where}`,
       params,
     ),
-    pool.query<{ path: string; count: number }>(
-      `SELECT regexp_replace(d->>'path', '\\[\\d+\\]', '[*]', 'g') AS path, count(*)::float8 AS count
+    pool.query<{ path: string; count: number; items: string[] | null }>(
+      `SELECT regexp_replace(d->>'path', '\\[\\d+\\]', '[*]', 'g') AS path, count(*)::float8 AS count,
+        (array_agg(DISTINCT c.detail->>'itemId') FILTER (WHERE c.detail ? 'itemId'))[1:3] AS items
       FROM ${schema}.comparisons c, jsonb_array_elements(c.detail->'differences') d
       WHERE c.outcome = 'mismatch' AND c.detail ? 'differences' AND ${filtered.where}
       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
@@ -46,7 +47,7 @@ export async function summarize(pool: Pool, schema: string, range: RecordRange):
     matchRate: compared === 0 ? 1 : row.matches / compared,
     legacy: pathSummary(row, 'legacy'),
     candidate: pathSummary(row, 'candidate'),
-    topDifferences: paths.rows.map(({ path, count }) => ({ path, count })),
+    topDifferences: paths.rows.map(({ path, count, items }) => (items && items.length > 0 ? { path, count, items } : { path, count })),
     tornLines: 0,
   };
 }

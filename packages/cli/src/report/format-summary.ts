@@ -13,7 +13,10 @@ export function formatSummary(summary: ComparisonSummary): string[] {
   ];
   if (summary.topDifferences.length > 0) {
     lines.push('top differences:');
-    for (const difference of summary.topDifferences) lines.push(`  ${String(difference.count).padStart(7)}  ${difference.path}`);
+    for (const difference of summary.topDifferences) {
+      const items = difference.items?.length ? `  (items: ${difference.items.join(', ')})` : '';
+      lines.push(`  ${String(difference.count).padStart(7)}  ${difference.path}${items}`);
+    }
   }
   if (summary.tornLines > 0) lines.push(`(${summary.tornLines} torn or corrupt line(s) skipped)`);
   return lines;

@@ -7,6 +7,7 @@ import type { MigrationDefinitions } from './api/migration-definitions.js';
 import type { DashboardGuard } from './api/dashboard-guard.js';
 import type { DashboardConfig } from './dashboard-config.js';
 import type { RefusalAudit } from './actions/refusal-audit.js';
+import type { DependencyCheck } from './health/dependency-check.js';
 
 /** Everything the request handlers share: the collaborators and the resolved configuration. */
 export interface DashboardContext {
@@ -26,6 +27,8 @@ export interface DashboardContext {
   /** Guards by the flag key they watch. */
   readonly guards: Readonly<Record<string, DashboardGuard>>;
   readonly refusals: RefusalAudit;
+  /** The application's own dependency checks, reported by `/health`. */
+  readonly checks: readonly DependencyCheck[];
   /** The rollout controllers' state: the plan view and the approve action. */
   readonly rollouts: Pick<RolloutStateFile, 'read' | 'list'>;
   /** The `@cutover/cli` version. */

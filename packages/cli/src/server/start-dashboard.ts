@@ -13,6 +13,8 @@ import { resolveDashboardConfig } from './dashboard-config.js';
 import type { DashboardOptions } from './dashboard-config.js';
 import type { DashboardContext } from './dashboard-context.js';
 import { DashboardError } from './dashboard-error.js';
+import type { DependencyCheck } from './health/dependency-check.js';
+import { validateDependencyChecks } from './health/validate-dependency-checks.js';
 import { createRequestHandler } from './create-request-handler.js';
 import { loadDashboardScript } from './page/dashboard-script.js';
 import { formatHost, HostAllowlist } from './security/host-allowlist.js';
@@ -45,6 +47,11 @@ export interface StartDashboardOptions extends DashboardOptions {
   readonly guards?: Readonly<Record<string, DashboardGuard>>;
   /** The rollout controllers' state, shown per migration and approved from the page. @default new RolloutStateFile() (`.cutover/rollouts`) */
   readonly rollouts?: Pick<RolloutStateFile, 'read' | 'list'>;
+  /**
+   * Checks of the application's own dependencies, each reported by `/health`
+   * and the page under its name, with its status and latency. @default []
+   */
+  readonly checks?: readonly DependencyCheck[];
 }
 
 /** A running dashboard. */
@@ -62,11 +69,12 @@ export interface RunningDashboard {
  * @throws {DashboardError} for a port that cannot be bound, or a package built without the page's script
  */
 export async function startDashboard(options: StartDashboardOptions): Promise<RunningDashboard> {
-  const { provider, flagsDir, store, storeDirectory, auditLog, rollback, registry, token, guards = {}, rollouts = new RolloutStateFile(), ...tunables } = options;
+  const { provider, flagsDir, store, storeDirectory, auditLog, rollback, registry, token, guards = {}, rollouts = new RolloutStateFile(), checks = [], ...tunables } = options;
   const config = resolveDashboardConfig(tunables);
   if (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH) {
     throw new InvalidOptionError({ component: 'Dashboard', option: 'token', reason: `at least ${MIN_TOKEN_LENGTH} characters are required` });
   }
+  validateDependencyChecks(checks);
   const context: DashboardContext = {
     config,
     provider,
@@ -80,6 +88,7 @@ export async function startDashboard(options: StartDashboardOptions): Promise<Ru
     token,
     guards,
     refusals: new RefusalAudit(auditLog),
+    checks,
     rollouts,
     version: VERSION,
     startedAt: Date.now(),

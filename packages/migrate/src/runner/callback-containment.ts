@@ -2,7 +2,7 @@ import { LogThrottle } from '@cutover/core';
 import type { Logger } from '@cutover/core';
 
 /** The user callbacks the runner contains: none of them can reach the caller. */
-export type CallbackKind = 'compare' | 'compareErrors' | 'ignore' | 'clean' | 'redact' | 'snapshot' | 'listener' | 'store';
+export type CallbackKind = 'compare' | 'compareErrors' | 'ignore' | 'clean' | 'redact' | 'snapshot' | 'listener' | 'store' | 'itemId' | 'simulateWrite';
 
 // Listeners may be async (their promise is not awaited); every other callback
 // must answer synchronously, so a promise from one of them is a failure.

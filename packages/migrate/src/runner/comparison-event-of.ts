@@ -7,6 +7,7 @@ export function comparisonEventOf(result: RunResult): ComparisonEvent {
   const legacyMs = result.legacy.durationMs;
   const candidateMs = result.candidate.durationMs;
   // Built without a conditional spread: this runs for every compared call.
-  if (!failure) return { type: 'comparison', flagKey, stage, outcome, ignored, differences, noisy, legacyMs, candidateMs };
-  return { type: 'comparison', flagKey, stage, outcome, failure, ignored, differences, noisy, legacyMs, candidateMs };
+  const { itemId } = result;
+  if (!failure) return { type: 'comparison', flagKey, stage, itemId, outcome, ignored, differences, noisy, legacyMs, candidateMs };
+  return { type: 'comparison', flagKey, stage, itemId, outcome, failure, ignored, differences, noisy, legacyMs, candidateMs };
 }

@@ -11,12 +11,14 @@ const MAX_DIFFERENCES = 32;
  * every line, and a match needs no replay.
  */
 export function comparisonRecordOf(result: RunResult, maxStoredBytes: number): ComparisonRecord {
-  const detailed = result.outcome !== 'match';
+  // A match is detailed when the migration keeps match values: the result then holds its input.
+  const detailed = result.outcome !== 'match' || 'input' in result;
   const cut = Math.max(64, maxStoredBytes >> 4);
   return {
     timestamp: result.timestamp,
     flagKey: result.flagKey,
     stage: result.stage,
+    ...(result.itemId !== undefined && { itemId: result.itemId }),
     outcome: result.outcome,
     ...(result.ignored && { ignored: true }),
     legacy: recordedPath(result.legacy, detailed, maxStoredBytes),

@@ -26,6 +26,8 @@ export interface ExperimentSetup<I, O> {
   readonly redact: (input: I) => unknown;
   /** Values larger than this (approximate bytes of JSON) are not compared. */
   readonly maxComparedBytes: number;
+  /** Keep values and input of matches too. @default false */
+  readonly keepMatchValues?: boolean;
   readonly containment: CallbackContainment;
   readonly noise: NoiseFilter;
 }
@@ -34,6 +36,8 @@ export interface ExperimentSetup<I, O> {
 export interface Trial<I, O> {
   readonly stage: MigrationStage;
   readonly input: I;
+  /** The item the call is about. */
+  readonly itemId?: string;
   readonly legacy: Observation<O> | Promise<Observation<O>>;
   readonly candidate: Observation<O> | Promise<Observation<O>>;
   /** Legacy run a second time, for noise. */
@@ -67,7 +71,7 @@ export class Experiment<I, O> {
       if ('differences' in noise) this.setup.noise.learn(noise.differences);
     }
     const { outcome, failure, ignored, differences, noisy } = this.decide(legacy, candidate, this.verdict(legacy, candidate, shown));
-    const detailed = outcome !== 'match';
+    const detailed = outcome !== 'match' || this.setup.keepMatchValues === true;
     const { containment, redact, flagKey } = this.setup;
     // Assigned rather than spread: this runs for every compared call.
     const result: { -readonly [K in keyof RunResult]: RunResult[K] } = {
@@ -82,6 +86,7 @@ export class Experiment<I, O> {
       candidate: pathResult(candidate, detailed, shown),
     };
     if (failure) result.failure = failure;
+    if (trial.itemId !== undefined) result.itemId = trial.itemId;
     if (detailed) result.input = containment.run('redact', () => redact(trial.input), '[redact failed]');
     return Object.freeze(result);
   }

@@ -14,6 +14,9 @@ describe(resolveMigrationConfig.name, () => {
       maxComparedBytes: 1_048_576,
       lockTtlMs: 30_000,
       lockWaitMs: 0,
+      readOnly: false,
+      readPreference: 'stage',
+      keepMatchValues: false,
     });
     expect(resolveMigrationConfig({ env: {} })).toEqual(DEFAULT_MIGRATION_CONFIG);
   });
@@ -30,6 +33,14 @@ describe(resolveMigrationConfig.name, () => {
 
   it('names the environment variable when the bad value came from there', () => {
     expect(() => resolveMigrationConfig({ env: { CUTOVER_CANDIDATE_TIMEOUT_MS: 'soon' } })).toThrow(/candidateTimeoutMs.*CUTOVER_CANDIDATE_TIMEOUT_MS/);
+  });
+
+  it('reads the read-only switch, read preference and match values from the environment, and names a bad one', () => {
+    const env = { CUTOVER_READONLY: '1', CUTOVER_READ_PREFERENCE: 'fastest', CUTOVER_KEEP_MATCH_VALUES: 'yes' };
+    expect(resolveMigrationConfig({ env })).toMatchObject({ readOnly: true, readPreference: 'fastest', keepMatchValues: true });
+    expect(resolveMigrationConfig({ env: {}, options: { readOnly: { env: 'CLAMBAKE_READONLY' } } }).readOnly).toEqual({ env: 'CLAMBAKE_READONLY' });
+    expect(() => resolveMigrationConfig({ env: { CUTOVER_READ_PREFERENCE: 'quickest' } })).toThrow(/readPreference.*CUTOVER_READ_PREFERENCE/);
+    expect(() => resolveMigrationConfig({ env: {}, options: { readOnly: { variable: 'X' } as never } })).toThrow(/"readOnly"/);
   });
 
   it('rejects an unknown option', () => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { envNumber, resolveOptions, unlessBlank } from '@cutover/core';
+import { envBoolean, envNumber, envString, resolveOptions, unlessBlank } from '@cutover/core';
 import type { EnvMap } from '@cutover/core';
+import type { ReadOnlySwitch } from './read-only-switch.js';
+import type { ReadPreference } from './read-preference.js';
 
 /** The tunable behaviour of a {@link Migration}. */
 export interface MigrationConfig {
@@ -27,6 +29,22 @@ export interface MigrationConfig {
   lockTtlMs: number;
   /** How long to wait for a busy item lock, in ms; 0 tries once. @default 0 */
   lockWaitMs: number;
+  /**
+   * Read-only mode: `true`, or the switch that turns it on, an environment
+   * variable (`{ env: 'CLAMBAKE_READONLY' }`, read once) or a boolean flag
+   * (`{ flag: 'clambake-readonly' }`, evaluated per call with the caller's
+   * context). In read-only mode no write implementation runs (writes are
+   * simulated) and every read runs with `readonly: true`. @default false
+   */
+  readOnly: ReadOnlySwitch;
+  /**
+   * Which read answers the caller where the stage runs both: `stage`, the
+   * stage's authoritative path; `fastest`, the first of the two to succeed,
+   * both still compared. @default 'stage'
+   */
+  readPreference: ReadPreference;
+  /** Store the (bounded) values and input of matches too, not only of mismatches. @default false */
+  keepMatchValues: boolean;
 }
 
 /** Options of a {@link Migration}: any subset of {@link MigrationConfig}. */
@@ -43,6 +61,9 @@ export const DEFAULT_MIGRATION_CONFIG: Readonly<MigrationConfig> = Object.freeze
   maxComparedBytes: 1_048_576,
   lockTtlMs: 30_000,
   lockWaitMs: 0,
+  readOnly: false,
+  readPreference: 'stage',
+  keepMatchValues: false,
 });
 
 /** Environment variables that tune every migration of a process, below explicit options. */
@@ -56,6 +77,9 @@ export const MIGRATION_ENV: Readonly<Record<keyof MigrationConfig, string>> = {
   maxComparedBytes: 'CUTOVER_MAX_COMPARED_BYTES',
   lockTtlMs: 'CUTOVER_LOCK_TTL_MS',
   lockWaitMs: 'CUTOVER_LOCK_WAIT_MS',
+  readOnly: 'CUTOVER_READONLY',
+  readPreference: 'CUTOVER_READ_PREFERENCE',
+  keepMatchValues: 'CUTOVER_KEEP_MATCH_VALUES',
 };
 
 const ratio = z.number().min(0).max(1);
@@ -69,6 +93,11 @@ const schema = z.strictObject({
   maxComparedBytes: z.number().int().min(64),
   lockTtlMs: z.number().positive(),
   lockWaitMs: z.number().min(0),
+  readOnly: z.union([z.boolean(), z.strictObject({ env: z.string().min(1) }), z.strictObject({ flag: z.string().min(1) })], {
+    error: 'true, false, { env: "VARIABLE" } or { flag: "flag-key" }',
+  }),
+  readPreference: z.enum(['stage', 'fastest']),
+  keepMatchValues: z.boolean(),
 });
 
 /** Where {@link resolveMigrationConfig} takes its values from. */
@@ -79,11 +108,14 @@ export interface MigrationConfigSources {
 }
 
 const number = unlessBlank(envNumber);
+const READERS: Partial<Record<keyof MigrationConfig, (raw: string) => unknown>> = {
+  fallbackToLegacy: unlessBlank((raw) => raw === 'true'),
+  readOnly: unlessBlank(envBoolean),
+  readPreference: unlessBlank(envString),
+  keepMatchValues: unlessBlank(envBoolean),
+};
 const ENV_MAP: EnvMap<MigrationConfig> = Object.fromEntries(
-  Object.entries(MIGRATION_ENV).map(([key, variable]) => [
-    key,
-    { variable, read: key === 'fallbackToLegacy' ? unlessBlank((raw) => raw === 'true') : number },
-  ]),
+  Object.entries(MIGRATION_ENV).map(([key, variable]) => [key, { variable, read: READERS[key as keyof MigrationConfig] ?? number }]),
 );
 
 /** Merges defaults < environment < options, validates, and throws `InvalidOptionError` naming the bad option and the variable behind it. */

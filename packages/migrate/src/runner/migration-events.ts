@@ -24,8 +24,9 @@ export type PathOutcome = 'ok' | 'error' | 'timeout' | 'skipped';
 /**
  * Why a path that the stage calls for did not run. `lock-unavailable`: the
  * item lock could not make its lease exclusive, so only the authoritative path ran.
+ * `read-only`: a write in read-only mode, simulated.
  */
-export type SkipReason = 'unsampled' | 'in-flight-limit' | 'authoritative-failed' | 'lock-unavailable';
+export type SkipReason = 'unsampled' | 'in-flight-limit' | 'authoritative-failed' | 'lock-unavailable' | 'read-only';
 
 /** One path of one call: ok, error, timeout or skipped, with its duration. */
 export interface PathEvent {
@@ -47,6 +48,8 @@ export interface ComparisonEvent extends ComparisonVerdict {
   readonly type: 'comparison';
   readonly flagKey: string;
   readonly stage: MigrationStage;
+  /** The item the call was about, when known. */
+  readonly itemId?: string;
   readonly legacyMs: number;
   readonly candidateMs: number;
 }

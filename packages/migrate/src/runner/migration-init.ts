@@ -6,10 +6,14 @@ import type { Lock } from './lock.js';
 import type { Logger } from '@cutover/core';
 import type { MigrationOptions } from './migration-config.js';
 import type { MigrationListener } from './migration-events.js';
-import type { Implementation } from './run-context.js';
+import type { ItemIdOf } from './item-id-of.js';
+import type { Implementation, RunContext } from './run-context.js';
 
-/** The OpenFeature client calls the runner makes: one string evaluation per call. */
-export type StageClient = Pick<Client, 'getStringDetails'>;
+/**
+ * The OpenFeature client calls the runner makes: one string evaluation per
+ * call, and a boolean one when the read-only switch is a flag.
+ */
+export type StageClient = Pick<Client, 'getStringDetails'> & Partial<Pick<Client, 'getBooleanDetails'>>;
 
 /** The legacy and the candidate implementation of one operation. */
 export interface Implementations<I, O> {
@@ -48,6 +52,18 @@ export interface MigrationInit<I, O, W = never, R = void> {
    * caller's path; pass `structuredClone` when callers mutate results. @default identity
    */
   readonly snapshot?: (value: O) => O;
+  /**
+   * Names the item a call is about (a chat, a tenant, an issue), kept with
+   * every comparison record, matches included.
+   * @default the evaluation context's `targetingKey`, what the flag buckets on
+   */
+  readonly itemId?: ItemIdOf<I>;
+  /**
+   * What a write returns in read-only mode, where no write implementation
+   * runs; synchronous, contained (a throw is counted and logged, and the write
+   * resolves `undefined`). @default resolves `undefined`
+   */
+  readonly simulateWrite?: (input: W, run: RunContext) => R;
   /** Where comparisons are recorded. */
   readonly store?: ComparisonSink;
   /** Exclusive processing per item, so both systems never work on one item at once: the lock is held around the runs with side effects. */

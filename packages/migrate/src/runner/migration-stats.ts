@@ -18,6 +18,8 @@ export interface MigrationStats {
   readonly secondaryWriteFailures: number;
   /** Calls that ran only the authoritative path because the item lock could not make its lease exclusive. */
   readonly lockUnavailable: number;
+  /** Writes answered by `simulateWrite` in read-only mode: no write implementation ran. */
+  readonly simulatedWrites: number;
   /** Compared calls whose values were larger than `maxComparedBytes`: recorded as comparison errors without running the comparator. */
   readonly overBudgetComparisons: number;
   /** Non-authoritative runs in flight now. */

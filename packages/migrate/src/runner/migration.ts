@@ -9,6 +9,8 @@ import { CallbackContainment } from './callback-containment.js';
 import { equalityComparator } from './equality-comparator.js';
 import { EventPublisher } from './event-publisher.js';
 import { Experiment } from './experiment.js';
+import { firstSuccessful } from './first-successful.js';
+import { itemIdOf } from './item-id-of.js';
 import type { LockLease } from './lock.js';
 import type { MigrationConfig } from './migration-config.js';
 import { resolveMigrationConfig } from './migration-config.js';
@@ -19,6 +21,8 @@ import { NoiseFilter } from './noise-filter.js';
 import type { Observation } from './observation.js';
 import { observe } from './observation.js';
 import { OffPathRunner } from './off-path-runner.js';
+import { ReadOnlyMode } from './read-only-mode.js';
+import { WriteSimulation } from './write-simulation.js';
 import type { Implementation, Operation, Path, RunContext } from './run-context.js';
 import { ResultRecorder } from './result-recorder.js';
 import { sameError } from './same-error.js';
@@ -42,6 +46,9 @@ export class Migration<I, O, W = never, R = void> {
   private readonly writes: Implementations<W, R> | undefined;
   private readonly lock: ItemLock<I | W> | undefined;
   private readonly snapshot: ((value: O) => O) | undefined;
+  private readonly itemId: MigrationInit<I, O, W, R>['itemId'];
+  private readonly readOnly: ReadOnlyMode;
+  private readonly simulation: WriteSimulation<W, R>;
   private readonly logger: Logger;
   private readonly containment: CallbackContainment;
   private readonly publisher: EventPublisher;
@@ -61,9 +68,12 @@ export class Migration<I, O, W = never, R = void> {
     this.writes = init.write;
     this.lock = init.lock;
     this.snapshot = init.snapshot;
+    this.itemId = init.itemId;
     this.logger = init.logger ?? CONSOLE_LOGGER;
+    this.readOnly = new ReadOnlyMode({ flagKey: init.flagKey, readOnly: this.config.readOnly, env: process.env, client: init.client, logger: this.logger });
     this.containment = new CallbackContainment(this.logger, `migration "${init.flagKey}"`);
     this.publisher = new EventPublisher(this.containment);
+    this.simulation = new WriteSimulation({ flagKey: init.flagKey, simulate: init.simulateWrite, containment: this.containment, logger: this.logger });
     for (const listener of init.listeners ?? []) this.publisher.subscribe(listener);
     const { maxInFlight, candidateTimeoutMs: timeoutMs, maxComparedBytes, maxStoredBytes } = this.config;
     this.offPath = new OffPathRunner({ flagKey: init.flagKey, reads: init.read, maxInFlight, timeoutMs, logger: this.logger });
@@ -77,6 +87,7 @@ export class Migration<I, O, W = never, R = void> {
       clean: init.clean ?? ((value) => value),
       redact: init.redact ?? ((input) => input),
       maxComparedBytes,
+      keepMatchValues: this.config.keepMatchValues,
       containment: this.containment,
       noise: this.noise,
     });
@@ -93,11 +104,13 @@ export class Migration<I, O, W = never, R = void> {
    * `context` is the caller's OpenFeature evaluation context (its targeting key splits a canary).
    */
   async read(input: I, context?: EvaluationContext): Promise<O> {
+    const switched = this.readOnly.of(context);
     const stage = await this.evaluate(context, 'read');
-    if (!this.lock) return this.readAt(stage, input);
+    const readOnly = typeof switched === 'boolean' ? switched : await switched;
+    if (!this.lock) return this.readAt(stage, input, readOnly, context);
     const lease = await this.acquire(input);
     try {
-      return await this.readAt(stage, input, lease);
+      return await this.readAt(stage, input, readOnly, context, lease);
     } finally {
       await this.release(lease);
     }
@@ -111,7 +124,9 @@ export class Migration<I, O, W = never, R = void> {
   async write(input: W, context?: EvaluationContext): Promise<R> {
     const writes = this.writes;
     if (!writes) throw new MigrationError('NOT_CONFIGURED', `migration "${this.flagKey}" has no write implementations`);
+    const switched = this.readOnly.of(context);
     const stage = await this.evaluate(context, 'write');
+    if (typeof switched === 'boolean' ? switched : await switched) return this.simulated(stage, input);
     const lease = this.lock ? await this.acquire(input) : undefined;
     try {
       return await this.writeAt(stage, input, writes, lease);
@@ -124,6 +139,7 @@ export class Migration<I, O, W = never, R = void> {
   stats(): MigrationStats {
     return {
       ...this.counts,
+      simulatedWrites: this.simulation.count,
       inFlightSkips: this.inFlightSkips.count('skip'),
       overBudgetComparisons: this.recorder.overBudgetComparisons,
       inFlight: this.offPath.inFlight,
@@ -153,13 +169,14 @@ export class Migration<I, O, W = never, R = void> {
     this.logger.warn(`migration "${this.flagKey}": flag served unknown stage "${raw}", running as "off"`);
   }
 
-  private readAt(stage: MigrationStage, input: I, lease?: LockLease): O | Promise<O> {
+  private readAt(stage: MigrationStage, input: I, readOnly: boolean, context: EvaluationContext | undefined, lease?: LockLease): O | Promise<O> {
     const plan = READ_PLAN[stage];
     const fencingToken = lease?.fencingToken;
     if (plan.other === undefined || this.notExclusive(lease, plan.other, stage, 'read')) {
-      return this.runAlone(plan.authoritative, this.reads[plan.authoritative], input, stage, 'read', fencingToken);
+      return this.runAlone(plan.authoritative, this.reads[plan.authoritative], input, stage, 'read', fencingToken, readOnly);
     }
-    return plan.authoritative === 'legacy' ? this.shadowRead(input, stage, fencingToken) : this.liveRead(input, stage, fencingToken);
+    if (this.config.readPreference === 'fastest') return this.fastestRead(plan.authoritative, plan.other, input, stage, readOnly, context, fencingToken);
+    return plan.authoritative === 'legacy' ? this.shadowRead(input, stage, readOnly, context, fencingToken) : this.liveRead(input, stage, readOnly, context, fencingToken);
   }
 
   /** True, counted and the other path's skip emitted, when the lease could not be made exclusive. */
@@ -170,45 +187,81 @@ export class Migration<I, O, W = never, R = void> {
     return true;
   }
 
-  private async shadowRead(input: I, stage: MigrationStage, fencingToken: number | undefined): Promise<O> {
+  private async shadowRead(input: I, stage: MigrationStage, readOnly: boolean, context: EvaluationContext | undefined, fencingToken: number | undefined): Promise<O> {
     const candidate = this.startOffPath('candidate', input, stage);
-    const legacy = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy', fencingToken) });
+    const legacy = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy', fencingToken, readOnly) });
     this.emitPath(legacy, stage, 'read', true);
-    if (candidate) this.compareLater(stage, input, this.snapshotOf(legacy), candidate);
+    if (candidate) this.compareLater(stage, input, context, this.snapshotOf(legacy), candidate);
     return unwrap(legacy);
   }
 
-  private async liveRead(input: I, stage: MigrationStage, fencingToken: number | undefined): Promise<O> {
+  private async liveRead(input: I, stage: MigrationStage, readOnly: boolean, context: EvaluationContext | undefined, fencingToken: number | undefined): Promise<O> {
     const legacy = this.startOffPath('legacy', input, stage);
-    const controller = new AbortController();
-    const run: RunContext = { stage, operation: 'read', path: 'candidate', readonly: false, signal: controller.signal, fencingToken };
-    const candidate = await observe({ implementation: this.reads.candidate, input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
+    const candidate = await this.observeAuthoritative('candidate', input, stage, readOnly, fencingToken);
     this.emitPath(candidate, stage, 'read', true);
     if (candidate.status === 'ok' || !this.config.fallbackToLegacy) {
-      if (legacy) this.compareLater(stage, input, legacy, this.snapshotOf(candidate));
+      if (legacy) this.compareLater(stage, input, context, legacy, this.snapshotOf(candidate));
       return unwrap(candidate);
     }
     this.counts.fallbacks++;
     if (this.publisher.active) this.publisher.emit({ type: 'fallback', flagKey: this.flagKey, stage, operation: 'read', cause: candidate.status });
     if (legacy) {
-      this.compareLater(stage, input, legacy, candidate);
+      this.compareLater(stage, input, context, legacy, candidate);
       // The off-path legacy run answers unless it was cut short: it ran under the
       // candidate's timeout, which must not apply to the caller's fallback.
       const offPath = await legacy;
       if (offPath.status !== 'timeout') return unwrap(offPath);
     }
-    const fallback = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy', fencingToken) });
+    const fallback = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy', fencingToken, readOnly) });
     this.emitPath(fallback, stage, 'read', true);
     return unwrap(fallback);
+  }
+
+  /**
+   * Races the stage's authoritative read against the other one and answers with
+   * the first success; both are compared once the slower one arrives, each with
+   * its own duration. Without the other run (unsampled, in-flight limit) the
+   * authoritative path answers alone.
+   */
+  private async fastestRead(preferredPath: Path, otherPath: Path, input: I, stage: MigrationStage, readOnly: boolean, context: EvaluationContext | undefined, fencingToken: number | undefined): Promise<O> {
+    const other = this.startOffPath(otherPath, input, stage);
+    const preferred = this.observeAuthoritative(preferredPath, input, stage, readOnly, fencingToken).then((observation) => {
+      this.emitPath(observation, stage, 'read', true);
+      return observation;
+    });
+    if (!other) return unwrap(await preferred);
+    const first = await firstSuccessful(preferred, other);
+    // The answer is compared as the caller received it, the other as it arrives.
+    const answered = this.snapshotOf(first);
+    const legacy = first.path === 'legacy' ? answered : preferredPath === 'legacy' ? preferred : other;
+    const candidate = first.path === 'candidate' ? answered : preferredPath === 'candidate' ? preferred : other;
+    this.compareLater(stage, input, context, legacy, candidate);
+    return unwrap(first);
+  }
+
+  /** The read the caller gets: the candidate under its timeout, legacy without one. */
+  private observeAuthoritative(path: Path, input: I, stage: MigrationStage, readOnly: boolean, fencingToken: number | undefined): Promise<Observation<O>> {
+    if (path === 'legacy') return observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', path, fencingToken, readOnly) });
+    const controller = new AbortController();
+    const run: RunContext = { stage, operation: 'read', path, readonly: readOnly, signal: controller.signal, fencingToken };
+    return observe({ implementation: this.reads.candidate, input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
+  }
+
+  /** Read-only mode: no write implementation runs; the caller gets the simulation's answer. */
+  private simulated(stage: MigrationStage, input: W): R {
+    const plan = WRITE_PLAN[stage];
+    this.emitSkip(plan.authoritative, stage, 'write', 'read-only');
+    if (plan.other) this.emitSkip(plan.other, stage, 'write', 'read-only');
+    return this.simulation.answer(input, authoritative(stage, 'write', plan.authoritative, undefined, true));
   }
 
   private async writeAt(stage: MigrationStage, input: W, writes: Implementations<W, R>, lease: LockLease | undefined): Promise<R> {
     const plan = WRITE_PLAN[stage];
     const fencingToken = lease?.fencingToken;
     if (plan.other === undefined || this.notExclusive(lease, plan.other, stage, 'write')) {
-      return this.runAlone(plan.authoritative, writes[plan.authoritative], input, stage, 'write', fencingToken);
+      return this.runAlone(plan.authoritative, writes[plan.authoritative], input, stage, 'write', fencingToken, false);
     }
-    const first = await observe({ implementation: writes[plan.authoritative], input, run: authoritative(stage, 'write', plan.authoritative, fencingToken) });
+    const first = await observe({ implementation: writes[plan.authoritative], input, run: authoritative(stage, 'write', plan.authoritative, fencingToken, false) });
     this.emitPath(first, stage, 'write', true);
     if (first.status !== 'ok') {
       this.emitSkip(plan.other, stage, 'write', 'authoritative-failed');
@@ -223,8 +276,8 @@ export class Migration<I, O, W = never, R = void> {
   }
 
   /** One path only: the overhead is the flag evaluation, plus timing when someone listens. */
-  private runAlone<X, Y>(path: Path, implementation: Implementation<X, Y>, input: X, stage: MigrationStage, operation: Operation, fencingToken: number | undefined): Y | Promise<Y> {
-    const run = authoritative(stage, operation, path, fencingToken);
+  private runAlone<X, Y>(path: Path, implementation: Implementation<X, Y>, input: X, stage: MigrationStage, operation: Operation, fencingToken: number | undefined, readOnly: boolean): Y | Promise<Y> {
+    const run = authoritative(stage, operation, path, fencingToken, readOnly);
     if (!this.publisher.active) return implementation(input, run);
     return observe({ implementation, input, run }).then((observation) => {
       this.emitPath(observation, stage, operation, true);
@@ -259,10 +312,11 @@ export class Migration<I, O, W = never, R = void> {
   }
 
   /** Concludes the call off the caller's path; every compared call is published and stored, or counted as dropped. */
-  private compareLater(stage: MigrationStage, input: I, legacy: Observation<O> | Promise<Observation<O>>, candidate: Observation<O> | Promise<Observation<O>>): void {
+  private compareLater(stage: MigrationStage, input: I, context: EvaluationContext | undefined, legacy: Observation<O> | Promise<Observation<O>>, candidate: Observation<O> | Promise<Observation<O>>): void {
     const { noiseRatio } = this.config;
     const secondLegacy = noiseRatio > 0 && Math.random() < noiseRatio ? this.offPath.start('legacy', input, stage) : undefined;
-    void this.recorder.record(this.experiment.conclude({ stage, input, legacy, candidate, secondLegacy }));
+    const itemId = itemIdOf({ input, context, itemId: this.itemId, containment: this.containment });
+    void this.recorder.record(this.experiment.conclude({ stage, input, itemId, legacy, candidate, secondLegacy }));
   }
 
   private snapshotOf(observation: Observation<O>): Observation<O> {
@@ -301,8 +355,8 @@ export class Migration<I, O, W = never, R = void> {
   }
 }
 
-function authoritative(stage: MigrationStage, operation: Operation, path: Path, fencingToken: number | undefined): RunContext {
-  return { stage, operation, path, readonly: false, signal: NEVER_ABORTED, fencingToken };
+function authoritative(stage: MigrationStage, operation: Operation, path: Path, fencingToken: number | undefined, readOnly: boolean): RunContext {
+  return { stage, operation, path, readonly: readOnly, signal: NEVER_ABORTED, fencingToken };
 }
 
 function unwrap<T>(observation: Observation<T>): T {

@@ -13,8 +13,8 @@ export interface RunContext {
   readonly operation: Operation;
   readonly path: Path;
   /**
-   * True when this run is not the one the caller gets: it must not perform
-   * external side effects (read-only mode).
+   * True when this run is not the one the caller gets, and for every run of
+   * a migration in read-only mode: it must not perform external side effects.
    */
   readonly readonly: boolean;
   /** Aborted when the runner stops waiting (timeout); cooperative implementations stop early. */

@@ -10,7 +10,7 @@ export interface PathResult {
   readonly durationMs: number;
   /** The error, described; set when the path failed. */
   readonly error?: string;
-  /** What `clean` made of the value; set when the path succeeded and the outcome is not a match (a match stores no values). */
+  /** What `clean` made of the value; set when the path succeeded and the outcome is not a match (a match stores no values unless `keepMatchValues`). */
   readonly value?: unknown;
 }
 
@@ -25,8 +25,10 @@ export interface RunResult extends ComparisonVerdict {
   readonly stage: MigrationStage;
   /** ISO-8601 UTC time the comparison concluded. */
   readonly timestamp: string;
+  /** The item the call was about (the flag's targeting key by default). */
+  readonly itemId?: string;
   readonly legacy: PathResult;
   readonly candidate: PathResult;
-  /** What `redact` made of the input; set when the outcome is not a match, for replay. */
+  /** What `redact` made of the input; set when the outcome is not a match (or `keepMatchValues`), for replay. */
   readonly input?: unknown;
 }

@@ -8,7 +8,7 @@ import type { SummaryEntry } from './summary-entry.js';
 export interface RecordedPath {
   readonly status: ObservationStatus;
   readonly durationMs: number;
-  /** The cleaned, bounded value; stored for mismatches only. */
+  /** The cleaned, bounded value; stored for mismatches (and matches with `keepMatchValues`). */
   readonly value?: unknown;
   /** The error's message, when the path failed. */
   readonly error?: string;
@@ -23,6 +23,8 @@ export interface ComparisonRecord extends SummaryEntry {
   readonly timestamp: string;
   readonly flagKey: string;
   readonly stage: MigrationStage;
+  /** The item the call was about (a chat, a tenant, an issue): the flag's targeting key unless the migration names it. */
+  readonly itemId?: string;
   readonly outcome: ComparisonOutcome;
   /** True when an `ignore` callback turned a mismatch into a match. */
   readonly ignored?: boolean;

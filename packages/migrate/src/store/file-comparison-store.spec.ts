@@ -89,6 +89,19 @@ describe(FileComparisonStore.name, () => {
     await store.close();
   });
 
+  it('names the first items of each difference path, at most three, once each', async () => {
+    const directory = await tempDir();
+    const store = new FileComparisonStore({ directory });
+    const differences = [{ path: '$.plan[0].agent', legacy: 'a', candidate: 'b' }];
+    for (const issue of [101, 102, 101, 103, 104]) await store.record(comparisonRecord({ outcome: 'mismatch', itemId: `issue-${issue}`, differences }));
+    await store.record(comparisonRecord({ outcome: 'mismatch', differences: [{ path: '$.total', legacy: 1, candidate: 2 }] }));
+    expect((await store.getSummary()).topDifferences).toEqual([
+      { path: '$.plan[*].agent', count: 5, items: ['issue-101', 'issue-102', 'issue-103'] },
+      { path: '$.total', count: 1 },
+    ]);
+    await store.close();
+  });
+
   it('summarises only the requested time range and migration', async () => {
     const directory = await tempDir();
     const store = new FileComparisonStore({ directory });

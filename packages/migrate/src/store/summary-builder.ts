@@ -15,6 +15,8 @@ export interface PathSummary {
 export interface DifferenceCount {
   readonly path: string;
   readonly count: number;
+  /** The first items (chats, tenants, issues) that differed at this path, at most three; absent when no record named its item. */
+  readonly items?: readonly string[];
 }
 
 /** What {@link FileComparisonStore.getSummary} returns. */
@@ -39,6 +41,8 @@ export interface ComparisonSummary {
 // Distinct difference paths tracked; comparators may produce unbounded keys.
 const MAX_PATHS = 10_000;
 const TOP = 10;
+// Example items kept per difference path: enough to look one up, bounded like the paths.
+const EXAMPLES = 3;
 const INDEX = /\[\d+\]/g;
 
 /**
@@ -54,6 +58,7 @@ export class SummaryBuilder {
   private readonly legacy = new PathAccumulator();
   private readonly candidate = new PathAccumulator();
   private readonly paths = new Map<string, number>();
+  private readonly examples = new Map<string, string[]>();
 
   /** Adds one comparison: a stored record or a result. */
   add(record: SummaryEntry): void {
@@ -70,7 +75,15 @@ export class SummaryBuilder {
       const count = this.paths.get(key);
       if (count !== undefined) this.paths.set(key, count + 1);
       else if (this.paths.size < MAX_PATHS) this.paths.set(key, 1);
+      else continue;
+      if (record.itemId !== undefined) this.example(key, record.itemId);
     }
+  }
+
+  private example(path: string, itemId: string): void {
+    const items = this.examples.get(path);
+    if (!items) this.examples.set(path, [itemId]);
+    else if (items.length < EXAMPLES && !items.includes(itemId)) items.push(itemId);
   }
 
   /** The summary of everything added. */
@@ -79,7 +92,10 @@ export class SummaryBuilder {
     const topDifferences = [...this.paths]
       .sort((a, b) => b[1] - a[1])
       .slice(0, TOP)
-      .map(([path, count]) => ({ path, count }));
+      .map(([path, count]) => {
+        const items = this.examples.get(path);
+        return items ? { path, count, items } : { path, count };
+      });
     return {
       total: this.total,
       matches: this.matches,

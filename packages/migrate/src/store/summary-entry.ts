@@ -16,6 +16,8 @@ export interface SummaryEntry {
   readonly outcome: ComparisonOutcome;
   /** True when an `ignore` callback turned a mismatch into a match. */
   readonly ignored?: boolean;
+  /** The item the comparison was about, when known. */
+  readonly itemId?: string;
   readonly legacy: SummaryPath;
   readonly candidate: SummaryPath;
   readonly differences: readonly { readonly path: string }[];

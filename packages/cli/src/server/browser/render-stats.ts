@@ -12,7 +12,7 @@ export function renderStats(node: HTMLElement, m: MigrationView): void {
   const rate = s.matchRate;
   const grade = rate === null ? '' : rate >= 0.99 ? 'good' : rate >= 0.95 ? 'fair' : 'poor';
   const row = (label: string, legacy: string, candidate: string) => [h('span', { class: 'label', text: label }), h('span', { text: legacy }), h('span', { text: candidate })];
-  const differences = s.topDifferences.length ? `Top differences: ${s.topDifferences.map((d) => `${d.path} ×${d.count}`).join(', ')}` : 'No differences.';
+  const differences = s.topDifferences.length ? `Top differences: ${s.topDifferences.map((d) => `${d.path} ×${d.count}${d.items?.length ? ` (${d.items.join(', ')})` : ''}`).join(', ')}` : 'No differences.';
   replaceChildren(node, [
     h('div', { class: `big match-rate ${grade}`, text: pct(rate, 2) }),
     h('div', { class: 'diffs', text: `${count(s.total)} comparisons · ${count(s.mismatches)} mismatches · ${count(s.errors)} comparator errors` }),

@@ -1,5 +1,6 @@
 import type { DashboardContext } from '../dashboard-context.js';
 import { checkComparisonStore } from './check-comparison-store.js';
+import { checkDependencies } from './check-dependencies.js';
 import { checkFlagFiles } from './check-flag-files.js';
 import { checkGuard } from './check-guard.js';
 import type { CheckFinding, HealthReport } from './health-report.js';
@@ -12,17 +13,20 @@ export const CHECK_TIMEOUT_MS = 2000;
 /**
  * Runs every check concurrently, so one slow check cannot hide the others. Only the flag
  * files are critical: without them nothing can be served. A broken store or
- * guard degrades the migration tooling, not the service.
+ * guard degrades the migration tooling, not the service. The application's
+ * own dependency checks run beside them, under their own names.
  */
 export async function checkHealth(context: DashboardContext, now = Date.now()): Promise<HealthReport> {
   const timeoutMs = CHECK_TIMEOUT_MS;
-  const [flagFiles, flagd, comparisonStore, guard] = await Promise.all([
+  const [dependencies, flagFiles, flagd, comparisonStore, guard] = await Promise.all([
+    checkDependencies(context.checks, timeoutMs),
     timedCheck(() => checkFlagFiles(context), { critical: true, timeoutMs }),
     timedCheck(() => checkFlagd(context), { critical: false, timeoutMs }),
     timedCheck(() => checkComparisonStore(context), { critical: false, timeoutMs }),
     timedCheck(() => checkGuard(context), { critical: false, timeoutMs }),
   ]);
-  const checks = { flagFiles, flagd, comparisonStore, guard };
+  // Cutover's own checks keep their names even if a dependency check took one.
+  const checks = { ...dependencies, flagFiles, flagd, comparisonStore, guard };
   return {
     status: overallStatus(Object.values(checks)),
     checks,
