@@ -13,6 +13,7 @@ export type {
   SequentialTestResult,
 } from './guard-verdict.js';
 export { guardSnapshotOf } from './guard-snapshot-of.js';
+export { exposedMinSample } from './exposed-min-sample.js';
 export type { GuardSource } from './guard-source.js';
 export { LocalRegistrySource } from './local-registry-source.js';
 export type { LocalRegistrySourceInit } from './local-registry-source.js';
