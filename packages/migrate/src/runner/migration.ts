@@ -157,6 +157,7 @@ export class Migration<I, O, W = never, R = void> {
     const plan = READ_PLAN[stage];
     const fencingToken = lease?.fencingToken;
     if (plan.other === undefined || this.notExclusive(lease, plan.other, stage, 'read')) {
+      if (plan.authoritative === 'candidate' && this.config.fallbackToLegacy) return this.candidateRead(input, stage, fencingToken);
       return this.runAlone(plan.authoritative, this.reads[plan.authoritative], input, stage, 'read', fencingToken);
     }
     return plan.authoritative === 'legacy' ? this.shadowRead(input, stage, fencingToken) : this.liveRead(input, stage, fencingToken);
@@ -197,6 +198,24 @@ export class Migration<I, O, W = never, R = void> {
       const offPath = await legacy;
       if (offPath.status !== 'timeout') return unwrap(offPath);
     }
+    const fallback = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy', fencingToken) });
+    this.emitPath(fallback, stage, 'read', true);
+    return unwrap(fallback);
+  }
+
+  /**
+   * The candidate alone (`rampdown`, `complete`), with legacy answering a call
+   * the candidate fails: until the guard rolls a failing full cutover back,
+   * its failures cost callers legacy's latency rather than an error.
+   */
+  private async candidateRead(input: I, stage: MigrationStage, fencingToken: number | undefined): Promise<O> {
+    const controller = new AbortController();
+    const run: RunContext = { stage, operation: 'read', path: 'candidate', readonly: false, signal: controller.signal, fencingToken };
+    const candidate = await observe({ implementation: this.reads.candidate, input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
+    this.emitPath(candidate, stage, 'read', true);
+    if (candidate.status === 'ok') return candidate.value;
+    this.counts.fallbacks++;
+    if (this.publisher.active) this.publisher.emit({ type: 'fallback', flagKey: this.flagKey, stage, operation: 'read', cause: candidate.status });
     const fallback = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy', fencingToken) });
     this.emitPath(fallback, stage, 'read', true);
     return unwrap(fallback);
