@@ -24,6 +24,7 @@ export function resolveCutoverConfig<Store extends ComparisonSink = FileComparis
     store: options.store ?? paths.comparisons,
     audit: options.audit ?? paths.audit,
     guard: options.guard ?? {},
+    outcomes: options.outcomes ?? {},
     provider: options.provider ?? {},
     domain: options.domain,
     logger: options.logger ?? console,
