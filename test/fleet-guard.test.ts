@@ -24,6 +24,7 @@ import type { ChildService } from './support/child-service.js';
 import { startPrometheus } from './support/prometheus-server.js';
 import type { PrometheusServer } from './support/prometheus-server.js';
 import { findBinary } from './support/require-binary.js';
+import { until } from './support/until.js';
 
 const prometheusBinary = findBinary('prometheus', { envVar: 'PROMETHEUS' });
 const promtool = findBinary('promtool', { envVar: 'PROMTOOL' });
@@ -36,16 +37,6 @@ let services: ChildService[] = [];
 let prometheus: PrometheusServer | undefined;
 let provider: CutoverProvider | undefined;
 let guard: Guard | undefined;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const stageOf = async (service: ChildService): Promise<{ stage: string; calls: number }> =>
   (await fetch(`http://127.0.0.1:${service.port}/flag`)).json() as Promise<{ stage: string; calls: number }>;
