@@ -20,6 +20,7 @@ import { OpenFeature } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli-run.js';
 import { startChildService } from './support/child-service.js';
 import type { ChildService } from './support/child-service.js';
 import { startPrometheus } from './support/prometheus-server.js';
@@ -102,6 +103,14 @@ describe.skipIf(!prometheusBinary)('business outcomes over a fleet through Prome
     expect(degraded.failed).toEqual(['success-rate']);
     await Promise.all(services.map((s) => until(`instance ${s.port} serves off`, async () => ((await stageOf(s)) === 'off' ? true : undefined), 10_000)));
     expect((await audit.read()).map((r) => r.status)).toEqual(['initiated', 'completed']);
+
+    // The same numbers in `cutover report`, read from the fleet's Prometheus.
+    const report = await runCli(['report', '--json', '--since', '5m', '--migration', FLAG, '--store', join(dir, 'comparisons'), '--prometheus', server.url]);
+    expect(report.stderr).toBe('');
+    const reported = (JSON.parse(report.stdout) as { outcomes: Record<string, { candidate: { success: number; failure: number } }> }).outcomes[FLAG]!;
+    expect(reported.candidate.success + reported.candidate.failure).toBeGreaterThan(check.sample.candidate / 2);
+    const text = await runCli(['report', '--migration', FLAG, '--store', join(dir, 'comparisons'), '--prometheus', server.url]);
+    expect(text.stdout).toMatch(/business outcomes[\s\S]*agent\.planner[\s\S]*success {5}candidate \d+\.\d+ % of \d+[\s\S]*pr_rejected: candidate/);
     console.log(
       `fleet-outcomes: quality drop → rollback decided ${((trippedAt - injectedAt) / 1000).toFixed(1)} s (scrape 1 s, guard every 1 s), ` +
         `on ${check.sample.candidate.toFixed(0)} outcomes over ${degraded.windowSeconds} s: ${check.summary}`,
