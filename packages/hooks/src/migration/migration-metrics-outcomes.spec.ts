@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATION_LABELS, OUTCOME_LABELS, OUTCOME_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
 import { MigrationMetrics } from './migration-metrics.js';
 
-async function series(registry: Registry, name: string): Promise<{ labels: Record<string, string | number>; value: number }[]> {
+async function series(registry: Registry, name: string): Promise<{ labels: Partial<Record<string, string | number>>; value: number }[]> {
   const metric = (await registry.getMetricsAsJSON()).find((m) => m.name === name);
   return (metric?.values ?? []).map((v) => ({ labels: v.labels, value: v.value }));
 }
