@@ -49,7 +49,8 @@ describe.skipIf(!prometheusBinary)('business outcomes over a fleet through Prome
     const flag = { state: 'ENABLED', variants: { off: 'off', shadow: 'shadow', live: 'live' }, defaultVariant: 'live', metadata: { kind: 'migration', rollbackVariant: 'off' } };
     await writeFile(file, JSON.stringify({ flags: { [FLAG]: flag } }));
     const env = { FLEET_FLAG_FILE: file, FLEET_FLAG_KEY: FLAG, FLEET_OUTCOMES: '1', FLEET_SERVICE_LIFETIME_MS: '90000' };
-    services = await Promise.all([0, 1, 2].map(() => startChildService('test/support/fleet-service.ts', env)));
+    // Three tsx processes start slowly on a loaded machine: allow them a minute.
+    services = await Promise.all([0, 1, 2].map(() => startChildService('test/support/fleet-service.ts', env, 60_000)));
     prometheus = await startPrometheus(prometheusBinary!, services.map((s) => `127.0.0.1:${s.port}`));
   });
 
