@@ -7,84 +7,36 @@
 // this process reads the fleet's outcomes through PrometheusSource and rolls
 // the flag back on the success rate, through the overlay file all three follow.
 // Without prometheus on PATH (or PROMETHEUS) the suite is skipped locally and fails in CI.
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Guard, PrometheusSource } from '@cutover/guard';
-import type { GuardVerdict } from '@cutover/guard';
-import { MigrationMetrics } from '@cutover/hooks';
-import { CutoverProvider } from '@cutover/provider';
-import { AuditLog, Rollback } from '@cutover/rollback';
-import { OpenFeature } from '@openfeature/server-sdk';
-import type { Logger } from '@openfeature/server-sdk';
-import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli-run.js';
-import { startChildService } from './support/child-service.js';
-import type { ChildService } from './support/child-service.js';
-import { startPrometheus } from './support/prometheus-server.js';
-import type { PrometheusServer } from './support/prometheus-server.js';
+import { startPrometheusFleet } from './support/prometheus-fleet.js';
+import type { PrometheusFleet } from './support/prometheus-fleet.js';
 import { findBinary } from './support/require-binary.js';
 import { until } from './support/until.js';
 
 const prometheusBinary = findBinary('prometheus', { envVar: 'PROMETHEUS' });
 const FLAG = 'agent.planner';
-const quiet: Logger = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
 
-let dir = '';
-let file = '';
-let services: ChildService[] = [];
-let prometheus: PrometheusServer | undefined;
-let provider: CutoverProvider | undefined;
-let guard: Guard | undefined;
-
-const stageOf = async (service: ChildService): Promise<string> =>
-  ((await (await fetch(`http://127.0.0.1:${service.port}/flag`)).json()) as { stage: string }).stage;
+let fleet: PrometheusFleet | undefined;
 
 describe.skipIf(!prometheusBinary)('business outcomes over a fleet through Prometheus', () => {
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cutover-outcomes-'));
-    file = join(dir, 'agent.flagd.json');
-    const flag = { state: 'ENABLED', variants: { off: 'off', shadow: 'shadow', live: 'live' }, defaultVariant: 'live', metadata: { kind: 'migration', rollbackVariant: 'off' } };
-    await writeFile(file, JSON.stringify({ flags: { [FLAG]: flag } }));
-    const env = { FLEET_FLAG_FILE: file, FLEET_FLAG_KEY: FLAG, FLEET_OUTCOMES: '1', FLEET_SERVICE_LIFETIME_MS: '90000' };
-    // Three tsx processes start slowly on a loaded machine: allow them a minute.
-    services = await Promise.all([0, 1, 2].map(() => startChildService('test/support/fleet-service.ts', env, 60_000)));
-    prometheus = await startPrometheus(prometheusBinary!, services.map((s) => `127.0.0.1:${s.port}`));
+    fleet = await startPrometheusFleet(prometheusBinary!, { flagKey: FLAG, stage: 'live', env: { FLEET_OUTCOMES: '1' } });
   });
 
   afterAll(async () => {
-    guard?.stop();
-    await provider?.onClose();
-    await Promise.all(services.map((s) => s.stop()));
-    await prometheus?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await fleet?.stop();
   });
 
   it('rolls the flag back fleet-wide when the PRs the candidate makes stop being accepted', async () => {
-    const server = prometheus!;
+    const { prometheus: server, services, dir } = fleet!;
     await until('three instances report outcomes', async () => {
       const up = await server.query(`count(cutover_migration_outcomes_total{feature_flag_key="${FLAG}",path="candidate",event="pr_accepted",result="success"} > 0)`);
       return up[0]?.value[1] === '3' ? true : undefined;
     }, 15_000);
-
-    provider = new CutoverProvider({ files: [file], watch: true, env: {}, logger: quiet });
-    await OpenFeature.setProviderAndWait(`fleet-outcomes-${randomUUID()}`, provider);
-    const audit = new AuditLog(join(dir, 'audit.jsonl'));
-    const rollback = new Rollback({ provider, audit, metrics: new MigrationMetrics({ registry: new Registry(), logger: quiet }), logger: quiet });
-    const verdicts: GuardVerdict[] = [];
-    guard = new Guard({
-      flagKey: FLAG,
-      source: new PrometheusSource({ url: server.url, flagKey: FLAG, timeoutMs: 2000 }),
-      rollback,
-      provider,
-      // The success-rate floor of a team that rolls back below 70 % accepted.
-      criteria: { minSuccessRate: 0.7 },
-      options: { intervalMs: 1000 },
-      logger: quiet,
-      onVerdict: (verdict) => verdicts.push(verdict),
-    }).start();
+    // The success-rate floor of a team that rolls back below 70 % accepted.
+    const { guard, audit, verdicts } = await fleet!.watch({ minSuccessRate: 0.7 });
 
     // A healthy stretch (95 % accepted): judged, and not rolled back.
     await until('a verdict judging the success rate', async () => (verdicts.some((v) => v.checks.some((c) => c.criterion === 'success-rate' && c.status === 'pass')) ? true : undefined), 15_000);
@@ -92,7 +44,7 @@ describe.skipIf(!prometheusBinary)('business outcomes over a fleet through Prome
     const injectedAt = performance.now();
     await Promise.all(services.map((s) => fetch(`http://127.0.0.1:${s.port}/inject-quality`, { method: 'POST' })));
 
-    const result = await until('the guard trips', async () => guard!.latest.rollback, 30_000);
+    const result = await until('the guard trips', async () => guard.latest.rollback, 30_000);
     const trippedAt = performance.now();
     expect(result.status).toBe('completed');
     expect(result.reason).toBe('success_rate');
@@ -102,7 +54,7 @@ describe.skipIf(!prometheusBinary)('business outcomes over a fleet through Prome
     expect(check.observed).toBeLessThan(0.7);
     // Calls kept succeeding: only the outcomes showed the regression.
     expect(degraded.failed).toEqual(['success-rate']);
-    await Promise.all(services.map((s) => until(`instance ${s.port} serves off`, async () => ((await stageOf(s)) === 'off' ? true : undefined), 10_000)));
+    await Promise.all(services.map((s) => until(`instance ${s.port} serves off`, async () => ((await fleet!.stageOf(s)).stage === 'off' ? true : undefined), 10_000)));
     expect((await audit.read()).map((r) => r.status)).toEqual(['initiated', 'completed']);
 
     // The same numbers in `cutover report`, read from the fleet's Prometheus.
