@@ -24,7 +24,7 @@ export interface Cutover<Store extends ComparisonSink = FileComparisonStore> {
   readonly hooks: readonly Hook[];
   /** Counts `client.track` outcomes: `cutover.outcome` calls and the declared business events. */
   readonly outcomes: TrackingOutcomes;
-  /** Which path served each targeting key (bounded): keep `pathOf(flagKey, itemId)` with an item whose outcome comes late. */
+  /** Which path served each targeting key (bounded; among `hooks` when `outcomes` are declared): keep `pathOf(flagKey, itemId)` with an item whose outcome comes late. */
   readonly attribution: OutcomeAttribution;
   /** Per-migration metrics: outcomes, durations, comparisons, rollbacks. */
   readonly metrics: MigrationMetrics;
