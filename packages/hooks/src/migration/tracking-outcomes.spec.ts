@@ -76,4 +76,12 @@ describe(TrackingOutcomes.name, () => {
     expect(logger.lines[1]).toMatch(/must be 1 \(success\) or 0 \(failure\); got 0.5/);
     expect(metrics.counts('planner').candidate.reported).toEqual({ success: 0, failure: 0 });
   });
+
+  it('names an outcome event declared with an unknown kind', async () => {
+    flags = await createMigrationFlags({ planner: migrationFlag('live') });
+    const { provider } = await flags.connect();
+    const outcomes = JSON.parse('{"pr_accepted": "great"}') as Record<string, 'success'>;
+    expect(() => new TrackingOutcomes({ provider, metrics: new MigrationMetrics({ registry: new Registry() }), outcomes })).toThrow(/outcomes.*"pr_accepted" must be 'success', 'failure' or 'value', got "great"/);
+  });
 });
+

@@ -1,4 +1,5 @@
 import type { TrackEvent, TrackListener } from '@cutover/provider';
+import { InvalidOptionError } from '@cutover/core';
 import type { Logger } from '@openfeature/server-sdk';
 import type { MigrationMetrics } from './migration-metrics.js';
 import type { OutcomeAttribution } from './outcome-attribution.js';
@@ -19,6 +20,8 @@ export type OutcomeKind = 'success' | 'failure' | 'value';
 
 /** The business events an application reports, by tracking event name. */
 export type OutcomeEvents = Readonly<Record<string, OutcomeKind>>;
+
+const KINDS: ReadonlySet<unknown> = new Set<OutcomeKind>(['success', 'failure', 'value']);
 
 /** Where tracking events come from: a `CutoverProvider`. */
 export interface TrackingSource {
@@ -70,9 +73,13 @@ export class TrackingOutcomes {
   private recorded = 0;
   private dropped = 0;
 
+  /** @throws {InvalidOptionError} when an outcome event is declared with a kind other than `success`, `failure` or `value` */
   constructor(private readonly init: TrackingOutcomesInit) {
     this.logger = init.logger ?? console;
     this.outcomes = new Map(Object.entries(init.outcomes ?? {}));
+    for (const [name, kind] of this.outcomes) {
+      if (!KINDS.has(kind)) throw new InvalidOptionError({ component: 'TrackingOutcomes', option: 'outcomes', reason: `"${name}" must be 'success', 'failure' or 'value', got ${JSON.stringify(kind)}` });
+    }
     this.unsubscribe = init.provider.onTrack((event) => this.receive(event));
   }
 
@@ -81,7 +88,7 @@ export class TrackingOutcomes {
     this.unsubscribe();
   }
 
-  /** Events counted, and malformed ones dropped. */
+  /** Events counted, and malformed or unattributed ones dropped. */
   stats(): { readonly recorded: number; readonly dropped: number } {
     return { recorded: this.recorded, dropped: this.dropped };
   }
