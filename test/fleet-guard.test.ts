@@ -6,98 +6,41 @@
 // through the overlay file, which all three processes follow.
 // Without prometheus on PATH (or PROMETHEUS) the suite is skipped locally and fails in CI.
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MigrationMetrics } from '@cutover/hooks';
-import { Guard, PrometheusSource } from '@cutover/guard';
-import type { GuardVerdict } from '@cutover/guard';
-import { CutoverProvider } from '@cutover/provider';
-import { AuditLog, Rollback } from '@cutover/rollback';
-import { OpenFeature } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChildService } from './support/child-service.js';
-import type { ChildService } from './support/child-service.js';
-import { startPrometheus } from './support/prometheus-server.js';
-import type { PrometheusServer } from './support/prometheus-server.js';
+import { startPrometheusFleet } from './support/prometheus-fleet.js';
+import type { PrometheusFleet } from './support/prometheus-fleet.js';
 import { findBinary } from './support/require-binary.js';
+import { until } from './support/until.js';
 
 const prometheusBinary = findBinary('prometheus', { envVar: 'PROMETHEUS' });
 const promtool = findBinary('promtool', { envVar: 'PROMTOOL' });
 const FLAG = 'search.ranking';
 const quiet: Logger = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
 
-let dir = '';
-let file = '';
-let services: ChildService[] = [];
-let prometheus: PrometheusServer | undefined;
-let provider: CutoverProvider | undefined;
-let guard: Guard | undefined;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const stageOf = async (service: ChildService): Promise<{ stage: string; calls: number }> =>
-  (await fetch(`http://127.0.0.1:${service.port}/flag`)).json() as Promise<{ stage: string; calls: number }>;
+let fleet: PrometheusFleet | undefined;
 
 describe.skipIf(!prometheusBinary)('guard over a fleet through Prometheus', () => {
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cutover-fleet-'));
-    file = join(dir, 'search.flagd.json');
-    const flag = {
-      state: 'ENABLED',
-      variants: { off: 'off', shadow: 'shadow', live: 'live' },
-      defaultVariant: 'shadow',
-      metadata: { kind: 'migration', rollbackVariant: 'off' },
-    };
-    await writeFile(file, JSON.stringify({ flags: { [FLAG]: flag } }));
-    const env = { FLEET_FLAG_FILE: file, FLEET_FLAG_KEY: FLAG, FLEET_SERVICE_LIFETIME_MS: '90000' };
-    services = await Promise.all([0, 1, 2].map(() => startChildService('test/support/fleet-service.ts', env)));
-    prometheus = await startPrometheus(prometheusBinary!, services.map((s) => `127.0.0.1:${s.port}`));
+    fleet = await startPrometheusFleet(prometheusBinary!, { flagKey: FLAG, stage: 'shadow' });
   });
 
   afterAll(async () => {
-    guard?.stop();
-    await provider?.onClose();
-    await Promise.all(services.map((s) => s.stop()));
-    await prometheus?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await fleet?.stop();
   });
 
   it('rolls a regression in every instance back fleet-wide, on fleet-wide numbers', async () => {
-    const server = prometheus!;
+    const { prometheus: server, services, dir, stageOf } = fleet!;
     // All three instances scraped, each with candidate calls.
     await until('three instances up', async () => {
       const up = await server.query(`count(cutover_migration_calls_total{feature_flag_key="${FLAG}",path="candidate",outcome="success"} > 0)`);
       return up[0]?.value[1] === '3' ? true : undefined;
     }, 15_000);
-
-    provider = new CutoverProvider({ files: [file], watch: true, env: {}, logger: quiet });
-    await OpenFeature.setProviderAndWait(`fleet-guard-${randomUUID()}`, provider);
-    const audit = new AuditLog(join(dir, 'audit.jsonl'));
-    const metrics = new MigrationMetrics({ registry: new Registry(), logger: quiet });
-    // The overlay beside the flag file and the definitions are the provider's own.
-    const rollback = new Rollback({ provider, audit, metrics, logger: quiet });
-    const verdicts: GuardVerdict[] = [];
-    guard = new Guard({
-      flagKey: FLAG,
-      source: new PrometheusSource({ url: server.url, flagKey: FLAG, timeoutMs: 2000 }),
-      rollback,
-      provider,
-      options: { intervalMs: 1000 },
-      logger: quiet,
-      onVerdict: (verdict) => verdicts.push(verdict),
-    }).start();
+    const { guard, audit, verdicts } = await fleet!.watch();
 
     // A healthy stretch, then the regression in all three.
     await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -105,7 +48,7 @@ describe.skipIf(!prometheusBinary)('guard over a fleet through Prometheus', () =
     const injectedAt = performance.now();
     await Promise.all(services.map((s) => fetch(`http://127.0.0.1:${s.port}/inject`, { method: 'POST' })));
 
-    const result = await until('the guard trips', async () => guard!.latest.rollback, 20_000);
+    const result = await until('the guard trips', async () => guard.latest.rollback, 20_000);
     const trippedAt = performance.now();
     expect(result.status).toBe('completed');
     expect(['error_rate', 'match_rate']).toContain(result.reason);
@@ -140,6 +83,7 @@ describe.skipIf(!promtool)('the migration metrics exposition', () => {
     metrics.observe({ type: 'path', flagKey: FLAG, operation: 'read', stage: 'shadow', path: 'candidate', authoritative: false, outcome: 'timeout', durationMs: 2000 });
     metrics.observe({ type: 'comparison', flagKey: FLAG, stage: 'shadow', outcome: 'match', ignored: true, differences: [], noisy: [], legacyMs: 1, candidateMs: 2 });
     metrics.recordRollback(FLAG, 'latency', 'completed');
+    metrics.recordOutcome(FLAG, 'candidate', 'pr_accepted', 'success');
     const checked = spawnSync(promtool!, ['check', 'metrics'], { input: await registry.metrics(), encoding: 'utf8' });
     expect(checked.stdout + checked.stderr).toBe('');
     expect(checked.status).toBe(0);

@@ -4,10 +4,15 @@
 //   GET  /metrics  the Prometheus exposition
 //   GET  /flag     {"stage": <what the flag serves now>, "calls": n}
 //   POST /inject   the candidate starts failing 20 % of calls
+//   POST /inject-quality  the work served from then on is worse: 40 % of its
+//                  PRs accepted instead of 95 % (every call still succeeds)
+// With FLEET_OUTCOMES=1 every call is followed by a business outcome reported
+// through the Tracking API (`client.track('pr_accepted' | 'pr_rejected')`),
+// attributed to the path that served the call's targeting key.
 // Prints {"port": n} once listening. Exits on SIGTERM, when its parent's
 // stdin pipe closes, or after FLEET_SERVICE_LIFETIME_MS at the latest.
 import { createServer } from 'node:http';
-import { MigrationMetrics } from '@cutover/hooks';
+import { MigrationMetrics, OutcomeAttribution, TrackingOutcomes } from '@cutover/hooks';
 import { Migration } from '@cutover/migrate';
 import { CutoverProvider } from '@cutover/provider';
 import { OpenFeature } from '@openfeature/server-sdk';
@@ -27,6 +32,13 @@ const client = OpenFeature.getClient('fleet');
 
 const registry = new Registry();
 const metrics = new MigrationMetrics({ registry, logger: quiet });
+const reportOutcomes = process.env.FLEET_OUTCOMES === '1';
+if (reportOutcomes) {
+  const attribution = new OutcomeAttribution();
+  client.addHooks(attribution);
+  new TrackingOutcomes({ provider, metrics, logger: quiet, attribution, outcomes: { pr_accepted: 'success', pr_rejected: 'failure' } });
+}
+let rejecting = false;
 let failing = false;
 let calls = 0;
 const migration = new Migration<number, number>({
@@ -54,6 +66,9 @@ const server = createServer((req, res) => {
   } else if (req.url === '/inject' && req.method === 'POST') {
     failing = true;
     res.writeHead(204).end();
+  } else if (req.url === '/inject-quality' && req.method === 'POST') {
+    rejecting = true;
+    res.writeHead(204).end();
   } else {
     res.writeHead(404).end();
   }
@@ -65,7 +80,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function traffic(): Promise<void> {
   while (running) {
     const n = ++calls;
-    await migration.read(n, { targetingKey: `user-${n}` }).catch(() => undefined);
+    const context = { targetingKey: `user-${n}` };
+    await migration.read(n, context).catch(() => undefined);
+    if (reportOutcomes) client.track((rejecting ? n % 5 < 2 : n % 20 !== 0) ? 'pr_accepted' : 'pr_rejected', context);
     await sleep(2);
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { OpenFeature } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutcomeEvents } from '@cutover/hooks';
 import { FileComparisonStore } from '@cutover/migrate';
 import type { ComparisonRecord } from '@cutover/migrate';
 import { createCutover } from './create-cutover.js';
@@ -38,10 +39,10 @@ describe(createCutover.name, () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function start(defaultVariant: string, registry = new Registry()): Promise<Cutover> {
+  async function start(defaultVariant: string, registry = new Registry(), outcomes: OutcomeEvents = {}): Promise<Cutover> {
     const file = join(dir, 'search.flagd.json');
     await writeFile(file, flagFile(defaultVariant));
-    cutover = createCutover({ files: [file], registry, store: join(dir, 'comparisons'), audit: join(dir, 'audit.jsonl'), logger: silent, provider: { env: {}, watch: false } });
+    cutover = createCutover({ files: [file], registry, store: join(dir, 'comparisons'), audit: join(dir, 'audit.jsonl'), logger: silent, provider: { env: {}, watch: false }, outcomes });
     await OpenFeature.setProviderAndWait(cutover.provider);
     OpenFeature.addHooks(...cutover.hooks);
     return cutover;
@@ -114,4 +115,21 @@ describe(createCutover.name, () => {
     migration({ flagKey: FLAG, read: { legacy: () => 1, candidate: () => 1 }, guard: false });
     expect(guards.size).toBe(0);
   });
+
+  it('rolls back a candidate whose business outcomes fall below the success rate, reported through client.track', async () => {
+    const { migration, guards } = await start('live', new Registry(), { pr_accepted: 'success', pr_rejected: 'failure' });
+    const agent = migration({ flagKey: FLAG, read: { legacy: (issue: string) => `pr for ${issue}`, candidate: (issue: string) => `pr for ${issue}` } });
+    const client = OpenFeature.getClient();
+    for (let i = 0; i < 30; i++) {
+      await agent.read(`issue-${i}`, { targetingKey: `issue-${i}` });
+      // Reviewers accept one PR in three from the candidate: below the 70 % floor.
+      client.track(i % 3 === 0 ? 'pr_accepted' : 'pr_rejected', { targetingKey: `issue-${i}` });
+    }
+    expect(cutover!.metrics.counts(FLAG).candidate.reported).toEqual({ success: 10, failure: 20 });
+    const verdict = await guards.get(FLAG)!.evaluateNow();
+    expect(verdict?.failed).toEqual(['success-rate']);
+    expect(guards.get(FLAG)!.latest.rollback?.reason).toBe('success_rate');
+    expect((await client.getStringDetails(FLAG, 'x')).value).toBe('off');
+  });
 });
+

@@ -1,6 +1,6 @@
 import { Guard, LocalRegistrySource, PrometheusSource, StoreComparisonSource } from '@cutover/guard';
 import type { ComparisonCountsReader, GuardSource } from '@cutover/guard';
-import { FlagSourceMetrics, MetricsHook, MigrationMetrics } from '@cutover/hooks';
+import { FlagSourceMetrics, MetricsHook, MigrationMetrics, OutcomeAttribution, TrackingOutcomes } from '@cutover/hooks';
 import { FileComparisonStore, Migration } from '@cutover/migrate';
 import type { ComparisonSink, MigrationInit } from '@cutover/migrate';
 import { CutoverProvider } from '@cutover/provider';
@@ -21,8 +21,12 @@ export type CutoverMigrationInit<I, O, W = never, R = void> = Omit<MigrationInit
 export interface Cutover<Store extends ComparisonSink = FileComparisonStore> {
   /** The OpenFeature provider: register it (`OpenFeature.setProviderAndWait(cutover.provider)`). */
   readonly provider: CutoverProvider;
-  /** The OpenFeature hooks to add (`OpenFeature.addHooks(...cutover.hooks)`): evaluation metrics. */
+  /** The OpenFeature hooks to add (`OpenFeature.addHooks(...cutover.hooks)`): evaluation metrics, and which path served whom. */
   readonly hooks: readonly Hook[];
+  /** Counts `client.track` outcomes: `cutover.outcome` calls and the declared business events. */
+  readonly outcomes: TrackingOutcomes;
+  /** Which path served each targeting key (bounded; among `hooks` when `outcomes` are declared): keep `pathOf(flagKey, itemId)` with an item whose outcome comes late. */
+  readonly attribution: OutcomeAttribution;
   /** Per-migration metrics: outcomes, durations, comparisons, rollbacks. */
   readonly metrics: MigrationMetrics;
   /** Rolls back (and clears) through this provider's own files and overlay. */
@@ -60,6 +64,8 @@ export function createCutover<Store extends ComparisonSink>(options: CutoverOpti
   const store = (typeof config.store === 'string' ? new FileComparisonStore({ directory: config.store, logger }) : config.store || undefined) as Store | undefined;
   const audit = new AuditLog(config.audit);
   const rollback = new Rollback({ provider, audit, metrics, logger, hooks: config.rollbackHooks });
+  const attribution = new OutcomeAttribution();
+  const outcomes = new TrackingOutcomes({ provider, metrics, logger, outcomes: config.outcomes, attribution });
   const guards = new Map<string, Guard>();
 
   const guardFor = (flagKey: string, guard: CutoverGuardOptions): Guard => {
@@ -72,7 +78,10 @@ export function createCutover<Store extends ComparisonSink>(options: CutoverOpti
 
   return {
     provider,
-    hooks: [new MetricsHook({ registry })],
+    // Remembering who was served costs every evaluation a map update: only where outcomes are declared.
+    hooks: Object.keys(config.outcomes).length > 0 ? [new MetricsHook({ registry }), attribution] : [new MetricsHook({ registry })],
+    outcomes,
+    attribution,
     metrics,
     rollback,
     store,
@@ -93,6 +102,7 @@ export function createCutover<Store extends ComparisonSink>(options: CutoverOpti
     },
     async close() {
       for (const guard of guards.values()) guard.stop();
+      outcomes.close();
       await (store as { close?: () => Promise<void> } | undefined)?.close?.();
       await provider.onClose();
     },

@@ -1,4 +1,5 @@
 import type { GuardOptions, GuardRunOptions, GuardVerdict } from '@cutover/guard';
+import type { OutcomeEvents } from '@cutover/hooks';
 import type { ComparisonSink, FileComparisonStore } from '@cutover/migrate';
 import type { CutoverProviderOptions } from '@cutover/provider';
 import type { RollbackHooks } from '@cutover/rollback';
@@ -46,6 +47,15 @@ export interface CutoverConfig<Store extends ComparisonSink = FileComparisonStor
   readonly rollbackHooks: RollbackHooks;
   /** Guard every migration (`false`: none). @default guarded with the guard's defaults, on the local registry */
   readonly guard: CutoverGuardOptions | false;
+  /**
+   * Business events the application reports with `client.track` (`{
+   * pr_accepted: 'success', pr_rejected: 'failure', build: 'value' }`),
+   * counted for the path that served the event's targeting key and judged by
+   * the guard's success rate. `cutover.outcome` call outcomes are counted
+   * either way.
+   * @default none
+   */
+  readonly outcomes: OutcomeEvents;
   /** The rest of the provider's options (overlay, env prefix, remote flagd, bucketing …). @default the provider's defaults */
   readonly provider: Omit<CutoverProviderOptions, 'files' | 'logger'>;
   /** The OpenFeature domain the provider is registered under; migrations use its client. @default the default provider */

@@ -25,6 +25,7 @@ export function resolveCutoverConfig<Store extends ComparisonSink = FileComparis
     audit: options.audit ?? paths.audit,
     rollbackHooks: options.rollbackHooks ?? {},
     guard: options.guard ?? {},
+    outcomes: options.outcomes ?? {},
     provider: options.provider ?? {},
     domain: options.domain,
     logger: options.logger ?? console,

@@ -1,4 +1,5 @@
 import { checkCriterion } from './check-criterion.js';
+import { exposedConfig } from './exposed-min-sample.js';
 import { DEFAULT_GUARD_CONFIG } from './guard-config.js';
 import type { GuardConfig } from './guard-config.js';
 import { GUARD_CRITERIA } from './guard-criteria.js';
@@ -11,7 +12,8 @@ const CRITERIA = Object.keys(GUARD_CRITERIA) as readonly GuardCriterion[];
 /**
  * Judges one migration's window: one check per criterion, each a sequential
  * test that stays valid when the guard is evaluated again and again as counts
- * grow. `degraded` as soon as any check fails, even if others still lack data,
+ * grow; the minimum sample shrinks as the candidate answers more of the
+ * callers (see `exposedMinSample`). `degraded` as soon as any check fails, even if others still lack data,
  * because one confident failure is reason enough to roll back; `healthy` only
  * when every check with input passed on enough data. Pure: same snapshot and
  * config, same verdict.
@@ -19,7 +21,8 @@ const CRITERIA = Object.keys(GUARD_CRITERIA) as readonly GuardCriterion[];
  * @param config a resolved config, see `resolveGuardConfig`
  */
 export function evaluateGuard(snapshot: GuardSnapshot, config: GuardConfig = DEFAULT_GUARD_CONFIG): GuardVerdict {
-  const checks = CRITERIA.map((criterion) => checkCriterion(criterion, snapshot, config));
+  const judged = exposedConfig(config, snapshot.exposure);
+  const checks = CRITERIA.map((criterion) => checkCriterion(criterion, snapshot, judged));
   const failing = checks.filter((check) => check.status === 'fail');
   const status: GuardStatus =
     failing.length > 0 ? 'degraded' : checks.some((check) => check.status === 'insufficient-data') ? 'insufficient-data' : 'healthy';

@@ -39,4 +39,21 @@ describe(guardSnapshotOf.name, () => {
     const snapshot = guardSnapshotOf(counts({ success: -5, error: 3 }), 1);
     expect(snapshot.candidate).toMatchObject({ calls: 3, errors: 3 });
   });
+
+  it("carries each path's business outcomes once it has any, and the share of callers the candidate answered", () => {
+    const base = counts({ success: 10 });
+    const snapshot = guardSnapshotOf(
+      {
+        ...base,
+        legacy: { ...base.legacy, served: 30, reported: { success: 0, failure: 0 } },
+        candidate: { ...base.candidate, served: 10, reported: { success: 7, failure: 3 } },
+      },
+      1,
+    );
+    expect(snapshot.candidate.outcomes).toEqual({ total: 10, successes: 7 });
+    expect(snapshot.legacy.outcomes).toBeUndefined();
+    expect(snapshot.exposure).toBe(0.25);
+    expect(guardSnapshotOf(base, 1).exposure).toBeUndefined();
+  });
 });
+

@@ -13,7 +13,10 @@ import type { GuardSnapshot, PathWindow } from './guard-snapshot.js';
  *   needs no separate request counter; a path nothing was routed to has no share;
  * - comparisons count the decisive ones (`match`, `mismatch`), as the
  *   recording rules do; `ignored` and comparator `error` say nothing about the
- *   candidate. Absent when the window holds no comparison at all.
+ *   candidate. Absent when the window holds no comparison at all;
+ * - a path's business outcomes are there once it has any in the window, so the
+ *   success rate is judged wherever outcomes are reported and skipped elsewhere;
+ * - the exposure is the candidate's share of the calls served to callers.
  */
 export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number): GuardSnapshot {
   const routed = (path: PathCounts): number => completed(path) + Math.max(0, path.outcomes.rejected);
@@ -25,8 +28,10 @@ export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number):
       errors: Math.max(0, path.outcomes.error) + Math.max(0, path.outcomes.timeout),
       latency: { buckets: path.buckets.length > 0 ? path.buckets : [{ le: Infinity, count: 0 }] },
       ...(share > 0 ? { share } : {}),
+      ...outcomesOf(path),
     };
   };
+  const served = Math.max(0, counts.candidate.served ?? 0) + Math.max(0, counts.legacy.served ?? 0);
   const { match, mismatch, ignored, error } = counts.comparisons;
   const compared = match + mismatch + ignored + error > 0;
   return {
@@ -34,7 +39,14 @@ export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number):
     legacy: window(counts.legacy),
     candidate: window(counts.candidate),
     ...(compared ? { comparisons: { total: Math.max(0, match) + Math.max(0, mismatch), matches: Math.max(0, match) } } : {}),
+    ...(served > 0 ? { exposure: Math.max(0, counts.candidate.served ?? 0) / served } : {}),
   };
+}
+
+function outcomesOf(path: PathCounts): Pick<PathWindow, 'outcomes'> {
+  const successes = Math.max(0, path.reported?.success ?? 0);
+  const total = successes + Math.max(0, path.reported?.failure ?? 0);
+  return total > 0 ? { outcomes: { total, successes } } : {};
 }
 
 function completed(path: PathCounts): number {

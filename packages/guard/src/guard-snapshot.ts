@@ -68,4 +68,11 @@ export interface GuardSnapshot {
   readonly candidate: PathWindow;
   /** Comparisons of results; absent when the stage does not compare. */
   readonly comparisons?: ComparisonWindow;
+  /**
+   * Fraction, 0..1, of the window's answers to callers that the candidate
+   * gave (0 in shadow, 1 at `complete`, the split at a canary). The more of
+   * the callers the candidate answers, the fewer calls the guard waits for
+   * before a criterion may fail; absent, it waits for `minSample`.
+   */
+  readonly exposure?: number;
 }

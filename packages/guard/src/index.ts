@@ -13,12 +13,15 @@ export type {
   SequentialTestResult,
 } from './guard-verdict.js';
 export { guardSnapshotOf } from './guard-snapshot-of.js';
+export { exposedMinSample } from './exposed-min-sample.js';
 export type { GuardSource } from './guard-source.js';
 export { LocalRegistrySource } from './local-registry-source.js';
 export type { LocalRegistrySourceInit } from './local-registry-source.js';
 export { PrometheusSource } from './prometheus-source.js';
 export type { PrometheusSourceInit } from './prometheus-source.js';
 export { PrometheusQueryError } from './prometheus-query-error.js';
+export { queryPrometheus } from './query-prometheus.js';
+export type { PrometheusQueryTarget, PrometheusSample } from './query-prometheus.js';
 export { Guard } from './guard.js';
 export type { GuardInit, GuardProvider, GuardStats } from './guard.js';
 export { DEFAULT_GUARD_RUN_CONFIG, resolveGuardRunConfig } from './guard-run-config.js';

@@ -1,6 +1,7 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { MigrationMetrics } from '@cutover/hooks';
+import { evaluateGuard } from './evaluate-guard.js';
 import { LocalRegistrySource } from './local-registry-source.js';
 
 describe(LocalRegistrySource.name, () => {
@@ -32,4 +33,20 @@ describe(LocalRegistrySource.name, () => {
     metrics.recordCall('later', 'legacy', 'success', 0.01);
     expect((await source.snapshot()).legacy.calls).toBe(1);
   });
+
+  it('carries business outcomes and what callers were served, so the success rate is judged on them', async () => {
+    const metrics = new MigrationMetrics({ registry: new Registry() });
+    const source = new LocalRegistrySource({ metrics, flagKey: 'agent' });
+    const path = { type: 'path', flagKey: 'agent', operation: 'read', stage: 'complete', path: 'candidate', authoritative: true, outcome: 'ok', durationMs: 1 } as const;
+    for (let i = 0; i < 40; i++) {
+      metrics.observe(path);
+      metrics.recordOutcome('agent', 'candidate', 'pr_accepted', i % 4 === 0 ? 'success' : 'failure');
+    }
+    const snapshot = await source.snapshot();
+    expect(snapshot.candidate.outcomes).toEqual({ total: 40, successes: 10 });
+    expect(snapshot.exposure).toBe(1);
+    const verdict = evaluateGuard(snapshot);
+    expect(verdict.failed).toEqual(['success-rate']);
+  });
 });
+

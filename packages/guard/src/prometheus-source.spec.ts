@@ -57,6 +57,15 @@ function fleet(query: string): Answer {
       { metric: { path: 'legacy', le: '+Inf' }, value: 300 },
     ]);
   }
+  if (query.includes('cutover_migration_served_total')) {
+    return vector([{ metric: { path: 'candidate' }, value: 300 }, { metric: { path: 'legacy' }, value: 0 }]);
+  }
+  if (query.includes('cutover_migration_outcomes_total')) {
+    return vector([
+      { metric: { path: 'candidate', result: 'success' }, value: 55.5 },
+      { metric: { path: 'candidate', result: 'failure' }, value: 44.5 },
+    ]);
+  }
   return vector([{ metric: { result: 'match' }, value: 280 }, { metric: { result: 'mismatch' }, value: 20 }]);
 }
 
@@ -69,8 +78,10 @@ describe(PrometheusSource.name, () => {
       now += 41_200;
       const snapshot = await source.snapshot();
       expect(prometheus.queries.map((q) => q.query).sort()).toEqual([
+        'sum by (path) (increase(cutover_migration_served_total{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (path, le) (increase(cutover_migration_duration_seconds_bucket{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (path, outcome) (increase(cutover_migration_calls_total{feature_flag_key="search \\"v2\\""}[42s]))',
+        'sum by (path, result) (increase(cutover_migration_outcomes_total{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (result) (increase(cutover_migration_comparisons_total{feature_flag_key="search \\"v2\\""}[42s]))',
       ]);
       expect(new Set(prometheus.queries.map((q) => q.time))).toEqual(new Set(['1700000041.200']));
@@ -79,6 +90,14 @@ describe(PrometheusSource.name, () => {
       expect(snapshot.candidate).toMatchObject({ calls: 300, errors: 60 });
       expect(snapshot.candidate.latency.buckets).toEqual([{ le: 0.1, count: 290 }, { le: Infinity, count: 300 }]);
       expect(snapshot.comparisons).toEqual({ total: 300, matches: 280 });
+    });
+
+    it('reads business outcomes per path and the share of callers the candidate answered', async () => {
+      const prometheus = await fakePrometheus(fleet);
+      const snapshot = await new PrometheusSource({ url: prometheus.url, flagKey: 'search' }).snapshot();
+      expect(snapshot.candidate.outcomes).toEqual({ total: 100, successes: 55.5 });
+      expect(snapshot.legacy.outcomes).toBeUndefined();
+      expect(snapshot.exposure).toBe(1);
     });
 
     it('gives an empty window when Prometheus has no samples yet', async () => {

@@ -1,4 +1,4 @@
-import { MIGRATION_LABELS, MIGRATION_METRICS } from '@cutover/hooks';
+import { MIGRATION_LABELS, MIGRATION_METRICS, OUTCOME_METRICS } from '@cutover/hooks';
 import { InvalidOptionError } from '@cutover/core';
 import type { HistogramBucket } from '@cutover/hooks';
 import type { MigrationCounts, PathCounts } from '@cutover/hooks';
@@ -65,12 +65,14 @@ export class PrometheusSource implements GuardSource {
     const seconds = Math.max(1, Math.ceil((at - this.startedAt) / 1000));
     const increase = (metric: string, by: string): string => `sum by (${by}) (increase(${metric}${this.selector}[${seconds}s]))`;
     const time = at / 1000;
-    const [calls, buckets, comparisons] = await Promise.all([
+    const [calls, buckets, comparisons, served, outcomes] = await Promise.all([
       queryPrometheus(this.target, increase(MIGRATION_METRICS.calls, `${path}, ${outcome}`), time),
       queryPrometheus(this.target, increase(`${MIGRATION_METRICS.duration}_bucket`, `${path}, le`), time),
       queryPrometheus(this.target, increase(MIGRATION_METRICS.comparisons, result), time),
+      queryPrometheus(this.target, increase(OUTCOME_METRICS.served, path), time),
+      queryPrometheus(this.target, increase(OUTCOME_METRICS.outcomes, `${path}, ${result}`), time),
     ]);
-    return guardSnapshotOf(countsFrom(calls, buckets, comparisons), seconds);
+    return guardSnapshotOf(withOutcomes(countsFrom(calls, buckets, comparisons), served, outcomes), seconds);
   }
 }
 
@@ -85,6 +87,19 @@ function countsFrom(calls: PrometheusSample[], buckets: PrometheusSample[], comp
     candidate: pathCounts('candidate'),
     comparisons: { ...empty.comparisons, ...sumBy(comparisons, result) },
   };
+}
+
+/** Adds what callers were served and the business outcomes, per path, to the counts. */
+function withOutcomes(counts: MigrationCounts, served: PrometheusSample[], outcomes: PrometheusSample[]): MigrationCounts {
+  const of = (name: string): PathCounts => {
+    const reported = sumBy(outcomes.filter((s) => s.labels[path] === name), result);
+    return {
+      ...counts[name === 'legacy' ? 'legacy' : 'candidate'],
+      served: sumBy(served, path)[name] ?? 0,
+      reported: { success: reported.success ?? 0, failure: reported.failure ?? 0 },
+    };
+  };
+  return { ...counts, legacy: of('legacy'), candidate: of('candidate') };
 }
 
 function sumBy(samples: readonly PrometheusSample[], label: string): Record<string, number> {

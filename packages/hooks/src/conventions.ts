@@ -92,6 +92,26 @@ export const CALL_OUTCOMES = { success: 'success', error: 'error', timeout: 'tim
 /** Values of the `result` label; `error` means the comparator itself threw. */
 export const COMPARISON_RESULTS = { match: 'match', mismatch: 'mismatch', ignored: 'ignored', error: 'error' } as const;
 
+/**
+ * Names of the series of what callers received and of the business outcomes
+ * applications report through the OpenFeature Tracking API (`client.track`).
+ */
+export const OUTCOME_METRICS = {
+  /** Counter: business outcomes (a PR accepted, a build passed), by path, event name and result. */
+  outcomes: 'cutover_migration_outcomes_total',
+  /** Counter: calls whose outcome went to the caller, by path; the candidate's share of them is its exposure. */
+  served: 'cutover_migration_served_total',
+} as const;
+
+/** Label names of the outcome series, beside {@link MIGRATION_LABELS}' key, path and result. */
+export const OUTCOME_LABELS = {
+  /** The tracking event's name, one of those the application declared (or `__overflow__`). */
+  event: 'event',
+} as const;
+
+/** Values of the outcome series' `result` label. */
+export const OUTCOME_RESULTS = { success: 'success', failure: 'failure' } as const;
+
 // The rollback `reason` and `status` label values belong to the rollback itself.
 export { ROLLBACK_REASONS, ROLLBACK_STATUSES } from '@cutover/rollback';
 

@@ -8,17 +8,24 @@ import { DEFAULT_COMPARISON_STORE, globalOptions } from '../command-support/cli-
 import { openComparisonStore, STORE_OPTION_DESCRIPTION } from '../command-support/open-comparison-store.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
+import { formatOutcomes } from '../report/format-outcomes.js';
 import { formatSummary } from '../report/format-summary.js';
 import { parseSince } from '../report/parse-since.js';
+import { reportedOutcomes } from '../report/reported-outcomes.js';
+import type { ReportedOutcomes } from '../report/reported-outcomes.js';
 
 interface ReportOptions {
   readonly since?: string;
   readonly migration?: string;
   readonly store: string;
   readonly json?: boolean;
+  readonly prometheus?: string;
 }
 
-/** `cutover report`: match rate, durations and top differences from the comparison store. */
+// Business outcomes live in Prometheus only; without --since they cover the last day.
+const DEFAULT_OUTCOME_SECONDS = 86_400;
+
+/** `cutover report`: match rate, durations and top differences from the comparison store; business outcomes from Prometheus. */
 export function registerReport(program: Command): void {
   program
     .command('report')
@@ -26,6 +33,7 @@ export function registerReport(program: Command): void {
     .option('--since <when>', 'a duration back from now (30m, 24h, 7d) or a date (2026-03-01)')
     .option('--migration <flag>', 'only this migration flag')
     .option('--store <dir|url>', STORE_OPTION_DESCRIPTION, DEFAULT_COMPARISON_STORE)
+    .option('--prometheus <url>', 'also the business outcomes (client.track) per path, from this Prometheus server')
     .option('--json', 'print the summaries as JSON')
     .action(async (options: ReportOptions, command: Command) => {
       const from = options.since === undefined ? undefined : parseSince(options.since);
@@ -40,10 +48,14 @@ export function registerReport(program: Command): void {
         }
       }
       await store.close();
+      const outcomeSeconds = from ? (Date.now() - from.getTime()) / 1000 : DEFAULT_OUTCOME_SECONDS;
+      const outcomes = options.prometheus
+        ? await reportedOutcomes({ url: options.prometheus, seconds: outcomeSeconds, ...(options.migration ? { flagKey: options.migration } : {}) })
+        : undefined;
       const out = new Output();
       const scope = { store: label, from: from?.toISOString() ?? null, migration: options.migration ?? null };
       if (options.json) {
-        out.json({ ...scope, summary: overall, migrations });
+        out.json({ ...scope, summary: overall, migrations, ...(outcomes ? { outcomes: Object.fromEntries(outcomes) } : {}) });
         return;
       }
       out.line(out.colors.bold(`${options.migration ?? 'all migrations'} since ${scope.from ?? 'the beginning'} (${label})`));
@@ -53,7 +65,18 @@ export function registerReport(program: Command): void {
         out.line(out.colors.bold(flagKey));
         for (const line of formatSummary(summary)) out.line(`  ${line}`);
       }
+      if (outcomes) printOutcomes(out, outcomes, `${options.prometheus} over the last ${Math.round(outcomeSeconds)} s`);
     });
+}
+
+function printOutcomes(out: Output, outcomes: ReadonlyMap<string, ReportedOutcomes>, scope: string): void {
+  out.line();
+  out.line(out.colors.bold(`business outcomes (${scope})`));
+  if (outcomes.size === 0) out.line('no outcomes reported in this range');
+  for (const [flagKey, reported] of [...outcomes].sort(([a], [b]) => a.localeCompare(b))) {
+    out.line(flagKey);
+    for (const line of formatOutcomes(reported)) out.line(`  ${line}`);
+  }
 }
 
 /** The migration flags of the flag files, to break the report down; none when there are no files. */

@@ -1,6 +1,7 @@
 import type { HistogramBucket } from './histogram-bucket.js';
 import type { ComparisonResult } from './migration-series.js';
 import type { MigrationSeries } from './migration-series.js';
+import type { OutcomeTotals } from './outcome-series.js';
 import { COMPARISON_RESULT_ORDER } from './migration-series.js';
 import type { CallOutcome, PathSeries } from './path-series.js';
 import { CALL_OUTCOME_ORDER } from './path-series.js';
@@ -11,6 +12,10 @@ export interface PathCounts {
   readonly outcomes: Readonly<Record<CallOutcome, number>>;
   /** Cumulative buckets by ascending `le`, ending with `le: Infinity`; empty when nothing is known. */
   readonly buckets: readonly HistogramBucket[];
+  /** Calls whose outcome went to the caller; absent where the source does not know. */
+  readonly served?: number;
+  /** Business outcomes reported through the Tracking API; absent where the source does not know. */
+  readonly reported?: Readonly<OutcomeTotals>;
 }
 
 /**
@@ -28,15 +33,15 @@ const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Objec
 
 /** Counts of a migration nothing has been recorded for. */
 export function emptyCounts(): MigrationCounts {
-  const path = { outcomes: zeros(CALL_OUTCOME_ORDER), buckets: [] };
+  const path = { outcomes: zeros(CALL_OUTCOME_ORDER), buckets: [], served: 0, reported: { success: 0, failure: 0 } };
   return { legacy: path, candidate: path, comparisons: zeros(COMPARISON_RESULT_ORDER) };
 }
 
 /** Reads a migration's counters now. */
 export function countsOf(series: MigrationSeries, bounds: ArrayLike<number>): MigrationCounts {
   return {
-    legacy: pathCounts(series.legacy, bounds),
-    candidate: pathCounts(series.candidate, bounds),
+    legacy: { ...pathCounts(series.legacy, bounds), reported: totalsOf(series.outcomes.totals.legacy) },
+    candidate: { ...pathCounts(series.candidate, bounds), reported: totalsOf(series.outcomes.totals.candidate) },
     comparisons: Object.fromEntries(COMPARISON_RESULT_ORDER.map((r, i) => [r, series.comparisons[i]!.value])) as Record<ComparisonResult, number>,
   };
 }
@@ -46,6 +51,10 @@ export function subtractCounts(later: MigrationCounts, earlier: MigrationCounts)
   const path = (a: PathCounts, b: PathCounts): PathCounts => ({
     outcomes: Object.fromEntries(CALL_OUTCOME_ORDER.map((o) => [o, a.outcomes[o] - b.outcomes[o]])) as Record<CallOutcome, number>,
     buckets: a.buckets.map((bucket, i) => ({ le: bucket.le, count: bucket.count - (b.buckets[i]?.count ?? 0) })),
+    ...(a.served === undefined ? {} : { served: a.served - (b.served ?? 0) }),
+    ...(a.reported === undefined
+      ? {}
+      : { reported: { success: a.reported.success - (b.reported?.success ?? 0), failure: a.reported.failure - (b.reported?.failure ?? 0) } }),
   });
   return {
     legacy: path(later.legacy, earlier.legacy),
@@ -54,6 +63,10 @@ export function subtractCounts(later: MigrationCounts, earlier: MigrationCounts)
       COMPARISON_RESULT_ORDER.map((r) => [r, later.comparisons[r] - earlier.comparisons[r]]),
     ) as Record<ComparisonResult, number>,
   };
+}
+
+function totalsOf({ success, failure }: OutcomeTotals): OutcomeTotals {
+  return { success, failure };
 }
 
 function pathCounts(series: PathSeries, bounds: ArrayLike<number>): PathCounts {
@@ -67,5 +80,6 @@ function pathCounts(series: PathSeries, bounds: ArrayLike<number>): PathCounts {
   return {
     outcomes: Object.fromEntries(CALL_OUTCOME_ORDER.map((o, i) => [o, series.calls[i]!.value])) as Record<CallOutcome, number>,
     buckets,
+    served: series.served.value,
   };
 }

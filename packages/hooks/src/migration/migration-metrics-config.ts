@@ -30,6 +30,13 @@ export interface MigrationMetricsConfig {
    */
   readonly maxFlags: number;
   /**
+   * Distinct business outcome event names (`client.track('pr_accepted', …)`)
+   * per migration that get series of their own; further ones are counted
+   * under `__overflow__`.
+   * @default 16
+   */
+  readonly maxOutcomeEvents: number;
+  /**
    * Where failures of a metric update are reported (the first ten, then one in a thousand).
    * @default console
    */
@@ -44,6 +51,7 @@ export const DEFAULT_MIGRATION_METRICS_CONFIG: MigrationMetricsConfig = Object.f
   registry: register,
   durationBuckets: Object.freeze(exponentialBuckets(0.0005, 1.2, 60)),
   maxFlags: 256,
+  maxOutcomeEvents: 16,
   logger: console,
 });
 
@@ -54,6 +62,7 @@ const schema = z.strictObject({
   ),
   durationBuckets: durationBoundsSchema,
   maxFlags: z.number().int().positive(),
+  maxOutcomeEvents: z.number().int().positive(),
   logger: z.custom<Logger>((value) => typeof (value as Partial<Logger> | undefined)?.error === 'function', { message: 'expected a logger with error()' }),
 });
 

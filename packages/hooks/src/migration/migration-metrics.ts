@@ -1,5 +1,5 @@
 import type { MigrationEvent, MigrationListener, Path } from '@cutover/migrate';
-import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
+import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OUTCOME_LABELS, OUTCOME_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
 import { InvalidOptionError, LogThrottle } from '@cutover/core';
 import { registerMetric } from '../metrics/register-metric.js';
 import { countsOf, emptyCounts } from './migration-counts.js';
@@ -8,6 +8,7 @@ import { resolveMigrationMetricsConfig } from './migration-metrics-config.js';
 import type { MigrationMetricsConfig, MigrationMetricsOptions } from './migration-metrics-config.js';
 import { COMPARISON_RESULT_ORDER, MigrationSeries } from './migration-series.js';
 import type { RollbackReason, RollbackStatus } from './migration-series.js';
+import type { OutcomeResult } from './outcome-series.js';
 import type { CallOutcome, PathSeries } from './path-series.js';
 import { CALL_OUTCOME_ORDER } from './path-series.js';
 
@@ -28,8 +29,9 @@ export interface MigrationSource {
 
 /**
  * Records migrations in Prometheus: calls per path and outcome, call
- * durations per path, comparisons by result, the stage served and rollbacks
- * by reason and status (names in `conventions.ts`). Fed by the runner's events
+ * durations per path, calls served to callers per path, business outcomes
+ * reported through the Tracking API, comparisons by result, the stage served
+ * and rollbacks by reason and status (names in `conventions.ts`). Fed by the runner's events
  * ({@link attach}), by tracking events (`TrackingOutcomes`) and by `Rollback`.
  * Counts live in plain numbers and reach prom-client when it is read, so a
  * runner call costs a few field increments; the local guard source reads the
@@ -97,6 +99,22 @@ export class MigrationMetrics {
         for (const s of all) for (const cell of s.rollbacks()) cell.flushInto(counter);
       },
     });
+    registerMetric(registry, 'counter', {
+      name: OUTCOME_METRICS.served,
+      help: 'Calls of a migration whose outcome went to the caller, by path.',
+      labelNames: [key, MIGRATION_LABELS.path],
+      collect(counter) {
+        for (const s of all) for (const path of [s.legacy, s.candidate]) path.served.flushInto(counter);
+      },
+    });
+    registerMetric(registry, 'counter', {
+      name: OUTCOME_METRICS.outcomes,
+      help: 'Business outcomes applications reported through the OpenFeature Tracking API, by path, event and result.',
+      labelNames: [key, MIGRATION_LABELS.path, OUTCOME_LABELS.event, MIGRATION_LABELS.result],
+      collect(counter) {
+        for (const s of all) for (const cell of s.outcomes.all()) cell.flushInto(counter);
+      },
+    });
     registerMetric(registry, 'gauge', {
       name: MIGRATION_METRICS.stage,
       help: 'Stages a migration serves: 1 for each stage served since the previous scrape, 0 for the others it has served.',
@@ -129,6 +147,7 @@ export class MigrationMetrics {
           return;
         }
         path.calls[event.outcome === 'ok' ? SUCCESS : event.outcome === 'error' ? ERROR : TIMEOUT]!.value++;
+        if (event.authoritative) path.served.value++;
         path.observe(event.durationMs / 1000);
       } else if (event.type === 'comparison') {
         const index = event.outcome === 'match' ? (event.ignored ? IGNORED : MATCH) : event.outcome === 'mismatch' ? MISMATCH : COMPARATOR_ERROR;
@@ -148,6 +167,14 @@ export class MigrationMetrics {
       series.calls[CALL_OUTCOME_ORDER.indexOf(outcome)]!.value++;
       if (seconds !== undefined && Number.isFinite(seconds) && seconds >= 0 && outcome !== 'rejected') series.observe(seconds);
     });
+  }
+
+  /**
+   * Records one business outcome (a PR accepted, a build failed) of the work a
+   * path did, under the application's event name. Never throws.
+   */
+  recordOutcome(flagKey: string, path: Path, event: string, result: OutcomeResult): void {
+    this.contained(() => this.series(flagKey).outcomes.record(path, event, result));
   }
 
   /** Counts one rollback of a flag. Never throws. */
@@ -175,10 +202,10 @@ export class MigrationMetrics {
     const found = this.byFlag.get(flagKey);
     if (found) return found;
     if (this.all.length >= this.config.maxFlags) {
-      if (!this.overflow) this.all.push((this.overflow = new MigrationSeries(OVERFLOW_LABEL_VALUE, this.bounds)));
+      if (!this.overflow) this.all.push((this.overflow = new MigrationSeries(OVERFLOW_LABEL_VALUE, this.bounds, this.config.maxOutcomeEvents)));
       return this.overflow;
     }
-    const created = new MigrationSeries(flagKey, this.bounds);
+    const created = new MigrationSeries(flagKey, this.bounds, this.config.maxOutcomeEvents);
     this.byFlag.set(flagKey, created);
     this.all.push(created);
     return created;

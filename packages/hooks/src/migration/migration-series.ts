@@ -1,6 +1,7 @@
 import type { RollbackReason, RollbackStatus } from '@cutover/rollback';
 import { COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_PATHS, ROLLBACK_REASONS, ROLLBACK_STATUSES } from '../conventions.js';
 import { CounterCell } from '../metrics/counter-cell.js';
+import { OutcomeSeries } from './outcome-series.js';
 import { PathSeries } from './path-series.js';
 
 /** A value of the comparison `result` label. */
@@ -27,6 +28,8 @@ export class MigrationSeries {
   readonly candidate: PathSeries;
   /** One cell per result, in {@link COMPARISON_RESULT_ORDER}. */
   readonly comparisons: readonly CounterCell[];
+  /** Business outcomes reported through the Tracking API. */
+  readonly outcomes: OutcomeSeries;
   private readonly rollbackCells = new Map<string, CounterCell>();
   private readonly stages = new Map<string, StageMark>();
   private servedSinceScrape = false;
@@ -34,15 +37,18 @@ export class MigrationSeries {
   /**
    * @param flagKey the migration's flag key (or `__overflow__`)
    * @param bounds duration histogram upper bounds, in seconds
+   * @param maxOutcomeEvents distinct outcome event names with series of their own
    */
   constructor(
     readonly flagKey: string,
     bounds: Float64Array,
+    maxOutcomeEvents = 16,
   ) {
     const key = { [MIGRATION_LABELS.key]: flagKey };
     this.legacy = new PathSeries({ ...key, [MIGRATION_LABELS.path]: MIGRATION_PATHS.legacy }, bounds);
     this.candidate = new PathSeries({ ...key, [MIGRATION_LABELS.path]: MIGRATION_PATHS.candidate }, bounds);
     this.comparisons = COMPARISON_RESULT_ORDER.map((result) => new CounterCell({ ...key, [MIGRATION_LABELS.result]: result }));
+    this.outcomes = new OutcomeSeries(flagKey, maxOutcomeEvents);
     for (const reason of Object.values(ROLLBACK_REASONS)) {
       for (const status of Object.values(ROLLBACK_STATUSES)) {
         const labels = { ...key, [MIGRATION_LABELS.reason]: reason, [MIGRATION_LABELS.status]: status };

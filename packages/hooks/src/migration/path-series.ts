@@ -16,6 +16,8 @@ export const CALL_OUTCOME_ORDER: readonly CallOutcome[] = Object.freeze(Object.v
 export class PathSeries {
   /** One cell per outcome, in {@link CALL_OUTCOME_ORDER}. */
   readonly calls: readonly CounterCell[];
+  /** Calls whose outcome went to the caller (the authoritative run, a fallback included). */
+  readonly served: CounterCell;
   /** Non-cumulative bucket counts since the series was created, as the local guard reads them; the last slot is `+Inf`. */
   readonly bucketCounts: Float64Array;
   /** Call durations since the last scrape, for the exported histogram. */
@@ -30,6 +32,7 @@ export class PathSeries {
     bounds: Float64Array,
   ) {
     this.calls = CALL_OUTCOME_ORDER.map((outcome) => new CounterCell({ ...labels, [MIGRATION_LABELS.outcome]: outcome }));
+    this.served = new CounterCell(labels);
     this.bucketCounts = new Float64Array(bounds.length + 1);
     this.durations = new DurationCells(labels, bounds);
   }

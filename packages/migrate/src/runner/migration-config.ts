@@ -14,7 +14,13 @@ export interface MigrationConfig {
   sampleRatio: number;
   /** Fraction of compared calls, 0..1, on which legacy runs a second time to detect noisy fields (Diffy). @default 0 */
   noiseRatio: number;
-  /** In `live`, return legacy's outcome when the candidate fails or times out. @default false */
+  /**
+   * Return legacy's outcome when the candidate's read fails or times out
+   * (after `candidateTimeoutMs`), in `live` and also in `rampdown` and
+   * `complete`, where the candidate answers alone: a failing full cutover
+   * then costs callers legacy's latency, not errors, until it is rolled back.
+   * @default false
+   */
   fallbackToLegacy: boolean;
   /** Largest stored input or value of a mismatch, in bytes of JSON; larger ones are stored truncated. @default 16384 */
   maxStoredBytes: number;

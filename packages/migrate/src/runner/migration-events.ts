@@ -54,7 +54,7 @@ export interface ComparisonEvent extends ComparisonVerdict {
   readonly candidateMs: number;
 }
 
-/** The candidate failed in `live` and `fallbackToLegacy` returned legacy's outcome instead. */
+/** The candidate's read failed (`live`, `rampdown`, `complete`) and `fallbackToLegacy` returned legacy's outcome instead. */
 export interface FallbackEvent {
   readonly type: 'fallback';
   readonly flagKey: string;

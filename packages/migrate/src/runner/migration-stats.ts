@@ -12,7 +12,7 @@ export interface MigrationStats {
   readonly unknownStages: number;
   /** Calls whose non-authoritative run was skipped because `maxInFlight` runs were in flight. */
   readonly inFlightSkips: number;
-  /** `live` calls answered by legacy because the candidate failed (`fallbackToLegacy`). */
+  /** Reads answered by legacy because the candidate failed (`fallbackToLegacy`: `live`, `rampdown`, `complete`). */
   readonly fallbacks: number;
   /** Non-authoritative writes that failed or timed out (the caller still got the authoritative outcome). */
   readonly secondaryWriteFailures: number;

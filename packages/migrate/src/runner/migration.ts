@@ -173,6 +173,7 @@ export class Migration<I, O, W = never, R = void> {
     const plan = READ_PLAN[stage];
     const fencingToken = lease?.fencingToken;
     if (plan.other === undefined || this.notExclusive(lease, plan.other, stage, 'read')) {
+      if (plan.authoritative === 'candidate' && this.config.fallbackToLegacy) return this.candidateRead(input, stage, readOnly, fencingToken);
       return this.runAlone(plan.authoritative, this.reads[plan.authoritative], input, stage, 'read', fencingToken, readOnly);
     }
     if (this.config.readPreference === 'fastest') return this.fastestRead(plan.authoritative, plan.other, input, stage, readOnly, context, fencingToken);
@@ -253,6 +254,22 @@ export class Migration<I, O, W = never, R = void> {
     this.emitSkip(plan.authoritative, stage, 'write', 'read-only');
     if (plan.other) this.emitSkip(plan.other, stage, 'write', 'read-only');
     return this.simulation.answer(input, authoritative(stage, 'write', plan.authoritative, undefined, true));
+  }
+
+  /**
+   * The candidate alone (`rampdown`, `complete`), with legacy answering a call
+   * the candidate fails: until the guard rolls a failing full cutover back,
+   * its failures cost callers legacy's latency rather than an error.
+   */
+  private async candidateRead(input: I, stage: MigrationStage, readOnly: boolean, fencingToken: number | undefined): Promise<O> {
+    const candidate = await this.observeAuthoritative('candidate', input, stage, readOnly, fencingToken);
+    this.emitPath(candidate, stage, 'read', true);
+    if (candidate.status === 'ok') return candidate.value;
+    this.counts.fallbacks++;
+    if (this.publisher.active) this.publisher.emit({ type: 'fallback', flagKey: this.flagKey, stage, operation: 'read', cause: candidate.status });
+    const fallback = await observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', 'legacy', fencingToken, readOnly) });
+    this.emitPath(fallback, stage, 'read', true);
+    return unwrap(fallback);
   }
 
   private async writeAt(stage: MigrationStage, input: W, writes: Implementations<W, R>, lease: LockLease | undefined): Promise<R> {
