@@ -13,6 +13,10 @@ import { LayerChain } from './layer-chain.js';
 import type { LayerResolution } from './layer-resolution.js';
 import { ContextLayer } from './layers/context-layer.js';
 import { EnvLayer } from './layers/env-layer.js';
+import { EnvMappedFlag } from './layers/env-mapped-flag.js';
+import { envName } from './layers/env-value.js';
+import { nearestKeys } from './nearest-keys.js';
+import { StageMapper } from './stages/stage-mapper.js';
 import { FileLayer } from './layers/file-layer.js';
 import { OverrideLayer } from './layers/override-layer.js';
 import { RollbackLayer } from './layers/rollback-layer.js';
@@ -37,17 +41,24 @@ export class CutoverProvider implements Provider {
   private readonly store: FlagFileStore;
   private readonly logger: Logger;
   private readonly trackListeners = new Set<TrackListener>();
+  private readonly envLayer: EnvLayer;
+  private readonly stageMappers = new Map<string, StageMapper>();
+  // Not-found messages with their suggestions, computed once per key until the flags change.
+  private readonly notFound = new Map<string, LayerResolution>();
 
   constructor(options: CutoverProviderOptions = {}) {
     this.config = resolveCutoverProviderConfig(options);
     this.logger = this.config.logger;
+    const bucketing = BUCKETINGS[this.config.bucketing];
+    const mapped = new Map(Object.entries(this.config.envFlags).map(([key, mapping]) => [key, new EnvMappedFlag(key, mapping, this.config.env, bucketing)]));
+    this.envLayer = new EnvLayer({ env: this.config.env, prefix: this.config.envPrefix, bucketing, mapped });
     this.chain = new LayerChain({
       override: this.overrides,
       rollback: this.rollbacks,
       context: this.config.contextOverrides
         ? new ContextLayer({ attribute: this.config.contextOverrideAttribute, variantsOf: (flagKey) => this.fileLayer.get(flagKey)?.definition.variants, logger: this.logger })
         : undefined,
-      env: new EnvLayer({ env: this.config.env, prefix: this.config.envPrefix, bucketing: BUCKETINGS[this.config.bucketing] }),
+      env: this.envLayer,
       remote: this.config.remote,
       file: this.fileLayer,
     });
@@ -56,6 +67,7 @@ export class CutoverProvider implements Provider {
       fallback: (flagKey, context) => this.fileLayer.resolve(flagKey, context),
       bucketing: this.config.bucketing,
     });
+    for (const [key, mapping] of Object.entries(this.config.stages)) this.stageMappers.set(key, new StageMapper(key, mapping, this.chain));
     this.store = new FlagFileStore({
       files: this.config.files,
       overlay: this.config.rollbackOverlay || undefined,
@@ -83,6 +95,7 @@ export class CutoverProvider implements Provider {
       await Promise.all([this.store.load(), this.config.remote?.initialize?.()]);
     } finally {
       this.apply();
+      this.warnUnknownStageInputs();
     }
   }
 
@@ -94,6 +107,7 @@ export class CutoverProvider implements Provider {
   /** Serves `value` for `flagKey` to everyone, above every other layer, until cleared. */
   override(flagKey: string, value: FlagValue): void {
     this.overrides.set(flagKey, value);
+    this.notFound.clear();
     this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: [flagKey], message: 'override set' });
   }
 
@@ -181,17 +195,24 @@ export class CutoverProvider implements Provider {
    * unless a remote layer is involved.
    */
   evaluate<T extends FlagValue>(type: FlagType, flagKey: string, defaultValue: T, context: EvaluationContext = {}): ResolutionDetails<T> | Promise<ResolutionDetails<T>> {
-    const answer = this.chain.resolve(flagKey, type, context);
-    return answer instanceof Promise ? answer.then((a) => finish(a, type, defaultValue)) : finish(answer, type, defaultValue);
+    const answer = this.resolveLayers(flagKey, type, context);
+    return answer instanceof Promise ? answer.then((a) => this.finish(flagKey, a, type, defaultValue)) : this.finish(flagKey, answer, type, defaultValue);
   }
 
-  /** Every known flag (files, overrides, rollbacks) as it resolves for `context`. */
+  /**
+   * Every flag key some layer knows: the flag files and overlay, overrides,
+   * the environment (declared `envFlags` and prefixed variables) and the
+   * stage mappings. Not the remote flagd's, which the provider cannot list.
+   */
+  knownFlagKeys(): string[] {
+    return [...this.knownFlagTypes().keys()].sort();
+  }
+
+  /** Every known flag (files, overrides, rollbacks, the environment, stage mappings) as it resolves for `context`. */
   async snapshot(context: EvaluationContext = {}): Promise<FlagSnapshotEntry[]> {
-    const keys = new Set([...this.fileLayer.all().keys(), ...Object.keys(this.overrides.entries()), ...this.rollbacks.keys()]);
     const entries: FlagSnapshotEntry[] = [];
-    for (const flagKey of [...keys].sort()) {
-      const type = this.fileLayer.get(flagKey)?.type ?? typeOfValue(this.overrides.entries()[flagKey]);
-      const answer = await this.chain.resolve(flagKey, type, context);
+    for (const [flagKey, type] of [...this.knownFlagTypes()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const answer = await this.resolveLayers(flagKey, type, context);
       entries.push({
         flagKey,
         value: answer.value,
@@ -204,9 +225,68 @@ export class CutoverProvider implements Provider {
     return entries;
   }
 
+  /** The stage mapping answers a migration flag's stage (a string); every other evaluation goes to the layers. */
+  private resolveLayers(flagKey: string, type: FlagType, context: EvaluationContext): LayerResolution | Promise<LayerResolution> {
+    const mapper = type === 'string' ? this.stageMappers.get(flagKey) : undefined;
+    return mapper ? mapper.resolve(context) : this.chain.resolve(flagKey, type, context);
+  }
+
+  private finish<T extends FlagValue>(flagKey: string, answer: LayerResolution, type: FlagType, defaultValue: T): ResolutionDetails<T> {
+    return finish(answer.errorCode === ErrorCode.FLAG_NOT_FOUND ? this.explainNotFound(flagKey) : answer, type, defaultValue);
+  }
+
+  /** A missing flag is most often a typo: the answer names the nearest keys the layers know. */
+  private explainNotFound(flagKey: string): LayerResolution {
+    const cached = this.notFound.get(flagKey);
+    if (cached) return cached;
+    const nearest = nearestKeys(flagKey, this.knownFlagTypes().keys());
+    const hint = nearest.length === 0 ? '' : `; did you mean ${nearest.map((key) => `"${key}"`).join(', ')}?`;
+    const answer: LayerResolution = Object.freeze({
+      value: undefined,
+      reason: StandardResolutionReasons.ERROR,
+      errorCode: ErrorCode.FLAG_NOT_FOUND,
+      errorMessage: `flag "${flagKey}" is defined by no layer${hint}`,
+      flagMetadata: Object.freeze({ source: 'default', ...(nearest.length === 0 ? {} : { nearest: nearest.join(',') }) }),
+    });
+    // Keys come from code, so few; the bound keeps a caller that invents keys from growing the map.
+    if (this.notFound.size < MAX_NOT_FOUND_CACHED) this.notFound.set(flagKey, answer);
+    return answer;
+  }
+
+  private knownFlagTypes(): Map<string, FlagType> {
+    const types = new Map<string, FlagType>();
+    for (const key of Object.keys(this.config.envFlags)) types.set(key, 'boolean');
+    for (const [key, value] of Object.entries(this.overrides.entries())) types.set(key, typeOfValue(value));
+    for (const key of this.rollbacks.keys()) types.set(key, 'string');
+    for (const [key, flag] of this.fileLayer.all()) types.set(key, flag.type);
+    for (const key of this.stageMappers.keys()) types.set(key, 'string');
+    // A prefixed variable is listed under its own name unless it is the variable of a key listed already.
+    const { envPrefix } = this.config;
+    const named = envPrefix === false ? new Set<string>() : new Set([...types.keys()].map((key) => envName(envPrefix, key)));
+    for (const [key, type] of this.envLayer.knownFlags()) {
+      if (!types.has(key) && (envPrefix === false || !named.has(envName(envPrefix, key)))) types.set(key, type);
+    }
+    return types;
+  }
+
+  /** A stage mapping that reads a flag no layer knows counts it as false; said at start-up when the key looks like a typo. */
+  private warnUnknownStageInputs(): void {
+    const known = this.knownFlagTypes();
+    for (const mapper of this.stageMappers.values()) {
+      for (const input of mapper.inputs) {
+        if (known.has(input)) continue;
+        const nearest = nearestKeys(input, known.keys());
+        if (nearest.length > 0) {
+          this.logger.warn(`cutover: the stage of "${mapper.flagKey}" reads flag "${input}", which no layer defines (counted as false); did you mean ${nearest.map((k) => `"${k}"`).join(', ')}?`);
+        }
+      }
+    }
+  }
+
   private apply(): void {
     this.fileLayer.update(this.store.flags());
     this.rollbacks.update(this.store.overlaySet());
+    this.notFound.clear();
   }
 
   private report(error: FlagFileError): void {
@@ -223,6 +303,8 @@ export class CutoverProvider implements Provider {
     });
   }
 }
+
+const MAX_NOT_FOUND_CACHED = 256;
 
 /** One `client.track(...)` call as the provider received it. */
 export interface TrackEvent {
