@@ -2,6 +2,7 @@ import type { DashboardContext } from '../dashboard-context.js';
 import { checkComparisonStore } from './check-comparison-store.js';
 import { checkFlagFiles } from './check-flag-files.js';
 import { checkGuard } from './check-guard.js';
+import { checkMigrationFlags } from './check-migration-flags.js';
 import type { CheckFinding, HealthReport } from './health-report.js';
 import { overallStatus } from './health-report.js';
 import { timedCheck } from './timed-check.js';
@@ -22,7 +23,7 @@ export async function checkHealth(context: DashboardContext, now = Date.now()): 
     timedCheck(() => checkComparisonStore(context), { critical: false, timeoutMs }),
     timedCheck(() => checkGuard(context), { critical: false, timeoutMs }),
   ]);
-  const checks = { flagFiles, flagd, comparisonStore, guard };
+  const checks = { flagFiles, flagd, comparisonStore, guard, migrationFlags: await timedCheck(() => checkMigrationFlags(context), { critical: false, timeoutMs }) };
   return {
     status: overallStatus(Object.values(checks)),
     checks,
