@@ -14,8 +14,10 @@ import type { LayerResolution } from './layer-resolution.js';
 import { ContextLayer } from './layers/context-layer.js';
 import { EnvLayer } from './layers/env-layer.js';
 import { EnvMappedFlag } from './layers/env-mapped-flag.js';
-import { envName } from './layers/env-value.js';
-import { nearestKeys } from './nearest-keys.js';
+import { NotFoundAnswers } from './not-found-answers.js';
+import { knownFlagTypes, typeOfValue } from './known-flag-types.js';
+import type { EnvFlagStatus } from './layers/env-flag-status.js';
+import { warnUnknownStageInputs } from './stages/warn-unknown-stage-inputs.js';
 import { StageMapper } from './stages/stage-mapper.js';
 import { FileLayer } from './layers/file-layer.js';
 import { OverrideLayer } from './layers/override-layer.js';
@@ -42,15 +44,16 @@ export class CutoverProvider implements Provider {
   private readonly logger: Logger;
   private readonly trackListeners = new Set<TrackListener>();
   private readonly envLayer: EnvLayer;
+  private readonly mappedFlags: ReadonlyMap<string, EnvMappedFlag>;
   private readonly stageMappers = new Map<string, StageMapper>();
-  // Not-found messages with their suggestions, computed once per key until the flags change.
-  private readonly notFound = new Map<string, LayerResolution>();
+  private readonly notFound = new NotFoundAnswers(() => this.knownFlagTypes().keys());
 
   constructor(options: CutoverProviderOptions = {}) {
     this.config = resolveCutoverProviderConfig(options);
     this.logger = this.config.logger;
     const bucketing = BUCKETINGS[this.config.bucketing];
     const mapped = new Map(Object.entries(this.config.envFlags).map(([key, mapping]) => [key, new EnvMappedFlag(key, mapping, this.config.env, bucketing)]));
+    this.mappedFlags = mapped;
     this.envLayer = new EnvLayer({ env: this.config.env, prefix: this.config.envPrefix, bucketing, mapped });
     this.chain = new LayerChain({
       override: this.overrides,
@@ -95,7 +98,7 @@ export class CutoverProvider implements Provider {
       await Promise.all([this.store.load(), this.config.remote?.initialize?.()]);
     } finally {
       this.apply();
-      this.warnUnknownStageInputs();
+      warnUnknownStageInputs(this.stageMappers.values(), this.knownFlagTypes(), this.logger);
     }
   }
 
@@ -208,6 +211,11 @@ export class CutoverProvider implements Provider {
     return [...this.knownFlagTypes().keys()].sort();
   }
 
+  /** The flags declared in `envFlags`: their variables as this process sees them and what they decide. */
+  envFlagStatus(): EnvFlagStatus[] {
+    return [...this.mappedFlags.values()].map((flag) => ({ flagKey: flag.flagKey, variables: flag.variables, summary: flag.summary }));
+  }
+
   /** Every known flag (files, overrides, rollbacks, the environment, stage mappings) as it resolves for `context`. */
   async snapshot(context: EvaluationContext = {}): Promise<FlagSnapshotEntry[]> {
     const entries: FlagSnapshotEntry[] = [];
@@ -232,55 +240,18 @@ export class CutoverProvider implements Provider {
   }
 
   private finish<T extends FlagValue>(flagKey: string, answer: LayerResolution, type: FlagType, defaultValue: T): ResolutionDetails<T> {
-    return finish(answer.errorCode === ErrorCode.FLAG_NOT_FOUND ? this.explainNotFound(flagKey) : answer, type, defaultValue);
-  }
-
-  /** A missing flag is most often a typo: the answer names the nearest keys the layers know. */
-  private explainNotFound(flagKey: string): LayerResolution {
-    const cached = this.notFound.get(flagKey);
-    if (cached) return cached;
-    const nearest = nearestKeys(flagKey, this.knownFlagTypes().keys());
-    const hint = nearest.length === 0 ? '' : `; did you mean ${nearest.map((key) => `"${key}"`).join(', ')}?`;
-    const answer: LayerResolution = Object.freeze({
-      value: undefined,
-      reason: StandardResolutionReasons.ERROR,
-      errorCode: ErrorCode.FLAG_NOT_FOUND,
-      errorMessage: `flag "${flagKey}" is defined by no layer${hint}`,
-      flagMetadata: Object.freeze({ source: 'default', ...(nearest.length === 0 ? {} : { nearest: nearest.join(',') }) }),
-    });
-    // Keys come from code, so few; the bound keeps a caller that invents keys from growing the map.
-    if (this.notFound.size < MAX_NOT_FOUND_CACHED) this.notFound.set(flagKey, answer);
-    return answer;
+    return finish(answer.errorCode === ErrorCode.FLAG_NOT_FOUND ? this.notFound.get(flagKey) : answer, type, defaultValue);
   }
 
   private knownFlagTypes(): Map<string, FlagType> {
-    const types = new Map<string, FlagType>();
-    for (const key of Object.keys(this.config.envFlags)) types.set(key, 'boolean');
-    for (const [key, value] of Object.entries(this.overrides.entries())) types.set(key, typeOfValue(value));
-    for (const key of this.rollbacks.keys()) types.set(key, 'string');
-    for (const [key, flag] of this.fileLayer.all()) types.set(key, flag.type);
-    for (const key of this.stageMappers.keys()) types.set(key, 'string');
-    // A prefixed variable is listed under its own name unless it is the variable of a key listed already.
-    const { envPrefix } = this.config;
-    const named = envPrefix === false ? new Set<string>() : new Set([...types.keys()].map((key) => envName(envPrefix, key)));
-    for (const [key, type] of this.envLayer.knownFlags()) {
-      if (!types.has(key) && (envPrefix === false || !named.has(envName(envPrefix, key)))) types.set(key, type);
-    }
-    return types;
-  }
-
-  /** A stage mapping that reads a flag no layer knows counts it as false; said at start-up when the key looks like a typo. */
-  private warnUnknownStageInputs(): void {
-    const known = this.knownFlagTypes();
-    for (const mapper of this.stageMappers.values()) {
-      for (const input of mapper.inputs) {
-        if (known.has(input)) continue;
-        const nearest = nearestKeys(input, known.keys());
-        if (nearest.length > 0) {
-          this.logger.warn(`cutover: the stage of "${mapper.flagKey}" reads flag "${input}", which no layer defines (counted as false); did you mean ${nearest.map((k) => `"${k}"`).join(', ')}?`);
-        }
-      }
-    }
+    return knownFlagTypes({
+      envPrefix: this.config.envPrefix,
+      declared: [...Object.keys(this.config.envFlags).map((key): [string, FlagType] => [key, 'boolean']), ...[...this.stageMappers.keys()].map((key): [string, FlagType] => [key, 'string'])],
+      overrides: this.overrides.entries(),
+      rollbacks: this.rollbacks.keys(),
+      files: this.fileLayer.all(),
+      env: this.envLayer.knownFlags(),
+    });
   }
 
   private apply(): void {
@@ -303,8 +274,6 @@ export class CutoverProvider implements Provider {
     });
   }
 }
-
-const MAX_NOT_FOUND_CACHED = 256;
 
 /** One `client.track(...)` call as the provider received it. */
 export interface TrackEvent {
@@ -330,9 +299,4 @@ function finish<T extends FlagValue>(answer: LayerResolution, type: FlagType, de
     };
   }
   return answer as ResolutionDetails<T>;
-}
-
-function typeOfValue(value: FlagValue | undefined): FlagType {
-  const type = typeof value;
-  return type === 'boolean' || type === 'string' || type === 'number' ? type : 'object';
 }

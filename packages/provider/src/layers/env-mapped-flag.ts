@@ -21,6 +21,8 @@ export class EnvMappedFlag {
   private readonly percentage: number | undefined;
   /** False when none of the flag's variables is set. */
   readonly declared: boolean;
+  /** The declared variables and their values (undefined: unset), in role order. */
+  readonly variables: Readonly<Record<string, string | undefined>>;
   // Every answer is one of these, built once: an evaluation allocates nothing.
   private readonly answers: Readonly<Record<'everyone' | 'nobody' | 'listed' | 'unlisted' | 'splitIn' | 'splitOut', LayerResolution>>;
 
@@ -31,6 +33,7 @@ export class EnvMappedFlag {
     env: Env,
     private readonly bucketing: Bucketing,
   ) {
+    this.variables = Object.fromEntries([mapping.enabled, mapping.ids, mapping.percentage].filter((v) => v !== undefined).map((v) => [v, env[v]]));
     const enabled = valueOf(env, mapping.enabled);
     const ids = valueOf(env, mapping.ids);
     const percentage = valueOf(env, mapping.percentage);
@@ -58,6 +61,19 @@ export class EnvMappedFlag {
       splitIn: answer(true, SPLIT),
       splitOut: answer(false, SPLIT),
     };
+  }
+
+  /** What the variables decide, in words, for `cutover status`. */
+  get summary(): string {
+    const { mapping } = this;
+    if (!this.declared) return 'no variable set: the layers below answer';
+    if (this.disabled) return `off for everyone (${mapping.enabled} is not true)`;
+    if (this.ids) {
+      const ignored = this.percentage === undefined ? '' : `; ${mapping.percentage} is ignored while ${mapping.ids} lists ids`;
+      return `on for ${this.ids.size} listed id(s) (${[...this.ids].join(', ')}), off for the others${ignored}`;
+    }
+    if (this.percentage !== undefined) return `on for ${this.percentage} % of ids (hashed as flagd's fractional on the flag key), off for the others`;
+    return 'on for everyone (no id list, no percentage)';
   }
 
   /** The flag's value for one evaluation; undefined when none of its variables is set. */
