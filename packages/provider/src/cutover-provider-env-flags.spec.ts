@@ -41,6 +41,22 @@ describe('CutoverProvider env flags', () => {
     });
   });
 
+  describe('start-up warnings', () => {
+    it('names a declared variable that is unset beside a set one of a close name', () => {
+      const warnings: string[] = [];
+      const logger = { error() {}, warn: (m: string) => warnings.push(m), info() {}, debug() {} };
+      new CutoverProvider({ watch: false, logger, env: { USE_BULLMQ: 'true', BULLMQ_TENANT: 't1' }, envFlags: { bullmq: { enabled: 'USE_BULLMQ', ids: 'BULLMQ_TENANTS' } } });
+      expect(warnings).toEqual(['cutover: env flag "bullmq" reads BULLMQ_TENANTS, which is unset, while BULLMQ_TENANT is set: is one of them misspelt?']);
+    });
+
+    it('names a stage mapping input close to a known flag', async () => {
+      const warnings: string[] = [];
+      const logger = { error() {}, warn: (m: string) => warnings.push(m), info() {}, debug() {} };
+      await connect({ logger, env: { FF_SHADOW_MODE: 'true' }, stages: { bot: { rules: [{ when: { SHADOW_MODES: true }, stage: 'shadow' }], otherwise: 'off' } } });
+      expect(warnings).toEqual(['cutover: the stage of "bot" reads flag "SHADOW_MODES", which no layer defines (counted as false); did you mean "SHADOW_MODE"?']);
+    });
+  });
+
   describe('without a prefix', () => {
     it('never answers a flag key from an arbitrary process variable', async () => {
       const { client } = await connect({ envPrefix: false, env: { PATH: '/usr/bin', HOME: '/root' } });

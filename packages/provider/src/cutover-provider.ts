@@ -18,6 +18,7 @@ import { NotFoundAnswers } from './not-found-answers.js';
 import { knownFlagTypes, typeOfValue } from './known-flag-types.js';
 import type { EnvFlagStatus } from './layers/env-flag-status.js';
 import { warnUnknownStageInputs } from './stages/warn-unknown-stage-inputs.js';
+import { warnUnsetEnvVariables } from './layers/warn-unset-env-variables.js';
 import { StageMapper } from './stages/stage-mapper.js';
 import { FileLayer } from './layers/file-layer.js';
 import { OverrideLayer } from './layers/override-layer.js';
@@ -54,6 +55,7 @@ export class CutoverProvider implements Provider {
     const bucketing = BUCKETINGS[this.config.bucketing];
     const mapped = new Map(Object.entries(this.config.envFlags).map(([key, mapping]) => [key, new EnvMappedFlag(key, mapping, this.config.env, bucketing)]));
     this.mappedFlags = mapped;
+    warnUnsetEnvVariables(mapped.values(), this.config.env, this.logger);
     this.envLayer = new EnvLayer({ env: this.config.env, prefix: this.config.envPrefix, bucketing, mapped });
     this.chain = new LayerChain({
       override: this.overrides,
