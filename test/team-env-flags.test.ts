@@ -10,12 +10,13 @@ import { MIGRATION_METRICS } from '@cutover/hooks';
 import { FileComparisonStore } from '@cutover/migrate';
 import type { Migration } from '@cutover/migrate';
 import { CutoverProvider, CutoverProviderOptionError } from '@cutover/provider';
-import type { FlagMappings, StageMapping } from '@cutover/provider';
+import type { FlagMappings } from '@cutover/provider';
 import { AuditLog, Rollback } from '@cutover/rollback';
 import { OpenFeature } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HealthReport } from '@cutover/cli';
+import { NUTRIBOT_STAGES } from '../packages/provider/src/testing/team-stage-mappings.js';
 import { runCli } from './support/cli-run.js';
 
 const TENANTS = Array.from({ length: 1002 }, (_, i) => `t${i + 1}`);
@@ -24,16 +25,7 @@ const BULLMQ: FlagMappings = {
   envFlags: { 'mspbyte.bullmq': { enabled: 'USE_BULLMQ', ids: 'BULLMQ_TENANTS', percentage: 'MIGRATION_PERCENTAGE' } },
   stages: { 'mspbyte.bullmq': { true: 'live', false: 'off' } },
 };
-/** The chat bot's router: parallel mode runs both, the new flag picks which answers; shadow mode runs the new one unseen. */
-const NUTRIBOT: StageMapping = {
-  rules: [
-    { when: { PARALLEL_MODE: true, USE_NEW_NUTRIBOT: true }, stage: 'live' },
-    { when: { PARALLEL_MODE: true }, stage: 'shadow' },
-    { when: { USE_NEW_NUTRIBOT: true }, stage: 'complete' },
-    { when: { SHADOW_MODE: true }, stage: 'shadow' },
-  ],
-  otherwise: 'off',
-};
+const NUTRIBOT = NUTRIBOT_STAGES;
 
 interface Logged {
   readonly errors: string[];

@@ -1,18 +1,11 @@
 import { OpenFeature } from '@openfeature/server-sdk';
-import type { Client } from '@openfeature/server-sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CutoverProvider } from './cutover-provider.js';
-import type { CutoverProviderOptions } from './cutover-provider-options.js';
 import { CutoverProviderOptionError } from './cutover-provider-option-error.js';
+import { connectProvider } from './testing/connect-provider.js';
 import { createFlagDir } from './testing/flag-dir.js';
 
-let domain = 0;
-async function connect(options: CutoverProviderOptions): Promise<{ provider: CutoverProvider; client: Client }> {
-  const provider = new CutoverProvider({ watch: false, env: {}, ...options });
-  const name = `env-flags-spec-${domain++}`;
-  await OpenFeature.setProviderAndWait(name, provider);
-  return { provider, client: OpenFeature.getClient(name) };
-}
+const connect = connectProvider;
 afterEach(() => OpenFeature.close());
 
 describe('CutoverProvider env flags', () => {

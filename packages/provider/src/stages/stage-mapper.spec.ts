@@ -1,33 +1,13 @@
 import { OpenFeature } from '@openfeature/server-sdk';
-import type { Client } from '@openfeature/server-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CutoverProvider } from '../cutover-provider.js';
-import type { CutoverProviderOptions } from '../cutover-provider-options.js';
+import { connectProvider } from '../testing/connect-provider.js';
+import { NUTRIBOT_STAGES as NUTRIBOT } from '../testing/team-stage-mappings.js';
 import { createFlagDir } from '../testing/flag-dir.js';
 import type { FlagDir } from '../testing/flag-dir.js';
 import { StageMapper } from './stage-mapper.js';
-import type { StageMapping } from './stage-mapping.js';
-
-/** A router's three switches read as one migration's stage: parallel first, then the new path alone, then shadow. */
-const NUTRIBOT: StageMapping = {
-  rules: [
-    { when: { PARALLEL_MODE: true, USE_NEW_NUTRIBOT: true }, stage: 'live' },
-    { when: { PARALLEL_MODE: true }, stage: 'shadow' },
-    { when: { USE_NEW_NUTRIBOT: true }, stage: 'complete' },
-    { when: { SHADOW_MODE: true }, stage: 'shadow' },
-  ],
-  otherwise: 'off',
-};
 
 let dir: FlagDir;
-let domain = 0;
-
-async function connect(options: CutoverProviderOptions): Promise<{ provider: CutoverProvider; client: Client }> {
-  const provider = new CutoverProvider({ watch: false, env: {}, ...options });
-  const name = `stage-mapper-spec-${domain++}`;
-  await OpenFeature.setProviderAndWait(name, provider);
-  return { provider, client: OpenFeature.getClient(name) };
-}
+const connect = connectProvider;
 
 beforeEach(async () => {
   dir = await createFlagDir();
