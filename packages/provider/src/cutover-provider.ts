@@ -237,7 +237,7 @@ export class CutoverProvider implements Provider {
 
   /** The stage mapping answers a migration flag's stage (a string); every other evaluation goes to the layers. */
   private resolveLayers(flagKey: string, type: FlagType, context: EvaluationContext): LayerResolution | Promise<LayerResolution> {
-    const mapper = type === 'string' ? this.stageMappers.get(flagKey) : undefined;
+    const mapper = type === 'string' && this.stageMappers.size > 0 ? this.stageMappers.get(flagKey) : undefined;
     return mapper ? mapper.resolve(context) : this.chain.resolve(flagKey, type, context);
   }
 
