@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CONFIG_FILE } from '@cutover/core';
+import { CONFIG_FILE, findProject } from '@cutover/core';
 import { readFlagMappings } from '@cutover/provider';
 import { DEFAULT_ROLLOUT_STATE_DIR, formatRollout } from '@cutover/rollout';
 import { CommandExit } from '../command-support/command-exit.js';
@@ -21,13 +21,13 @@ export function registerStatus(program: Command): void {
     .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
     .option('--json', 'print the report as JSON')
     .option('--state-dir <dir>', 'rollout controllers\' state', DEFAULT_ROLLOUT_STATE_DIR)
-    .option('--config <file>', `the ${CONFIG_FILE} declaring envFlags and stages (default: the one beside the flags directory)`)
+    .option('--config <file>', `the ${CONFIG_FILE} declaring envFlags and stages (default: the project's; with --flags, the one beside the flags directory)`)
     .action(async (options: { overlay?: string; json?: boolean; stateDir: string; config?: string }, command: Command) => {
       const { flags } = globalOptions(command);
       const files = await listFlagFiles(flags);
       const collected = await collectStatus(files, options.overlay ?? overlayPath(flags));
       const { rollouts, drift } = await rolloutStatusSection(collected.drift, { stateDir: options.stateDir, overlay: collected.overlay });
-      const env = await envSection(options.config ?? join(dirname(resolve(flags)), CONFIG_FILE), files, options.config !== undefined);
+      const env = await envSection(options.config ?? defaultConfig(command, flags), files, options.config !== undefined);
       const report = { ...collected, drift, rollouts, ...env };
       const out = new Output();
       if (options.json) out.json(report);
@@ -65,4 +65,10 @@ async function envSection(config: string, files: readonly string[], required: bo
   } catch (error) {
     return { envFlags: [], stageMappings: [], envInvalid: (error as Error).message };
   }
+}
+
+/** The project's configuration file: at the project root, or beside a flags directory named with `--flags`. */
+function defaultConfig(command: Command, flags: string): string {
+  if (command.optsWithGlobals<{ flags?: string }>().flags !== undefined) return join(dirname(resolve(flags)), CONFIG_FILE);
+  return join(findProject().root, CONFIG_FILE);
 }
