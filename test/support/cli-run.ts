@@ -14,13 +14,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the real CLI from its TypeScript sources, as `pnpm cutover` does, with colour off. */
-export function runCli(args: readonly string[]): Promise<CliResult> {
+/** Runs the real CLI from its TypeScript sources, as `pnpm cutover` does, with colour off; `env` adds variables. */
+export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--conditions=source', '--import', 'tsx', 'packages/cli/src/cli.ts', ...args],
-      { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 30_000 },
+      { cwd: REPO_ROOT, env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 30_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

@@ -35,4 +35,12 @@ describe(resolveCutoverConfig.name, () => {
     });
     expect(config).toMatchObject({ files: ['x.flagd.json'], store: false, audit: 'a.jsonl', guard: false });
   });
+
+  it("takes envFlags and stages from the project's cutover.config.json, below the provider options", async () => {
+    const envFlags = { 'mspbyte.bullmq': { enabled: 'USE_BULLMQ', ids: 'BULLMQ_TENANTS', percentage: 'MIGRATION_PERCENTAGE' } };
+    await writeFile(join(root, 'cutover.config.json'), JSON.stringify({ flags: 'flags', envFlags, stages: { 'mspbyte.bullmq': { true: 'live', false: 'off' } } }));
+    const project = () => findProject({ cwd: root, env: {} });
+    expect(resolveCutoverConfig({}, project).provider).toEqual({ envFlags, stages: { 'mspbyte.bullmq': { true: 'live', false: 'off' } } });
+    expect(resolveCutoverConfig({ provider: { stages: {} } }, project).provider).toEqual({ envFlags, stages: {} });
+  });
 });

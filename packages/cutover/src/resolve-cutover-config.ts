@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
-import { DEFAULT_PATHS, findProject, flagFilesOf } from '@cutover/core';
+import { join, resolve } from 'node:path';
+import { CONFIG_FILE, DEFAULT_PATHS, findProject, flagFilesOf } from '@cutover/core';
 import type { ProjectPaths } from '@cutover/core';
 import type { ComparisonSink, FileComparisonStore } from '@cutover/migrate';
+import { readFlagMappings } from '@cutover/provider';
 import { register } from 'prom-client';
 import type { CutoverConfig, CutoverOptions } from './cutover-options.js';
 
@@ -9,7 +10,8 @@ import type { CutoverConfig, CutoverOptions } from './cutover-options.js';
  * Fills in the defaults. Paths the options leave out come from the project
  * (the same search the CLI makes), so the application, `cutover report` and
  * `cutover rollback` agree on where the store, the audit log and the overlay
- * are without being told twice.
+ * are without being told twice. So do the `envFlags` and `stages` of the
+ * project's `cutover.config.json`, below the provider options given here.
  */
 export function resolveCutoverConfig<Store extends ComparisonSink = FileComparisonStore>(
   options: CutoverOptions<Store>,
@@ -26,13 +28,13 @@ export function resolveCutoverConfig<Store extends ComparisonSink = FileComparis
     rollbackHooks: options.rollbackHooks ?? {},
     guard: options.guard ?? {},
     outcomes: options.outcomes ?? {},
-    provider: options.provider ?? {},
+    provider: { ...(paths.root === undefined ? {} : readFlagMappings(join(paths.root, CONFIG_FILE))), ...options.provider },
     domain: options.domain,
     logger: options.logger ?? console,
   };
 }
 
-function tryProject(project: () => ProjectPaths): Pick<ProjectPaths, 'comparisons' | 'audit'> {
+function tryProject(project: () => ProjectPaths): Pick<ProjectPaths, 'comparisons' | 'audit'> & Partial<Pick<ProjectPaths, 'root'>> {
   try {
     return project();
   } catch {

@@ -59,6 +59,10 @@ export const MIGRATION_METRICS = {
   rollbacks: 'cutover_rollbacks_total',
   /** Gauge: 1 for each stage a migration served since the previous scrape (both sides of a canary split), 0 for the others it has served. */
   stage: 'cutover_migration_stage',
+  /** Counter: evaluations of a migration flag that served a value that is not a stage (run as `off`), by value (bounded). */
+  unknownStage: 'cutover_migration_unknown_stage_total',
+  /** Counter: evaluations of a migration flag key that no flag source defines (run as `off`): most often a typo. */
+  flagNotFound: 'cutover_migration_flag_not_found_total',
   /** Gauge: 1 while a flag source is stale (`flagd` unreachable and the files answer; `files` a rejected edit and the last good flags answer), else 0. Written by `FlagSourceMetrics`. */
   sourceStale: 'cutover_flag_source_stale',
 } as const;
@@ -81,7 +85,16 @@ export const MIGRATION_LABELS = {
   stage: 'stage',
   /** A flag source layer of the provider, e.g. `flagd` or `files`. */
   source: 'source',
+  /**
+   * The value a migration flag served that is not a stage, cut to
+   * {@link UNKNOWN_STAGE_LIMITS}`.length` characters; past `values` distinct
+   * values per flag, `__overflow__`.
+   */
+  value: 'value',
 } as const;
+
+/** Bounds of the `value` label of {@link MIGRATION_METRICS.unknownStage}: a flag serving arbitrary text cannot create series without end. */
+export const UNKNOWN_STAGE_LIMITS = { values: 8, length: 32 } as const;
 
 /** Values of the `path` label. */
 export const MIGRATION_PATHS = { legacy: 'legacy', candidate: 'candidate' } as const;

@@ -36,3 +36,24 @@ describe(resolveCutoverProviderConfig.name, () => {
     expect(() => resolveCutoverProviderConfig({ env: {}, contextOverrides: 'no' })).toThrow(/"contextOverrides"/);
   });
 });
+
+describe('env flag options', () => {
+  it('refuses an empty env prefix, which would serve $PATH as flag "path"', () => {
+    expect(() => resolveCutoverProviderConfig({ env: {}, envPrefix: '' })).toThrow(CutoverProviderOptionError);
+    expect(() => resolveCutoverProviderConfig({ env: {}, envPrefix: '' })).toThrow(/envPrefix.*must not be empty.*\$PATH/);
+    expect(resolveCutoverProviderConfig({ env: {}, envPrefix: false }).envPrefix).toBe(false);
+  });
+
+  it('defaults to no declared env flags and no stage mappings', () => {
+    expect(resolveCutoverProviderConfig({ env: {} })).toMatchObject({ envFlags: {}, stages: {} });
+  });
+
+  it('names an unknown role and a malformed variable name of a declared env flag', () => {
+    expect(() => resolveCutoverProviderConfig({ env: {}, envFlags: { bullmq: { enabled: 'USE_BULLMQ', tenants: 'BULLMQ_TENANTS' } as never } })).toThrow(/envFlags\.bullmq\.tenants/);
+    expect(() => resolveCutoverProviderConfig({ env: {}, envFlags: { bullmq: { enabled: 'USE BULLMQ' } } })).toThrow(/envFlags\.bullmq\.enabled.*environment variable name/);
+  });
+
+  it('names a stage mapping to a value that is not a stage', () => {
+    expect(() => resolveCutoverProviderConfig({ env: {}, stages: { planner: { true: 'on' as never, false: 'off' } } })).toThrow(/stages\.planner/);
+  });
+});

@@ -1,12 +1,19 @@
 import { dirname, join } from 'node:path';
 import { DefaultLogger } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
-import { InvalidOptionError, envList, resolveOptions } from '@cutover/core';
-import type { InvalidOptionInit, OptionsSpec } from '@cutover/core';
+import { envList, resolveOptions } from '@cutover/core';
+import type { OptionsSpec } from '@cutover/core';
 import { z } from 'zod';
+import { CutoverProviderOptionError } from './cutover-provider-option-error.js';
 import type { BucketingVersion } from './hashing/bucketing.js';
 import type { Layer } from './layer.js';
+import { envFlagsSchema } from './layers/env-flag-mapping.js';
+import type { EnvFlagMapping } from './layers/env-flag-mapping.js';
 import { ROLLBACK_OVERLAY_FILE } from './layers/rollback-layer.js';
+import { stageMappingsSchema } from './stages/stage-mapping.js';
+import type { StageMapping } from './stages/stage-mapping.js';
+
+export { CutoverProviderOptionError } from './cutover-provider-option-error.js';
 
 /** Everything CutoverProvider can be told. */
 export interface CutoverProviderConfig {
@@ -24,10 +31,28 @@ export interface CutoverProviderConfig {
    */
   rollbackOverlay: string | false;
   /**
-   * Prefix of the environment variables read as flags (`FF_NEW_PLANNER=true`).
+   * Prefix of the environment variables read as flags (`FF_NEW_PLANNER=true`);
+   * `false` reads only the flags declared in `envFlags`. An empty prefix is
+   * refused: it would serve any process variable by a flag's key (`path` as `$PATH`).
    * @default `CUTOVER_ENV_PREFIX`, else `"FF_"`
    */
-  envPrefix: string;
+  envPrefix: string | false;
+  /**
+   * Flags read from the variables a team already keeps, by flag key:
+   * `{ 'mspbyte.bullmq': { enabled: 'USE_BULLMQ', ids: 'BULLMQ_TENANTS', percentage: 'MIGRATION_PERCENTAGE' } }`.
+   * Each is a boolean per targeting key; see `EnvFlagMapping` for the
+   * precedence. A malformed value stops the provider's start, naming the variable.
+   * @default none
+   */
+  envFlags: Readonly<Record<string, EnvFlagMapping>>;
+  /**
+   * Migration flags whose stage is read from boolean flags (from any layer),
+   * by migration flag key: `{ CLAMBAKE_NEW_PLANNER: { true: 'live', false: 'off' } }`,
+   * or rules over several flags. Applies when the stage is asked for (a string
+   * evaluation); the boolean flags still answer as booleans.
+   * @default none
+   */
+  stages: Readonly<Record<string, StageMapping>>;
   /** The environment variables. @default process.env */
   env: Readonly<Record<string, string | undefined>>;
   /**
@@ -72,6 +97,8 @@ export type CutoverProviderOptions = Partial<CutoverProviderConfig>;
 export const DEFAULT_CUTOVER_PROVIDER_CONFIG = {
   files: [],
   envPrefix: 'FF_',
+  envFlags: {},
+  stages: {},
   contextOverrides: true,
   contextOverrideAttribute: 'cutoverOverrides',
   watch: true,
@@ -84,7 +111,12 @@ export const DEFAULT_CUTOVER_PROVIDER_CONFIG = {
 const configSchema: z.ZodType<CutoverProviderConfig> = z.object({
   files: z.array(z.string().min(1)),
   rollbackOverlay: z.union([z.string().min(1), z.literal(false)]),
-  envPrefix: z.string(),
+  envPrefix: z.union([
+    z.string().min(1, 'must not be empty: an empty prefix reads any process variable as a flag (`path` would be $PATH); declare envFlags for your own variable names, or false for none'),
+    z.literal(false),
+  ]),
+  envFlags: envFlagsSchema,
+  stages: stageMappingsSchema,
   // process.env is an exotic object that z.record rejects; any string map will do.
   env: z.custom<Record<string, string | undefined>>((value) => typeof value === 'object' && value !== null, 'an object of environment variables'),
   contextOverrides: z.boolean(),
@@ -96,13 +128,6 @@ const configSchema: z.ZodType<CutoverProviderConfig> = z.object({
   strict: z.boolean(),
   logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).error === 'function', 'a Logger'),
 });
-
-/** A provider option that is not valid; names the option and the environment variable behind it. */
-export class CutoverProviderOptionError extends InvalidOptionError {
-  constructor(option: string, reason: string, source: Pick<InvalidOptionInit, 'envVariable' | 'cause'> = {}) {
-    super({ component: 'CutoverProvider', option, reason, ...source });
-  }
-}
 
 const SPEC = {
   component: 'CutoverProvider',

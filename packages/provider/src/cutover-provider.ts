@@ -13,6 +13,13 @@ import { LayerChain } from './layer-chain.js';
 import type { LayerResolution } from './layer-resolution.js';
 import { ContextLayer } from './layers/context-layer.js';
 import { EnvLayer } from './layers/env-layer.js';
+import { EnvMappedFlag } from './layers/env-mapped-flag.js';
+import { NotFoundAnswers } from './not-found-answers.js';
+import { knownFlagTypes, typeOfValue } from './known-flag-types.js';
+import type { EnvFlagStatus } from './layers/env-flag-status.js';
+import { warnUnknownStageInputs } from './stages/warn-unknown-stage-inputs.js';
+import { warnUnsetEnvVariables } from './layers/warn-unset-env-variables.js';
+import { StageMapper } from './stages/stage-mapper.js';
 import { FileLayer } from './layers/file-layer.js';
 import { OverrideLayer } from './layers/override-layer.js';
 import { RollbackLayer } from './layers/rollback-layer.js';
@@ -37,17 +44,26 @@ export class CutoverProvider implements Provider {
   private readonly store: FlagFileStore;
   private readonly logger: Logger;
   private readonly trackListeners = new Set<TrackListener>();
+  private readonly envLayer: EnvLayer;
+  private readonly mappedFlags: ReadonlyMap<string, EnvMappedFlag>;
+  private readonly stageMappers = new Map<string, StageMapper>();
+  private readonly notFound = new NotFoundAnswers(() => this.knownFlagTypes().keys());
 
   constructor(options: CutoverProviderOptions = {}) {
     this.config = resolveCutoverProviderConfig(options);
     this.logger = this.config.logger;
+    const bucketing = BUCKETINGS[this.config.bucketing];
+    const mapped = new Map(Object.entries(this.config.envFlags).map(([key, mapping]) => [key, new EnvMappedFlag(key, mapping, this.config.env, bucketing)]));
+    this.mappedFlags = mapped;
+    warnUnsetEnvVariables(mapped.values(), this.config.env, this.logger);
+    this.envLayer = new EnvLayer({ env: this.config.env, prefix: this.config.envPrefix, bucketing, mapped });
     this.chain = new LayerChain({
       override: this.overrides,
       rollback: this.rollbacks,
       context: this.config.contextOverrides
         ? new ContextLayer({ attribute: this.config.contextOverrideAttribute, variantsOf: (flagKey) => this.fileLayer.get(flagKey)?.definition.variants, logger: this.logger })
         : undefined,
-      env: new EnvLayer({ env: this.config.env, prefix: this.config.envPrefix, bucketing: BUCKETINGS[this.config.bucketing] }),
+      env: this.envLayer,
       remote: this.config.remote,
       file: this.fileLayer,
     });
@@ -56,6 +72,7 @@ export class CutoverProvider implements Provider {
       fallback: (flagKey, context) => this.fileLayer.resolve(flagKey, context),
       bucketing: this.config.bucketing,
     });
+    for (const [key, mapping] of Object.entries(this.config.stages)) this.stageMappers.set(key, new StageMapper(key, mapping, this.chain));
     this.store = new FlagFileStore({
       files: this.config.files,
       overlay: this.config.rollbackOverlay || undefined,
@@ -83,6 +100,7 @@ export class CutoverProvider implements Provider {
       await Promise.all([this.store.load(), this.config.remote?.initialize?.()]);
     } finally {
       this.apply();
+      warnUnknownStageInputs(this.stageMappers.values(), this.knownFlagTypes(), this.logger);
     }
   }
 
@@ -94,6 +112,7 @@ export class CutoverProvider implements Provider {
   /** Serves `value` for `flagKey` to everyone, above every other layer, until cleared. */
   override(flagKey: string, value: FlagValue): void {
     this.overrides.set(flagKey, value);
+    this.notFound.clear();
     this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: [flagKey], message: 'override set' });
   }
 
@@ -181,17 +200,29 @@ export class CutoverProvider implements Provider {
    * unless a remote layer is involved.
    */
   evaluate<T extends FlagValue>(type: FlagType, flagKey: string, defaultValue: T, context: EvaluationContext = {}): ResolutionDetails<T> | Promise<ResolutionDetails<T>> {
-    const answer = this.chain.resolve(flagKey, type, context);
-    return answer instanceof Promise ? answer.then((a) => finish(a, type, defaultValue)) : finish(answer, type, defaultValue);
+    const answer = this.resolveLayers(flagKey, type, context);
+    return answer instanceof Promise ? answer.then((a) => this.finish(flagKey, a, type, defaultValue)) : this.finish(flagKey, answer, type, defaultValue);
   }
 
-  /** Every known flag (files, overrides, rollbacks) as it resolves for `context`. */
+  /**
+   * Every flag key some layer knows: the flag files and overlay, overrides,
+   * the environment (declared `envFlags` and prefixed variables) and the
+   * stage mappings. Not the remote flagd's, which the provider cannot list.
+   */
+  knownFlagKeys(): string[] {
+    return [...this.knownFlagTypes().keys()].sort();
+  }
+
+  /** The flags declared in `envFlags`: their variables as this process sees them and what they decide. */
+  envFlagStatus(): EnvFlagStatus[] {
+    return [...this.mappedFlags.values()].map((flag) => ({ flagKey: flag.flagKey, variables: flag.variables, summary: flag.summary }));
+  }
+
+  /** Every known flag (files, overrides, rollbacks, the environment, stage mappings) as it resolves for `context`. */
   async snapshot(context: EvaluationContext = {}): Promise<FlagSnapshotEntry[]> {
-    const keys = new Set([...this.fileLayer.all().keys(), ...Object.keys(this.overrides.entries()), ...this.rollbacks.keys()]);
     const entries: FlagSnapshotEntry[] = [];
-    for (const flagKey of [...keys].sort()) {
-      const type = this.fileLayer.get(flagKey)?.type ?? typeOfValue(this.overrides.entries()[flagKey]);
-      const answer = await this.chain.resolve(flagKey, type, context);
+    for (const [flagKey, type] of [...this.knownFlagTypes()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const answer = await this.resolveLayers(flagKey, type, context);
       entries.push({
         flagKey,
         value: answer.value,
@@ -204,9 +235,31 @@ export class CutoverProvider implements Provider {
     return entries;
   }
 
+  /** The stage mapping answers a migration flag's stage (a string); every other evaluation goes to the layers. */
+  private resolveLayers(flagKey: string, type: FlagType, context: EvaluationContext): LayerResolution | Promise<LayerResolution> {
+    const mapper = type === 'string' && this.stageMappers.size > 0 ? this.stageMappers.get(flagKey) : undefined;
+    return mapper ? mapper.resolve(context) : this.chain.resolve(flagKey, type, context);
+  }
+
+  private finish<T extends FlagValue>(flagKey: string, answer: LayerResolution, type: FlagType, defaultValue: T): ResolutionDetails<T> {
+    return finish(answer.errorCode === ErrorCode.FLAG_NOT_FOUND ? this.notFound.get(flagKey) : answer, type, defaultValue);
+  }
+
+  private knownFlagTypes(): Map<string, FlagType> {
+    return knownFlagTypes({
+      envPrefix: this.config.envPrefix,
+      declared: [...Object.keys(this.config.envFlags).map((key): [string, FlagType] => [key, 'boolean']), ...[...this.stageMappers.keys()].map((key): [string, FlagType] => [key, 'string'])],
+      overrides: this.overrides.entries(),
+      rollbacks: this.rollbacks.keys(),
+      files: this.fileLayer.all(),
+      env: this.envLayer.knownFlags(),
+    });
+  }
+
   private apply(): void {
     this.fileLayer.update(this.store.flags());
     this.rollbacks.update(this.store.overlaySet());
+    this.notFound.clear();
   }
 
   private report(error: FlagFileError): void {
@@ -248,9 +301,4 @@ function finish<T extends FlagValue>(answer: LayerResolution, type: FlagType, de
     };
   }
   return answer as ResolutionDetails<T>;
-}
-
-function typeOfValue(value: FlagValue | undefined): FlagType {
-  const type = typeof value;
-  return type === 'boolean' || type === 'string' || type === 'number' ? type : 'object';
 }

@@ -1,5 +1,8 @@
 export { CutoverProvider } from './cutover-provider.js';
 export type { TrackEvent, TrackListener } from './cutover-provider.js';
+export type { EnvFlagStatus } from './layers/env-flag-status.js';
+export type { EnvFlagMapping } from './layers/env-flag-mapping.js';
+export type { BooleanStages, CombinedStages, StageMapping, StageRule } from './stages/stage-mapping.js';
 export {
   CutoverProviderOptionError,
   DEFAULT_CUTOVER_PROVIDER_CONFIG,
@@ -37,3 +40,5 @@ export { DEFAULT_FLAGD_REMOTE_CONFIG, resolveFlagdRemoteConfig } from './remote/
 export { FlagdRemoteOptionError } from './remote/flagd-remote-option-error.js';
 export type { FlagdPassThroughOptions, FlagdRemoteConfig, FlagdRemoteOptions } from './remote/flagd-remote-options.js';
 export type { LayerHost } from './layer.js';
+export { readFlagMappings } from './flag-mappings-file.js';
+export type { FlagMappings } from './flag-mappings-file.js';

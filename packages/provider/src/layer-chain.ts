@@ -39,6 +39,11 @@ const GATED: ReadonlySet<unknown> = new Set(['env', 'remote', 'file']);
 export class LayerChain {
   constructor(private readonly layers: Layers) {}
 
+  /** The override or rollback of a flag, when one is in force: explicit decisions that no other layer changes. */
+  fixed(flagKey: string): LayerResolution | undefined {
+    return this.layers.override.resolve(flagKey) ?? this.layers.rollback.resolve(flagKey);
+  }
+
   resolve(flagKey: string, type: FlagType, context: EvaluationContext, visiting?: readonly string[]): LayerResolution | Promise<LayerResolution> {
     const { override, rollback, env, remote, file } = this.layers;
     const fixed = override.resolve(flagKey) ?? rollback.resolve(flagKey);

@@ -1,9 +1,15 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { CONFIG_FILE, findProject } from '@cutover/core';
+import { readFlagMappings } from '@cutover/provider';
 import { DEFAULT_ROLLOUT_STATE_DIR, formatRollout } from '@cutover/rollout';
 import { CommandExit } from '../command-support/command-exit.js';
 import { globalOptions, overlayPath } from '../command-support/cli-paths.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
+import { collectEnvStatus } from '../status/collect-env-status.js';
+import type { EnvStatus } from '../status/collect-env-status.js';
 import { collectStatus } from '../status/collect-status.js';
 import { rolloutStatusSection } from '../rollout/rollout-status-section.js';
 
@@ -15,11 +21,14 @@ export function registerStatus(program: Command): void {
     .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
     .option('--json', 'print the report as JSON')
     .option('--state-dir <dir>', 'rollout controllers\' state', DEFAULT_ROLLOUT_STATE_DIR)
-    .action(async (options: { overlay?: string; json?: boolean; stateDir: string }, command: Command) => {
+    .option('--config <file>', `the ${CONFIG_FILE} declaring envFlags and stages (default: the project's; with --flags, the one beside the flags directory)`)
+    .action(async (options: { overlay?: string; json?: boolean; stateDir: string; config?: string }, command: Command) => {
       const { flags } = globalOptions(command);
-      const collected = await collectStatus(await listFlagFiles(flags), options.overlay ?? overlayPath(flags));
+      const files = await listFlagFiles(flags);
+      const collected = await collectStatus(files, options.overlay ?? overlayPath(flags));
       const { rollouts, drift } = await rolloutStatusSection(collected.drift, { stateDir: options.stateDir, overlay: collected.overlay });
-      const report = { ...collected, drift, rollouts };
+      const env = await envSection(options.config ?? defaultConfig(command, flags), files, options.config !== undefined);
+      const report = { ...collected, drift, rollouts, ...env };
       const out = new Output();
       if (options.json) out.json(report);
       else {
@@ -33,11 +42,33 @@ export function registerStatus(program: Command): void {
           const rollout = rollouts.find((r) => r.flagKey === m.flagKey);
           if (rollout) out.line(yellow(`  rollout ${formatRollout(rollout)} (overlay serves ${rollout.target} ${rollout.servingPercent} %)`));
         }
-        if (report.migrations.length === 0) out.line(`no migration flags in ${flags}`);
+        for (const e of report.envFlags) {
+          out.line(`${bold(e.flagKey)}  ${bold('env')}  ${Object.entries(e.variables).map(([name, value]) => `${name}=${value ?? '(unset)'}`).join(' ')}`);
+          out.line(dim(`  ${e.summary}`));
+        }
+        for (const m of report.stageMappings) out.line(`${bold(m.flagKey)}  ${bold(m.stage)}  ${dim(`stage from ${m.stageFrom} (${m.source})`)}`);
+        if (report.migrations.length === 0 && report.stageMappings.length === 0) out.line(`no migration flags in ${flags}`);
         for (const d of report.drift) out.line(yellow(`drift: ${d.flagKey}: ${d.message}`));
         for (const i of report.invalid) out.line(red(`invalid: ${i.message}`));
+        if (report.envInvalid !== undefined) out.line(red(`invalid: ${report.envInvalid}`));
       }
       // Drift and broken files are what a scripted check wants to catch.
-      if (report.invalid.length > 0) throw new CommandExit(1);
+      if (report.invalid.length > 0 || report.envInvalid !== undefined) throw new CommandExit(1);
     });
+}
+
+/** The env flags and stage mappings the project declares, as this shell's environment makes them; a malformed declaration or variable is reported, as the application's start would refuse it. */
+async function envSection(config: string, files: readonly string[], required: boolean): Promise<EnvStatus & { envInvalid?: string }> {
+  try {
+    if (required && !existsSync(config)) throw new Error(`${config}: no such file`);
+    return await collectEnvStatus(readFlagMappings(config), files);
+  } catch (error) {
+    return { envFlags: [], stageMappings: [], envInvalid: (error as Error).message };
+  }
+}
+
+/** The project's configuration file: at the project root, or beside a flags directory named with `--flags`. */
+function defaultConfig(command: Command, flags: string): string {
+  if (command.optsWithGlobals<{ flags?: string }>().flags !== undefined) return join(dirname(resolve(flags)), CONFIG_FILE);
+  return join(findProject().root, CONFIG_FILE);
 }

@@ -1,3 +1,4 @@
+import { ErrorCode } from '@openfeature/server-sdk';
 import type { MigrationEvent, MigrationListener, Path } from '@cutover/migrate';
 import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OUTCOME_LABELS, OUTCOME_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
 import { InvalidOptionError, LogThrottle } from '@cutover/core';
@@ -30,8 +31,8 @@ export interface MigrationSource {
 /**
  * Records migrations in Prometheus: calls per path and outcome, call
  * durations per path, calls served to callers per path, business outcomes
- * reported through the Tracking API, comparisons by result, the stage served
- * and rollbacks by reason and status (names in `conventions.ts`). Fed by the runner's events
+ * reported through the Tracking API, comparisons by result, the stage served,
+ * values served that are not stages, evaluations of a missing key, and rollbacks by reason and status (names in `conventions.ts`). Fed by the runner's events
  * ({@link attach}), by tracking events (`TrackingOutcomes`) and by `Rollback`.
  * Counts live in plain numbers and reach prom-client when it is read, so a
  * runner call costs a few field increments; the local guard source reads the
@@ -115,6 +116,22 @@ export class MigrationMetrics {
         for (const s of all) for (const cell of s.outcomes.all()) cell.flushInto(counter);
       },
     });
+    registerMetric(registry, 'counter', {
+      name: MIGRATION_METRICS.unknownStage,
+      help: 'Evaluations of a migration flag that served a value that is not a stage (run as off), by value.',
+      labelNames: [key, MIGRATION_LABELS.value],
+      collect(counter) {
+        for (const s of all) for (const cell of s.unknownStages()) cell.flushInto(counter);
+      },
+    });
+    registerMetric(registry, 'counter', {
+      name: MIGRATION_METRICS.flagNotFound,
+      help: 'Evaluations of a migration flag key that no flag source defines (run as off).',
+      labelNames: [key],
+      collect(counter) {
+        for (const s of all) s.flagNotFound.flushInto(counter);
+      },
+    });
     registerMetric(registry, 'gauge', {
       name: MIGRATION_METRICS.stage,
       help: 'Stages a migration serves: 1 for each stage served since the previous scrape, 0 for the others it has served.',
@@ -153,7 +170,10 @@ export class MigrationMetrics {
         const index = event.outcome === 'match' ? (event.ignored ? IGNORED : MATCH) : event.outcome === 'mismatch' ? MISMATCH : COMPARATOR_ERROR;
         this.series(event.flagKey).comparisons[index]!.value++;
       } else if (event.type === 'stage') {
-        this.series(event.flagKey).served(event.stage);
+        const series = this.series(event.flagKey);
+        series.served(event.stage);
+        if (!event.known) series.unknownStage(event.raw).value++;
+        else if (event.errorCode === ErrorCode.FLAG_NOT_FOUND) series.flagNotFound.value++;
       }
     } catch (error) {
       this.failed(error);

@@ -1,5 +1,5 @@
 import type { RollbackReason, RollbackStatus } from '@cutover/rollback';
-import { COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_PATHS, ROLLBACK_REASONS, ROLLBACK_STATUSES } from '../conventions.js';
+import { COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_PATHS, OVERFLOW_LABEL_VALUE, ROLLBACK_REASONS, ROLLBACK_STATUSES, UNKNOWN_STAGE_LIMITS } from '../conventions.js';
 import { CounterCell } from '../metrics/counter-cell.js';
 import { OutcomeSeries } from './outcome-series.js';
 import { PathSeries } from './path-series.js';
@@ -30,7 +30,10 @@ export class MigrationSeries {
   readonly comparisons: readonly CounterCell[];
   /** Business outcomes reported through the Tracking API. */
   readonly outcomes: OutcomeSeries;
+  /** Evaluations of a key no flag source defines. */
+  readonly flagNotFound: CounterCell;
   private readonly rollbackCells = new Map<string, CounterCell>();
+  private readonly unknownCells = new Map<string, CounterCell>();
   private readonly stages = new Map<string, StageMark>();
   private servedSinceScrape = false;
 
@@ -47,6 +50,7 @@ export class MigrationSeries {
     const key = { [MIGRATION_LABELS.key]: flagKey };
     this.legacy = new PathSeries({ ...key, [MIGRATION_LABELS.path]: MIGRATION_PATHS.legacy }, bounds);
     this.candidate = new PathSeries({ ...key, [MIGRATION_LABELS.path]: MIGRATION_PATHS.candidate }, bounds);
+    this.flagNotFound = new CounterCell(key);
     this.comparisons = COMPARISON_RESULT_ORDER.map((result) => new CounterCell({ ...key, [MIGRATION_LABELS.result]: result }));
     this.outcomes = new OutcomeSeries(flagKey, maxOutcomeEvents);
     for (const reason of Object.values(ROLLBACK_REASONS)) {
@@ -65,6 +69,20 @@ export class MigrationSeries {
   /** Every rollback counter. */
   rollbacks(): Iterable<CounterCell> {
     return this.rollbackCells.values();
+  }
+
+  /** The counter of one value served that is not a stage; values past the bound share `__overflow__`. */
+  unknownStage(served: string): CounterCell {
+    const value = served.slice(0, UNKNOWN_STAGE_LIMITS.length);
+    const label = this.unknownCells.has(value) || this.unknownCells.size < UNKNOWN_STAGE_LIMITS.values ? value : OVERFLOW_LABEL_VALUE;
+    let cell = this.unknownCells.get(label);
+    if (!cell) this.unknownCells.set(label, (cell = new CounterCell({ [MIGRATION_LABELS.key]: this.flagKey, [MIGRATION_LABELS.value]: label })));
+    return cell;
+  }
+
+  /** Every unknown-stage counter. */
+  unknownStages(): Iterable<CounterCell> {
+    return this.unknownCells.values();
   }
 
   /** Marks a stage as served by a call. */

@@ -10,6 +10,8 @@ export type ComparisonDropReason = 'store-rejected' | 'runner-fault';
 export interface MigrationStats {
   /** Evaluations that returned a value that is not a stage (run as `off`). */
   readonly unknownStages: number;
+  /** Evaluations of a flag key that no layer defines (a typo in `flagKey`; run as `off`). */
+  readonly flagNotFound: number;
   /** Calls whose non-authoritative run was skipped because `maxInFlight` runs were in flight. */
   readonly inFlightSkips: number;
   /** Reads answered by legacy because the candidate failed (`fallbackToLegacy`: `live`, `rampdown`, `complete`). */

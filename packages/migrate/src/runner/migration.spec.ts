@@ -43,8 +43,28 @@ describe(Migration.name, () => {
       await migration.read(2);
       expect(candidate).not.toHaveBeenCalled();
       expect(migration.stats().unknownStages).toBe(2);
-      expect(logger.warn).toHaveBeenCalledTimes(1);
+      expect(logger.error).toHaveBeenCalledTimes(1);
       expect(events.find((e) => e.type === 'stage')).toMatchObject({ stage: 'off', raw: 'sideways', known: false });
+    });
+
+    it('logs at error level with the value and how a boolean flag gets a stage', async () => {
+      const { migration, logger } = await setup('true', same);
+      await migration.read(1);
+      expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/served "true", which is not a stage.*running as "off".*stages: \{ "search-migration": \{ true: "live", false: "off" \} \}/));
+    });
+  });
+
+  describe('flag not found', () => {
+    it('runs as off, counts it and logs the provider\'s message once at error level', async () => {
+      const candidate = vi.fn((n: number) => ({ items: n }));
+      const { migration, logger, events } = await setup('live', { legacy: (n) => ({ items: n }), candidate }, { flagKey: 'search-migraton' });
+      await migration.read(1);
+      await migration.read(2);
+      expect(candidate).not.toHaveBeenCalled();
+      expect(migration.stats()).toMatchObject({ flagNotFound: 2, unknownStages: 0 });
+      expect(logger.error).toHaveBeenCalledTimes(1);
+      expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/^migration "search-migraton": no flag of this key exists: .*running as "off"/));
+      expect(events.find((e) => e.type === 'stage')).toMatchObject({ stage: 'off', known: true, errorCode: 'FLAG_NOT_FOUND' });
     });
   });
 

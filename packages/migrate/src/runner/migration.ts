@@ -26,11 +26,10 @@ import { WriteSimulation } from './write-simulation.js';
 import type { Implementation, Operation, Path, RunContext } from './run-context.js';
 import { ResultRecorder } from './result-recorder.js';
 import { sameError } from './same-error.js';
+import { StageProblems } from './stage-problems.js';
 
 // Authoritative runs are never aborted by the runner; one shared signal avoids a controller per call.
 const NEVER_ABORTED = new AbortController().signal;
-// Distinct unknown stage values logged, at most; the counter keeps counting.
-const MAX_REPORTED_UNKNOWN = 16;
 
 /**
  * A migration of one code path from a legacy to a candidate implementation,
@@ -56,8 +55,8 @@ export class Migration<I, O, W = never, R = void> {
   private readonly noise = new NoiseFilter();
   private readonly experiment: Experiment<I, O>;
   private readonly recorder: ResultRecorder;
-  private readonly reportedUnknown = new Set<string>();
-  private counts = { unknownStages: 0, fallbacks: 0, secondaryWriteFailures: 0, lockUnavailable: 0 };
+  private readonly stageProblems: StageProblems;
+  private counts = { fallbacks: 0, secondaryWriteFailures: 0, lockUnavailable: 0 };
   private readonly inFlightSkips = new LogThrottle<'skip'>();
 
   constructor(init: MigrationInit<I, O, W, R>) {
@@ -71,6 +70,7 @@ export class Migration<I, O, W = never, R = void> {
     this.itemId = init.itemId;
     this.logger = init.logger ?? CONSOLE_LOGGER;
     this.readOnly = new ReadOnlyMode({ flagKey: init.flagKey, readOnly: this.config.readOnly, env: process.env, client: init.client, logger: this.logger });
+    this.stageProblems = new StageProblems(init.flagKey, this.logger);
     this.containment = new CallbackContainment(this.logger, `migration "${init.flagKey}"`);
     this.publisher = new EventPublisher(this.containment);
     this.simulation = new WriteSimulation({ flagKey: init.flagKey, simulate: init.simulateWrite, containment: this.containment, logger: this.logger });
@@ -140,6 +140,8 @@ export class Migration<I, O, W = never, R = void> {
     return {
       ...this.counts,
       simulatedWrites: this.simulation.count,
+      unknownStages: this.stageProblems.unknownStages,
+      flagNotFound: this.stageProblems.flagNotFound,
       inFlightSkips: this.inFlightSkips.count('skip'),
       overBudgetComparisons: this.recorder.overBudgetComparisons,
       inFlight: this.offPath.inFlight,
@@ -155,7 +157,7 @@ export class Migration<I, O, W = never, R = void> {
     const raw = details.value;
     const known = isMigrationStage(raw);
     const stage: MigrationStage = known ? raw : 'off';
-    if (!known) this.unknownStage(raw);
+    if (!known || details.errorCode !== undefined) this.stageProblems.record(details, known);
     if (this.publisher.active) {
       this.publisher.emit({ type: 'stage', flagKey: this.flagKey, operation, stage, raw, known, reason: details.reason, errorCode: details.errorCode });
     }

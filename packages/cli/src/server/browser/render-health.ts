@@ -5,7 +5,7 @@ import { duration, msText } from './format.js';
 import { h, replaceChildren } from './hyperscript.js';
 
 /** The checks' names as the table shows them. */
-const CHECK_NAMES: Readonly<Record<string, string>> = { flagFiles: 'Flag files', flagd: 'flagd', comparisonStore: 'Comparison store', guard: 'Guard' };
+const CHECK_NAMES: Readonly<Record<string, string>> = { flagFiles: 'Flag files', flagd: 'flagd', comparisonStore: 'Comparison store', guard: 'Guard', migrationFlags: 'Migration flags' };
 
 /** Sets the health pill and fills the health table: each check, then each flag source and whether its latest edit was taken. */
 export function renderHealth(report: HealthReport, sources: MigrationsResponse['sources'] | undefined): void {

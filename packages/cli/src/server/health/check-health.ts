@@ -3,6 +3,7 @@ import { checkComparisonStore } from './check-comparison-store.js';
 import { checkDependencies } from './check-dependencies.js';
 import { checkFlagFiles } from './check-flag-files.js';
 import { checkGuard } from './check-guard.js';
+import { checkMigrationFlags } from './check-migration-flags.js';
 import type { CheckFinding, HealthReport } from './health-report.js';
 import { overallStatus } from './health-report.js';
 import { timedCheck } from './timed-check.js';
@@ -18,15 +19,16 @@ export const CHECK_TIMEOUT_MS = 2000;
  */
 export async function checkHealth(context: DashboardContext, now = Date.now()): Promise<HealthReport> {
   const timeoutMs = CHECK_TIMEOUT_MS;
-  const [dependencies, flagFiles, flagd, comparisonStore, guard] = await Promise.all([
+  const [dependencies, flagFiles, flagd, comparisonStore, guard, migrationFlags] = await Promise.all([
     checkDependencies(context.checks, timeoutMs),
     timedCheck(() => checkFlagFiles(context), { critical: true, timeoutMs }),
     timedCheck(() => checkFlagd(context), { critical: false, timeoutMs }),
     timedCheck(() => checkComparisonStore(context), { critical: false, timeoutMs }),
     timedCheck(() => checkGuard(context), { critical: false, timeoutMs }),
+    timedCheck(() => checkMigrationFlags(context), { critical: false, timeoutMs }),
   ]);
   // Cutover's own checks keep their names even if a dependency check took one.
-  const checks = { ...dependencies, flagFiles, flagd, comparisonStore, guard };
+  const checks = { ...dependencies, flagFiles, flagd, comparisonStore, guard, migrationFlags };
   return {
     status: overallStatus(Object.values(checks)),
     checks,

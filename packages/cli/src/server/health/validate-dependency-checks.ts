@@ -2,7 +2,7 @@ import { InvalidOptionError } from '@cutover/core';
 import type { DependencyCheck } from './dependency-check.js';
 
 /** The names of Cutover's own checks in `/health`: a dependency check must choose another. */
-export const CUTOVER_CHECK_NAMES: ReadonlySet<string> = new Set(['flagFiles', 'flagd', 'comparisonStore', 'guard']);
+export const CUTOVER_CHECK_NAMES: ReadonlySet<string> = new Set(['flagFiles', 'flagd', 'comparisonStore', 'guard', 'migrationFlags']);
 
 /** Throws `InvalidOptionError` naming the first check that has no usable name, no function or a bad timeout. */
 export function validateDependencyChecks(checks: readonly DependencyCheck[]): void {
