@@ -164,13 +164,6 @@ export class Migration<I, O, W = never, R = void> {
     return stage;
   }
 
-  private unknownStage(raw: string): void {
-    this.counts.unknownStages++;
-    if (this.reportedUnknown.size >= MAX_REPORTED_UNKNOWN || this.reportedUnknown.has(raw)) return;
-    this.reportedUnknown.add(raw);
-    this.logger.warn(`migration "${this.flagKey}": flag served unknown stage "${raw}", running as "off"`);
-  }
-
   private readAt(stage: MigrationStage, input: I, readOnly: boolean, context: EvaluationContext | undefined, lease?: LockLease): O | Promise<O> {
     const plan = READ_PLAN[stage];
     const fencingToken = lease?.fencingToken;
