@@ -4,6 +4,7 @@ import type { PathResult, RunResult } from './run-result.js';
 
 // A record lists this many differences (and noisy paths) at most; values inside differences are cut at a sixteenth of maxStoredBytes.
 const MAX_DIFFERENCES = 32;
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * The stored record of a result: values and input bounded to `maxStoredBytes`
@@ -13,19 +14,19 @@ const MAX_DIFFERENCES = 32;
 export function comparisonRecordOf(result: RunResult, maxStoredBytes: number): ComparisonRecord {
   const detailed = result.outcome !== 'match';
   const cut = Math.max(64, maxStoredBytes >> 4);
-  return {
-    timestamp: result.timestamp,
-    flagKey: result.flagKey,
-    stage: result.stage,
-    outcome: result.outcome,
-    ...(result.ignored && { ignored: true }),
-    legacy: recordedPath(result.legacy, detailed, maxStoredBytes),
-    candidate: recordedPath(result.candidate, detailed, maxStoredBytes),
-    differences: result.differences.slice(0, MAX_DIFFERENCES).map((d) => ({ ...d, legacy: boundedJson(d.legacy, cut), candidate: boundedJson(d.candidate, cut) })),
-    ...(result.noisy.length > 0 && { noisy: result.noisy.slice(0, MAX_DIFFERENCES) }),
-    ...(detailed && { input: boundedJson(result.input, maxStoredBytes) }),
-    ...(result.failure && { failure: result.failure }),
-  };
+  const { timestamp, flagKey, stage, outcome } = result;
+  const legacy = recordedPath(result.legacy, detailed, maxStoredBytes);
+  const candidate = recordedPath(result.candidate, detailed, maxStoredBytes);
+  const differences =
+    result.differences.length === 0 ? NONE : result.differences.slice(0, MAX_DIFFERENCES).map((d) => ({ ...d, legacy: boundedJson(d.legacy, cut), candidate: boundedJson(d.candidate, cut) }));
+  // Literals and assignments rather than conditional spreads (this runs for every stored call); the keys keep the order of the JSON lines.
+  const record: { -readonly [K in keyof ComparisonRecord]: ComparisonRecord[K] } = result.ignored
+    ? { timestamp, flagKey, stage, outcome, ignored: true, legacy, candidate, differences }
+    : { timestamp, flagKey, stage, outcome, legacy, candidate, differences };
+  if (result.noisy.length > 0) record.noisy = result.noisy.slice(0, MAX_DIFFERENCES);
+  if (detailed) record.input = boundedJson(result.input, maxStoredBytes);
+  if (result.failure) record.failure = result.failure;
+  return record;
 }
 
 function recordedPath(path: PathResult, detailed: boolean, maxStoredBytes: number): RecordedPath {

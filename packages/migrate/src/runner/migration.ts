@@ -5,6 +5,7 @@ import { LogThrottle } from '@cutover/core';
 import type { Logger } from '@cutover/core';
 import { CONSOLE_LOGGER } from '../logger.js';
 import { ItemLockedError, MigrationError } from '../migration-error.js';
+import { AbortableRun } from './abortable-run.js';
 import { CallbackContainment } from './callback-containment.js';
 import { equalityComparator } from './equality-comparator.js';
 import { EventPublisher } from './event-publisher.js';
@@ -52,6 +53,8 @@ export class Migration<I, O, W = never, R = void> {
   private readonly reportedUnknown = new Set<string>();
   private counts = { unknownStages: 0, fallbacks: 0, secondaryWriteFailures: 0, lockUnavailable: 0 };
   private readonly inFlightSkips = new LogThrottle<'skip'>();
+  // Created once: the path event of each sampled off-path read, without a closure per call.
+  private readonly offPathEnded = (observation: Observation<O>, stage: MigrationStage): void => this.emitPath(observation, stage, 'read', false);
 
   constructor(init: MigrationInit<I, O, W, R>) {
     this.flagKey = init.flagKey;
@@ -180,9 +183,8 @@ export class Migration<I, O, W = never, R = void> {
 
   private async liveRead(input: I, stage: MigrationStage, fencingToken: number | undefined): Promise<O> {
     const legacy = this.startOffPath('legacy', input, stage);
-    const controller = new AbortController();
-    const run: RunContext = { stage, operation: 'read', path: 'candidate', readonly: false, signal: controller.signal, fencingToken };
-    const candidate = await observe({ implementation: this.reads.candidate, input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
+    const run = new AbortableRun(stage, 'read', 'candidate', false, fencingToken);
+    const candidate = await observe({ implementation: this.reads.candidate, input, run, timeoutMs: this.config.candidateTimeoutMs, controller: run });
     this.emitPath(candidate, stage, 'read', true);
     if (candidate.status === 'ok' || !this.config.fallbackToLegacy) {
       if (legacy) this.compareLater(stage, input, legacy, this.snapshotOf(candidate));
@@ -214,9 +216,8 @@ export class Migration<I, O, W = never, R = void> {
       this.emitSkip(plan.other, stage, 'write', 'authoritative-failed');
       return unwrap(first);
     }
-    const controller = new AbortController();
-    const run: RunContext = { stage, operation: 'write', path: plan.other, readonly: false, signal: controller.signal, fencingToken };
-    const second = await observe({ implementation: writes[plan.other], input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
+    const run = new AbortableRun(stage, 'write', plan.other, false, fencingToken);
+    const second = await observe({ implementation: writes[plan.other], input, run, timeoutMs: this.config.candidateTimeoutMs, controller: run });
     this.emitPath(second, stage, 'write', false);
     if (second.status !== 'ok') this.counts.secondaryWriteFailures++;
     return unwrap(first);
@@ -239,15 +240,9 @@ export class Migration<I, O, W = never, R = void> {
       this.emitSkip(path, stage, 'read', 'unsampled');
       return undefined;
     }
-    const started = this.offPath.start(path, input, stage);
-    if (!started) {
-      this.inFlightSkip(path, stage);
-      return undefined;
-    }
-    return started.then((observation) => {
-      this.emitPath(observation, stage, 'read', false);
-      return observation;
-    });
+    const started = this.offPath.start(path, input, stage, this.offPathEnded);
+    if (!started) this.inFlightSkip(path, stage);
+    return started;
   }
 
   private inFlightSkip(path: Path, stage: MigrationStage): void {
