@@ -7,6 +7,7 @@ import { checkPhase } from './check-phase.js';
 import { checkedComparison } from './checked-comparison.js';
 import type { ComparisonVerdict } from './comparison-verdict.js';
 import { exceedsSize } from '../exceeds-size.js';
+import { isoNow } from '../iso-now.js';
 import type { NoiseFilter } from './noise-filter.js';
 import type { Observation } from './observation.js';
 import type { PathResult, RunResult } from './run-result.js';
@@ -78,7 +79,7 @@ export class Experiment<I, O> {
     const result: { -readonly [K in keyof RunResult]: RunResult[K] } = {
       flagKey,
       stage: trial.stage,
-      timestamp: new Date().toISOString(),
+      timestamp: isoNow(),
       outcome,
       ignored,
       differences,

@@ -12,6 +12,7 @@ import { CONSOLE_LOGGER } from '../logger.js';
 import { ComparisonStoreError } from '../migration-error.js';
 import type { ReadTally } from './read-day-file.js';
 import { readDayFile } from './read-day-file.js';
+import { recordLine } from './record-line.js';
 import { SegmentWriter } from './segment-writer.js';
 import type { ComparisonSummary } from './summary-builder.js';
 import { SummaryBuilder } from './summary-builder.js';
@@ -92,7 +93,7 @@ export class FileComparisonStore implements ComparisonStore {
   record(record: ComparisonRecord): Promise<void> {
     let line: string;
     try {
-      line = JSON.stringify(record) + '\n';
+      line = recordLine(record);
     } catch (error) {
       this.drop('unserialisable record', error);
       return RESOLVED;

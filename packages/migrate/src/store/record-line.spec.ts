@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { comparisonRecord } from '../testing/comparison-records.js';
+import type { ComparisonRecord } from './comparison-record.js';
+import { parseRecordLine } from './parse-record-line.js';
+import { recordLine } from './record-line.js';
+
+describe(recordLine.name, () => {
+  it.each([
+    ['a plain match', comparisonRecord()],
+    ['an ignored match', comparisonRecord({ ignored: true })],
+    ['a timed-out candidate', comparisonRecord({ candidate: { status: 'timeout', durationMs: 5000 } })],
+    ['a failed path', comparisonRecord({ legacy: { status: 'error', durationMs: 1.5e-7, error: 'x' } })],
+    ['a mismatch with input', comparisonRecord({ outcome: 'mismatch', input: { a: 1 }, differences: [{ path: '$.a', legacy: 1, candidate: 2 }] })],
+    ['an escaped flag key and timestamp', comparisonRecord({ flagKey: 'a"b\\c\u2028', timestamp: 'x"y' })],
+    ['a non-finite duration', comparisonRecord({ legacy: { status: 'ok', durationMs: Number.NaN } })],
+    ['negative zero', comparisonRecord({ legacy: { status: 'ok', durationMs: -0 } })],
+  ])('writes %s exactly as JSON.stringify does', (_name, record) => {
+    expect(recordLine(record)).toBe(JSON.stringify(record) + '\n');
+  });
+
+  it('writes any plain match as JSON.stringify does', () => {
+    const path = fc.record({ status: fc.constantFrom('ok' as const, 'error' as const, 'timeout' as const), durationMs: fc.double() });
+    fc.assert(
+      fc.property(fc.string(), fc.string(), path, path, (timestamp, flagKey, legacy, candidate) => {
+        const record: ComparisonRecord = { timestamp, flagKey, stage: 'shadow', outcome: 'match', legacy, candidate, differences: [] };
+        expect(recordLine(record)).toBe(JSON.stringify(record) + '\n');
+      }),
+    );
+  });
+
+  it('writes lines the store reads back as they were', () => {
+    const ms = fc.double({ noNaN: true, noDefaultInfinity: true });
+    fc.assert(
+      fc.property(fc.date({ noInvalidDate: true }), fc.string(), ms, ms, (at, flagKey, legacyMs, candidateMs) => {
+        const record = comparisonRecord({ timestamp: at.toISOString(), flagKey, legacy: { status: 'ok', durationMs: legacyMs }, candidate: { status: 'timeout', durationMs: candidateMs } });
+        const line = recordLine(record);
+        expect(parseRecordLine(line.slice(0, -1))).toEqual(JSON.parse(line));
+      }),
+    );
+  });
+});
