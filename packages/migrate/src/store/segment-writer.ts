@@ -58,6 +58,8 @@ export class SegmentWriter {
   private lines: string[] = [];
   private days: string[] = [];
   private queuedBytes = 0;
+  /** Lines of the batch being written. */
+  private writing = 0;
   private batch: Batch | undefined;
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
@@ -73,7 +75,7 @@ export class SegmentWriter {
 
   /** Lines queued and not written yet: what a crash now would lose. */
   get queuedLines(): number {
-    return this.lines.length;
+    return this.lines.length + this.writing;
   }
 
   /**
@@ -88,10 +90,7 @@ export class SegmentWriter {
     this.queuedBytes += line.length;
     const batch = (this.batch ??= new Batch());
     // A drain in progress takes this line in its next write; otherwise the timer (or a full batch) starts one.
-    if (this.draining === undefined) {
-      if (this.queuedBytes >= this.maxBatchBytes) this.startDrain();
-      else this.timer ??= setTimeout(() => this.startDrain(), this.flushIntervalMs);
-    }
+    if (this.draining === undefined) this.schedule();
     return batch.written;
   }
 
@@ -112,30 +111,38 @@ export class SegmentWriter {
   private startDrain(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.draining ??= this.drain();
+    if (this.lines.length > 0) this.draining ??= this.drain();
   }
 
+  /** Writes the batch queued now; lines queued meanwhile wait for their own timer, so batches stay whole under load. */
   private async drain(): Promise<void> {
-    while (this.lines.length > 0) {
-      const { lines, days } = this;
-      const batch = this.batch as Batch;
-      this.lines = [];
-      this.days = [];
-      this.batch = undefined;
-      this.queuedBytes = 0;
-      let start = 0;
-      // A batch may straddle midnight: one write per day file.
-      while (start < lines.length) {
-        const day = days[start] as string;
-        let end = start + 1;
-        while (end < lines.length && days[end] === day) end++;
-        const text = start === 0 && end === lines.length ? lines.join('') : lines.slice(start, end).join('');
-        await this.write(day, text, end - start);
-        start = end;
-      }
-      batch.resolve();
+    const { lines, days } = this;
+    const batch = this.batch as Batch;
+    this.lines = [];
+    this.days = [];
+    this.batch = undefined;
+    this.queuedBytes = 0;
+    this.writing = lines.length;
+    let start = 0;
+    // A batch may straddle midnight: one write per day file.
+    while (start < lines.length) {
+      const day = days[start] as string;
+      let end = start + 1;
+      while (end < lines.length && days[end] === day) end++;
+      const text = start === 0 && end === lines.length ? lines.join('') : lines.slice(start, end).join('');
+      await this.write(day, text, end - start);
+      start = end;
     }
+    this.writing = 0;
+    batch.resolve();
     this.draining = undefined;
+    if (this.lines.length > 0) this.schedule();
+  }
+
+  /** A full batch is written now, any other when its timer fires. */
+  private schedule(): void {
+    if (this.queuedBytes >= this.maxBatchBytes) this.startDrain();
+    else this.timer ??= setTimeout(() => this.startDrain(), this.flushIntervalMs);
   }
 
   private async write(day: string, text: string, records: number): Promise<void> {
