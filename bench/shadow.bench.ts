@@ -8,7 +8,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMigration, LDConcurrentExecution, LDMigrationSuccess } from '@launchdarkly/node-server-sdk';
+import { createMigration, LDConcurrentExecution, LDMigrationStage, LDMigrationSuccess } from '@launchdarkly/node-server-sdk';
 import type { LDClient } from '@launchdarkly/node-server-sdk';
 import type { ComparisonRecord, ComparisonSink } from '@cutover/migrate';
 import { FileComparisonStore, Migration } from '@cutover/migrate';
@@ -107,7 +107,7 @@ async function cpuPerShadowCall(client: Client, ld: LDClient, directory: string)
     { name: names.implementations, batch: (calls) => inWaves(calls, () => Promise.all([instant(1), instant(1)])) },
     { name: names.store, batch: cutoverBatch(stored, storeSink, withStore) },
     { name: names.bare, batch: cutoverBatch(unstored, bareSink) },
-    { name: names.ld, batch: (calls) => inWaves(calls, () => ldMigration.read(FLAG, ldContext, 'off', 1)) },
+    { name: names.ld, batch: (calls) => inWaves(calls, () => ldMigration.read(FLAG, ldContext, LDMigrationStage.Off, 1)) },
   ]);
   await withStore.close();
   const us = (name: string): number => cpu.get(name) ?? Number.NaN;
@@ -168,7 +168,7 @@ async function callerLatency(client: Client, ld: LDClient, directory: string): P
       { name: names.alone, once: () => legacy(1) },
       { name: names.store, once: () => stored.read(1, context) },
       { name: names.bare, once: () => unstored.read(1, context) },
-      { name: names.ld, once: () => ldMigration.read(FLAG, ldContext, 'off', 1) },
+      { name: names.ld, once: () => ldMigration.read(FLAG, ldContext, LDMigrationStage.Off, 1) },
     ],
     rounds,
     scaled(40, 4),
