@@ -11,7 +11,7 @@ export interface SegmentWriterInit {
   readonly maxQueuedBytes: number;
   /** How long the first line of a batch waits for others before the batch is written, in ms. @default 5 */
   readonly flushIntervalMs?: number;
-  /** A batch this large (UTF-16 units) is written at once, without waiting for the timer. @default 1048576 */
+  /** A batch this large (UTF-16 units) is written at once, without waiting for the timer. @default 262144 */
   readonly maxBatchBytes?: number;
   /** A write failed; `records` of its lines did not reach the disk (those before them did). */
   onWriteError(error: unknown, records: number): void;
@@ -37,7 +37,7 @@ const NEWLINE = 0x0a;
 // bounds both the checks and the records a deleted file can swallow.
 const IDENTITY_CHECK_MS = 100;
 const FLUSH_INTERVAL_MS = 5;
-const MAX_BATCH_BYTES = 1 << 20;
+const MAX_BATCH_BYTES = 1 << 18;
 
 /**
  * Appends lines to files that only this writer ever writes: one per day, named
