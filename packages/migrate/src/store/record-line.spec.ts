@@ -15,6 +15,9 @@ describe(recordLine.name, () => {
     ['an escaped flag key and timestamp', comparisonRecord({ flagKey: 'a"b\\c\u2028', timestamp: 'x"y' })],
     ['a non-finite duration', comparisonRecord({ legacy: { status: 'ok', durationMs: Number.NaN } })],
     ['negative zero', comparisonRecord({ legacy: { status: 'ok', durationMs: -0 } })],
+    ['a record with a field of its own', { ...comparisonRecord(), spillId: 'id-1' }],
+    ['a path with a field of its own', comparisonRecord({ legacy: { status: 'ok', durationMs: 1, note: 'x' } as ComparisonRecord['legacy'] })],
+    ['a key present but undefined', comparisonRecord({ input: undefined })],
   ])('writes %s exactly as JSON.stringify does', (_name, record) => {
     expect(recordLine(record)).toBe(JSON.stringify(record) + '\n');
   });

@@ -3,6 +3,8 @@ import type { ComparisonRecord, RecordedPath } from './comparison-record.js';
 
 const OUTCOMES: ReadonlySet<unknown> = new Set(['match', 'mismatch', 'error']);
 const STATUSES: ReadonlySet<unknown> = new Set(['ok', 'error', 'timeout']);
+// timestamp, flagKey, stage, outcome, legacy, candidate, differences.
+const PLAIN_KEYS = 7;
 
 /**
  * The store line of a record, with its newline: what `JSON.stringify` writes
@@ -17,10 +19,8 @@ export function recordLine(record: ComparisonRecord): string {
   const { legacy, candidate } = record;
   if (
     record.differences.length === 0 &&
-    record.noisy === undefined &&
-    record.input === undefined &&
-    record.failure === undefined &&
-    record.ignored === undefined &&
+    // Exactly the plain keys: a record carrying anything more (a caller's own field) goes through JSON.stringify.
+    keyCount(record) === PLAIN_KEYS &&
     OUTCOMES.has(record.outcome) &&
     isMigrationStage(record.stage) &&
     plain(legacy) &&
@@ -36,5 +36,12 @@ export function recordLine(record: ComparisonRecord): string {
 
 /** A path with a status and a finite duration only (`JSON.stringify` writes a non-finite number as `null`). */
 function plain(path: RecordedPath): boolean {
-  return path.value === undefined && path.error === undefined && STATUSES.has(path.status) && typeof path.durationMs === 'number' && Number.isFinite(path.durationMs);
+  return keyCount(path) === 2 && STATUSES.has(path.status) && typeof path.durationMs === 'number' && Number.isFinite(path.durationMs);
+}
+
+/** Enumerable keys of `value`, counted without allocating an array. */
+function keyCount(value: object): number {
+  let count = 0;
+  for (const key in value) if (Object.hasOwn(value, key)) count++;
+  return count;
 }
