@@ -1,4 +1,5 @@
 import { Bench } from 'tinybench';
+import { SMOKE } from './smoke.js';
 
 /** One contender in a comparison: a name and a synchronous or async operation. */
 export interface Contender {
@@ -29,8 +30,9 @@ export interface Measured {
  * because a single flag evaluation is shorter than the timer's resolution.
  */
 export async function compare(title: string, contenders: readonly Contender[], options: CompareOptions = {}): Promise<Measured[]> {
-  const batch = options.batch ?? 1000;
-  const bench = new Bench({ time: options.time ?? 1000, warmupTime: 200 });
+  // Smoke mode proves the suite runs: a few short samples, figures meaningless.
+  const batch = SMOKE ? Math.min(options.batch ?? 1000, 10) : (options.batch ?? 1000);
+  const bench = SMOKE ? new Bench({ time: 1, iterations: 3, warmupTime: 0, warmupIterations: 1 }) : new Bench({ time: options.time ?? 1000, warmupTime: 200 });
   for (const { name, run } of contenders) {
     const probe = run();
     if (probe instanceof Promise) {

@@ -17,8 +17,10 @@ import { findPostgresBin, startPostgres } from '../test/support/postgres-server.
 import { startRedis } from '../test/support/redis-server.js';
 import { findBinary } from '../test/support/require-binary.js';
 import { record } from './migrate.bench.js';
+import { scaled } from './smoke.js';
 
-const ROUND_TRIPS = 5000;
+const ROUND_TRIPS = scaled(5000, 50);
+const SUMMARY_ROWS = scaled(1_000_000, 1000);
 const quiet = { warn: () => undefined, error: () => undefined, info: () => undefined, debug: () => undefined };
 
 function percentile(sorted: readonly number[], q: number): number {
@@ -27,7 +29,7 @@ function percentile(sorted: readonly number[], q: number): number {
 
 /** p50 and p99 of `count` sequential runs of `once`, in µs. */
 async function latencies(count: number, once: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
-  for (let i = 0; i < 500; i++) await once(-i - 1);
+  for (let i = 0; i < scaled(500, 5); i++) await once(-i - 1);
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const start = performance.now();
@@ -77,7 +79,7 @@ async function storeFigures(postgresBin: string): Promise<boolean> {
   const server = await startPostgres(postgresBin, { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' });
   const directory = await mkdtemp(join(tmpdir(), 'cutover-bench-'));
   try {
-    const total = 200_000;
+    const total = scaled(200_000, 2000);
     const file = new FileComparisonStore({ directory });
     const fileRate = await appendRate(file, total);
     await file.close();
@@ -108,7 +110,7 @@ async function summaryTime(url: string): Promise<boolean> {
     SELECT gen_random_uuid(), now() - (i % 86400) * interval '1 second', 'bench-migration', 'shadow',
       CASE WHEN i % 20 = 0 THEN 'mismatch' ELSE 'match' END, false, 'ok', 5 + (i % 97) / 10.0, 'ok', 6 + (i % 89) / 10.0,
       CASE WHEN i % 20 = 0 THEN jsonb_build_object('differences', jsonb_build_array(jsonb_build_object('path', '$.items[' || i % 3 || '].kcal', 'legacy', 95, 'candidate', 102))) END
-    FROM generate_series(1, 1000000) AS i`);
+    FROM generate_series(1, ${SUMMARY_ROWS}) AS i`);
   await client.query('VACUUM ANALYZE summary.comparisons');
   await client.end();
   const start = performance.now();
@@ -118,7 +120,7 @@ async function summaryTime(url: string): Promise<boolean> {
   const lastHour = await store.getSummary({ from: new Date(Date.now() - 3_600_000), flagKey: 'bench-migration' });
   const hourSeconds = (performance.now() - since) / 1000;
   await store.close();
-  const ok = seconds <= 2 && summary.total === 1_000_000;
+  const ok = seconds <= 2 && summary.total === SUMMARY_ROWS;
   console.log(`\nstore summary in SQL\n  ${summary.total} records in ${seconds.toFixed(2)} s (match rate ${summary.matchRate.toFixed(3)}, legacy p95 ${summary.legacy.p95Ms.toFixed(2)} ms, top ${summary.topDifferences[0]?.path})`);
   console.log(`  the last hour of one migration (${lastHour.total} records): ${hourSeconds.toFixed(2)} s`);
   console.log(`  target summary of 1 000 000 records: ${seconds.toFixed(2)} s (goal ≤ 2 s) ${ok ? 'PASS' : 'MISS'}`);

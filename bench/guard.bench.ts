@@ -5,6 +5,7 @@ import { DEFAULT_GUARD_CONFIG, evaluateGuard } from '@cutover/guard';
 import type { GuardConfig, GuardCriterion, GuardSnapshot } from '@cutover/guard';
 import { exponentialBuckets } from 'prom-client';
 import { fullCutover } from './guard-full-cutover.js';
+import { scaled } from './smoke.js';
 
 /** sfc32: small, fast, well-distributed; one stream per scenario keeps scenarios independent. */
 function random(seed: number): () => number {
@@ -112,7 +113,7 @@ function simulate(scenario: Scenario): RunResult[] {
   };
   const config = scenario.config ?? DEFAULT_GUARD_CONFIG;
   const results: RunResult[] = [];
-  for (let run = 0; run < scenario.runs; run++) {
+  for (let run = 0; run < scaled(scenario.runs, 2); run++) {
     const legacy = new PathCounters(scenario.buckets);
     const candidate = new PathCounters(scenario.buckets);
     let compared = 0;

@@ -6,9 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SMOKE, scaled } from './smoke.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const ROUNDS = scaled(Number(process.env.BENCH_ROUNDS ?? 9), 1);
 
 interface Sample {
   readonly ms: number;
@@ -30,7 +31,7 @@ const median = (values: readonly number[]): number => [...values].sort((a, b) =>
 export async function run(): Promise<boolean> {
   if (!existsSync(`${ROOT}packages/provider/dist/index.js`)) {
     console.log('startup: build first (corepack pnpm build); the figures are of the installed form');
-    return false;
+    return SMOKE;
   }
   const importOf = (specifier: string) => ['--input-type=module', '-e', `await import('${specifier}')`];
   const sdk: Sample[] = [];

@@ -13,6 +13,9 @@ const OVER = Symbol('over');
  * value cannot be walked (a throwing getter or proxy, nesting too deep).
  */
 export function exceedsSize(value: unknown, limit: number): boolean | undefined {
+  // A scalar needs no walk (and no allocation).
+  if (typeof value === 'string') return value.length + 2 > limit;
+  if (typeof value !== 'object' || value === null) return SCALAR > limit;
   const walk = new SizeWalk(limit);
   try {
     walk.visit(value);

@@ -3,9 +3,11 @@ import type { ComparisonFailure } from '../comparison-outcome.js';
 import { describeError } from '../describe-error.js';
 import type { MigrationStage } from '@cutover/flag-model';
 import type { CallbackContainment } from './callback-containment.js';
+import { checkPhase } from './check-phase.js';
 import { checkedComparison } from './checked-comparison.js';
 import type { ComparisonVerdict } from './comparison-verdict.js';
 import { exceedsSize } from '../exceeds-size.js';
+import { isoNow } from '../iso-now.js';
 import type { NoiseFilter } from './noise-filter.js';
 import type { Observation } from './observation.js';
 import type { PathResult, RunResult } from './run-result.js';
@@ -50,6 +52,7 @@ type Verdict = Comparison | { readonly failure: ComparisonFailure };
 const MATCH: Comparison = Object.freeze({ match: true, differences: Object.freeze([]) });
 const NONE: readonly never[] = Object.freeze([]);
 const NO_ANSWER = Symbol('no answer');
+const MATCHED: ComparisonVerdict = Object.freeze({ outcome: 'match', ignored: false, differences: NONE, noisy: NONE });
 
 /**
  * Concludes one call into its {@link RunResult}: compares within the size
@@ -61,10 +64,13 @@ export class Experiment<I, O> {
 
   /** Waits for the trial's runs and concludes it; rejects only on a fault of the runner itself. */
   async conclude(trial: Trial<I, O>): Promise<RunResult> {
-    const [legacy, candidate, second] = await Promise.all([trial.legacy, trial.candidate, trial.secondLegacy]);
+    // Awaited one by one: observations never reject, and Promise.all would allocate per call.
+    const legacy = await trial.legacy;
+    const candidate = await trial.candidate;
+    const second = trial.secondLegacy === undefined ? undefined : await trial.secondLegacy;
     // Compare in the check phase: a candidate finishing in the same timers phase
     // as a caller's legacy run must not delay that caller's continuation.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await checkPhase();
     const shown = new Shown(this.setup);
     if (second) {
       const noise = this.verdict(legacy, second, shown);
@@ -77,7 +83,7 @@ export class Experiment<I, O> {
     const result: { -readonly [K in keyof RunResult]: RunResult[K] } = {
       flagKey,
       stage: trial.stage,
-      timestamp: new Date().toISOString(),
+      timestamp: isoNow(),
       outcome,
       ignored,
       differences,
@@ -114,6 +120,8 @@ export class Experiment<I, O> {
 
   private decide(legacy: Observation<O>, candidate: Observation<O>, verdict: Verdict): ComparisonVerdict {
     if ('failure' in verdict) return { outcome: 'error', failure: verdict.failure, ignored: false, differences: NONE, noisy: NONE };
+    // The common case, decided without splitting anything.
+    if (verdict.match && verdict.differences.length === 0) return MATCHED;
     const { kept, noisy } = this.setup.noise.split(verdict.differences);
     // Recompute the verdict only when noise removed something; otherwise the comparator's word stands.
     let match = noisy.length > 0 ? !kept.some((d) => (d.severity ?? 'error') === 'error') : verdict.match;

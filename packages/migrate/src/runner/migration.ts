@@ -5,6 +5,7 @@ import { LogThrottle } from '@cutover/core';
 import type { Logger } from '@cutover/core';
 import { CONSOLE_LOGGER } from '../logger.js';
 import { ItemLockedError, MigrationError } from '../migration-error.js';
+import { AbortableRun } from './abortable-run.js';
 import { CallbackContainment } from './callback-containment.js';
 import { equalityComparator } from './equality-comparator.js';
 import { EventPublisher } from './event-publisher.js';
@@ -58,6 +59,8 @@ export class Migration<I, O, W = never, R = void> {
   private readonly stageProblems: StageProblems;
   private counts = { fallbacks: 0, secondaryWriteFailures: 0, lockUnavailable: 0 };
   private readonly inFlightSkips = new LogThrottle<'skip'>();
+  // Created once: the path event of each sampled off-path read, without a closure per call.
+  private readonly offPathEnded = (observation: Observation<O>, stage: MigrationStage): void => this.emitPath(observation, stage, 'read', false);
 
   constructor(init: MigrationInit<I, O, W, R>) {
     this.flagKey = init.flagKey;
@@ -238,9 +241,8 @@ export class Migration<I, O, W = never, R = void> {
   /** The read the caller gets: the candidate under its timeout, legacy without one. */
   private observeAuthoritative(path: Path, input: I, stage: MigrationStage, readOnly: boolean, fencingToken: number | undefined): Promise<Observation<O>> {
     if (path === 'legacy') return observe({ implementation: this.reads.legacy, input, run: authoritative(stage, 'read', path, fencingToken, readOnly) });
-    const controller = new AbortController();
-    const run: RunContext = { stage, operation: 'read', path, readonly: readOnly, signal: controller.signal, fencingToken };
-    return observe({ implementation: this.reads.candidate, input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
+    const run = new AbortableRun(stage, 'read', path, readOnly, fencingToken);
+    return observe({ implementation: this.reads.candidate, input, run, timeoutMs: this.config.candidateTimeoutMs, controller: run });
   }
 
   /** Read-only mode: no write implementation runs; the caller gets the simulation's answer. */
@@ -279,9 +281,8 @@ export class Migration<I, O, W = never, R = void> {
       this.emitSkip(plan.other, stage, 'write', 'authoritative-failed');
       return unwrap(first);
     }
-    const controller = new AbortController();
-    const run: RunContext = { stage, operation: 'write', path: plan.other, readonly: false, signal: controller.signal, fencingToken };
-    const second = await observe({ implementation: writes[plan.other], input, run, timeoutMs: this.config.candidateTimeoutMs, controller });
+    const run = new AbortableRun(stage, 'write', plan.other, false, fencingToken);
+    const second = await observe({ implementation: writes[plan.other], input, run, timeoutMs: this.config.candidateTimeoutMs, controller: run });
     this.emitPath(second, stage, 'write', false);
     if (second.status !== 'ok') this.counts.secondaryWriteFailures++;
     return unwrap(first);
@@ -304,15 +305,9 @@ export class Migration<I, O, W = never, R = void> {
       this.emitSkip(path, stage, 'read', 'unsampled');
       return undefined;
     }
-    const started = this.offPath.start(path, input, stage);
-    if (!started) {
-      this.inFlightSkip(path, stage);
-      return undefined;
-    }
-    return started.then((observation) => {
-      this.emitPath(observation, stage, 'read', false);
-      return observation;
-    });
+    const started = this.offPath.start(path, input, stage, this.offPathEnded);
+    if (!started) this.inFlightSkip(path, stage);
+    return started;
   }
 
   private inFlightSkip(path: Path, stage: MigrationStage): void {

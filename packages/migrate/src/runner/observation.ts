@@ -15,6 +15,11 @@ export type Observation<T> = Readonly<
   )
 >;
 
+/** Something whose abort signal a timeout aborts. */
+export interface Abortable {
+  abort(reason: unknown): void;
+}
+
 /** What {@link observe} needs for one run. */
 export interface ObserveRequest<I, O> {
   readonly implementation: Implementation<I, O>;
@@ -22,9 +27,12 @@ export interface ObserveRequest<I, O> {
   readonly run: RunContext;
   /** Stop waiting after this many ms and abort `controller`. */
   readonly timeoutMs?: number;
-  /** The controller behind `run.signal`, aborted on timeout. */
-  readonly controller?: AbortController;
-  /** Called once when the implementation really settles, even after a timeout (ends an abandoned run's count). */
+  /** What stands behind `run.signal` (an `AbortController`, an `AbortableRun`), aborted on timeout. */
+  readonly controller?: Abortable;
+  /**
+   * Called once when an implementation that timed out settles after all (ends
+   * an abandoned run's count); a run that settles in time never calls it.
+   */
   readonly onSettled?: () => void;
 }
 
@@ -39,27 +47,28 @@ export async function observe<I, O>(request: ObserveRequest<I, O>): Promise<Obse
     // A synchronous throw is an outcome like any other.
     pending = Promise.reject(error);
   }
-  if (request.onSettled) pending.then(request.onSettled, request.onSettled);
-  const state: { error?: RunTimeoutError } = {};
   try {
-    const value = request.timeoutMs === undefined ? await pending : await withTimeout(pending, request, state);
+    const value = request.timeoutMs === undefined ? await pending : await withTimeout(pending, request);
     return Object.freeze({ path, status: 'ok', value, durationMs: performance.now() - start });
   } catch (error) {
     const durationMs = performance.now() - start;
-    if (state.error !== undefined && error === state.error) {
-      return Object.freeze({ path, status: 'timeout', error: state.error, durationMs });
-    }
+    // By identity: `instanceof` would run a hostile proxy's traps.
+    if (TIMEOUTS.has(error as object)) return Object.freeze({ path, status: 'timeout', error: error as RunTimeoutError, durationMs });
     return Object.freeze({ path, status: 'error', error, durationMs });
   }
 }
 
-function withTimeout<O>(pending: Promise<O>, request: { readonly timeoutMs?: number; readonly controller?: AbortController }, state: { error?: RunTimeoutError }): Promise<O> {
+/** The errors of the runner's own timeouts, told apart from anything an implementation rejects with (even a `RunTimeoutError`). */
+const TIMEOUTS = new WeakSet<object>();
+
+function withTimeout<O>(pending: Promise<O>, request: Pick<ObserveRequest<unknown, O>, 'timeoutMs' | 'controller' | 'onSettled'>): Promise<O> {
   const timeoutMs = request.timeoutMs ?? 0;
   return new Promise<O>((resolve, reject) => {
     const timer = setTimeout(() => {
       const error = new RunTimeoutError(timeoutMs);
-      state.error = error;
       request.controller?.abort(error);
+      if (request.onSettled) pending.then(request.onSettled, request.onSettled);
+      TIMEOUTS.add(error);
       reject(error);
     }, timeoutMs);
     pending.then(

@@ -5,7 +5,9 @@ import { InFlightLimiter } from './in-flight-limiter.js';
 import type { Implementations } from './migration-init.js';
 import type { Observation } from './observation.js';
 import { observe } from './observation.js';
-import type { Path, RunContext } from './run-context.js';
+import type { Path } from './run-context.js';
+import { AbortableRun } from './abortable-run.js';
+import { checkPhase } from './check-phase.js';
 
 /** What an {@link OffPathRunner} runs and how. */
 export interface OffPathRunnerSetup<I, O> {
@@ -29,6 +31,10 @@ export class OffPathRunner<I, O> {
   private readonly limiter: InFlightLimiter;
   private abandoned = 0;
   private readonly everAbandoned = new LogThrottle<'abandoned'>();
+  // One function for every run: a run that timed out and then settles ends its abandoned count.
+  private readonly settledLate = (): void => {
+    this.abandoned--;
+  };
 
   constructor(private readonly setup: OffPathRunnerSetup<I, O>) {
     this.limiter = new InFlightLimiter(setup.maxInFlight);
@@ -44,29 +50,30 @@ export class OffPathRunner<I, O> {
     return this.abandoned;
   }
 
-  /** Starts a read-only run of `path` when a slot is free; `undefined` when none is. */
-  start(path: Path, input: I, stage: MigrationStage): Promise<Observation<O>> | undefined {
+  /**
+   * Starts a read-only run of `path` when a slot is free; `undefined` when none
+   * is. `onEnded` (created once by the caller, not per call) sees the observation
+   * before the returned promise resolves.
+   */
+  start(path: Path, input: I, stage: MigrationStage, onEnded?: (observation: Observation<O>, stage: MigrationStage) => void): Promise<Observation<O>> | undefined {
     if (!this.limiter.tryAcquire()) return undefined;
-    const controller = new AbortController();
-    const run: RunContext = { stage, operation: 'read', path, readonly: true, signal: controller.signal };
+    return this.run(path, input, stage, onEnded);
+  }
+
+  private async run(path: Path, input: I, stage: MigrationStage, onEnded: ((observation: Observation<O>, stage: MigrationStage) => void) | undefined): Promise<Observation<O>> {
+    const run = new AbortableRun(stage, 'read', path, true);
     const { timeoutMs } = this.setup;
-    const state = { settled: false, abandoned: false };
-    const onSettled = (): void => {
-      state.settled = true;
-      if (state.abandoned) this.abandoned--;
-    };
-    // setImmediate keeps a synchronous implementation's work out of the caller's turn.
-    const observed = new Promise<Observation<O>>((resolve) => {
-      setImmediate(() => resolve(observe({ implementation: this.setup.reads[path], input, run, timeoutMs, controller, onSettled })));
-    });
-    return observed.then((observation) => {
+    let observation: Observation<O>;
+    try {
+      // The check phase keeps a synchronous implementation's work out of the caller's turn.
+      await checkPhase();
+      observation = await observe({ implementation: this.setup.reads[path], input, run, timeoutMs, controller: run, onSettled: this.settledLate });
+    } finally {
       this.limiter.release();
-      if (observation.status === 'timeout' && !state.settled) {
-        state.abandoned = true;
-        this.abandon(path);
-      }
-      return observation;
-    });
+    }
+    if (observation.status === 'timeout') this.abandon(path);
+    onEnded?.(observation, stage);
+    return observation;
   }
 
   private abandon(path: Path): void {

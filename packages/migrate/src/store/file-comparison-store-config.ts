@@ -7,6 +7,12 @@ export interface FileComparisonStoreConfig {
   maxQueuedBytes: number;
   /** Largest line accepted; a larger record is dropped and counted (it would stall every summary). @default 1048576 */
   maxRecordBytes: number;
+  /**
+   * How long a record waits for others before their batch is written, in ms: one
+   * write per batch keeps a record's cost low, and a crash loses at most the
+   * batch being gathered. `flush()` and `close()` write at once. @default 5
+   */
+  flushIntervalMs: number;
 }
 
 /** Options of a {@link FileComparisonStore}. */
@@ -16,11 +22,13 @@ export type FileComparisonStoreOptions = Partial<FileComparisonStoreConfig>;
 export const DEFAULT_FILE_COMPARISON_STORE_CONFIG: Readonly<FileComparisonStoreConfig> = Object.freeze({
   maxQueuedBytes: 16 * 1024 * 1024,
   maxRecordBytes: 1024 * 1024,
+  flushIntervalMs: 5,
 });
 
 const schema = z.strictObject({
   maxQueuedBytes: z.number().int().positive(),
   maxRecordBytes: z.number().int().min(256),
+  flushIntervalMs: z.number().min(0).max(60_000),
 });
 
 /** Merges the defaults with `options`, validates, and throws `InvalidOptionError` naming the bad option. */

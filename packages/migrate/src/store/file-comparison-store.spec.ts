@@ -28,7 +28,7 @@ function exitCode(args: string[]): Promise<number | null> {
 
 describe(FileComparisonStore.name, () => {
   it('has documented defaults', () => {
-    expect(new FileComparisonStore({ directory: '/nowhere' }).config).toEqual({ maxQueuedBytes: 16_777_216, maxRecordBytes: 1_048_576 });
+    expect(new FileComparisonStore({ directory: '/nowhere' }).config).toEqual({ maxQueuedBytes: 16_777_216, maxRecordBytes: 1_048_576, flushIntervalMs: 5 });
     expect(DEFAULT_FILE_COMPARISON_STORE_CONFIG.maxQueuedBytes).toBe(16 * 1024 * 1024);
   });
 

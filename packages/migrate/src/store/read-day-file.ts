@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { ComparisonRecord } from './comparison-record.js';
-import { parseRecordLine } from './parse-record-line.js';
+import { parsePlainRecordLine, parseRecordLine } from './parse-record-line.js';
 
 /** Lines of a file that could not be used: a torn tail after a crash, or a corrupt line. */
 export interface ReadTally {
@@ -23,21 +23,29 @@ export async function* readDayFile(path: string, tally: ReadTally): AsyncGenerat
       rest = Buffer.concat([rest, chunk]);
       continue;
     }
-    const text = (rest.length > 0 ? Buffer.concat([rest, chunk.subarray(0, end)]) : chunk.subarray(0, end)).toString('utf8');
+    const bytes = rest.length > 0 ? Buffer.concat([rest, chunk.subarray(0, end)]) : chunk.subarray(0, end);
     rest = Buffer.from(chunk.subarray(end + 1));
-    yield parseLines(text, tally);
+    yield parseLines(bytes, tally);
   }
   if (rest.length > 0) tally.torn++;
 }
 
-function parseLines(text: string, tally: ReadTally): ComparisonRecord[] {
+/**
+ * The records of whole lines. The chunk is decoded as Latin-1: one byte per
+ * character, so offsets are byte offsets, and a one-byte string even when a
+ * mismatch somewhere holds non-ASCII text (UTF-8 decoding would make the whole
+ * chunk a two-byte string, slower to scan). Plain ASCII lines are parsed from
+ * it; any other line is decoded again, alone, as UTF-8.
+ */
+function parseLines(bytes: Buffer, tally: ReadTally): ComparisonRecord[] {
+  const text = bytes.toString('latin1');
   const records: ComparisonRecord[] = [];
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (end > start) {
-      const record = parseRecordLine(text.slice(start, end));
+      const record = parsePlainRecordLine(text.slice(start, end)) ?? parseRecordLine(bytes.toString('utf8', start, end));
       if (record) records.push(record);
       else tally.torn++;
     }

@@ -17,7 +17,7 @@ describe(SegmentWriter.name, () => {
     const disk = new FakeFileSystem(3 * size + Math.floor(size / 2));
     const { segments, onWriteError } = writer(disk);
     const done = vi.fn();
-    for (let i = 0; i < 8; i++) segments.append('2026-03-01', line(i), done);
+    for (let i = 0; i < 8; i++) void segments.append('2026-03-01', line(i))?.then(done);
     await segments.flush();
     expect(done).toHaveBeenCalledTimes(8);
     expect(onWriteError).toHaveBeenCalledTimes(1);
@@ -27,7 +27,7 @@ describe(SegmentWriter.name, () => {
 
   it('counts the whole batch as lost when nothing reached the disk', async () => {
     const { segments, onWriteError } = writer(new FakeFileSystem(0));
-    for (let i = 0; i < 4; i++) segments.append('2026-03-01', line(i), () => undefined);
+    for (let i = 0; i < 4; i++) void segments.append('2026-03-01', line(i));
     await segments.flush();
     expect(onWriteError).toHaveBeenCalledWith(expect.objectContaining({ code: 'ENOSPC' }), 4);
   });
@@ -36,11 +36,11 @@ describe(SegmentWriter.name, () => {
     const size = line(0).length;
     const disk = new FakeFileSystem(size + 3);
     const { segments } = writer(disk);
-    segments.append('2026-03-01', line(0), () => undefined);
-    segments.append('2026-03-01', line(1), () => undefined);
+    void segments.append('2026-03-01', line(0));
+    void segments.append('2026-03-01', line(1));
     await segments.flush();
     expect(disk.files.size).toBe(1);
-    segments.append('2026-03-01', line(2), () => undefined);
+    void segments.append('2026-03-01', line(2));
     await segments.flush();
     expect(disk.files.size).toBe(2);
   });

@@ -9,6 +9,10 @@ export interface SegmentWriterInit {
   readonly directory: string;
   /** Lines waiting for the disk, in UTF-16 units; beyond it `append` drops. */
   readonly maxQueuedBytes: number;
+  /** How long the first line of a batch waits for others before the batch is written, in ms. @default 5 */
+  readonly flushIntervalMs?: number;
+  /** A batch this large (UTF-16 units) is written at once, without waiting for the timer. @default 262144 */
+  readonly maxBatchBytes?: number;
   /** A write failed; `records` of its lines did not reach the disk (those before them did). */
   onWriteError(error: unknown, records: number): void;
   /** The open file was deleted or replaced; a new one was opened at `path` for the lines that follow. */
@@ -17,12 +21,6 @@ export interface SegmentWriterInit {
   readonly fileSystem?: SegmentFileSystem;
   /** How often, at most, to check that the open file is still the one its path names, in ms. @default 100 */
   readonly identityCheckMs?: number;
-}
-
-interface Pending {
-  readonly day: string;
-  readonly line: string;
-  readonly done: () => void;
 }
 
 interface OpenSegment {
@@ -38,39 +36,70 @@ const NEWLINE = 0x0a;
 // A stat per batch would cost more than the batch's write at high rates; this
 // bounds both the checks and the records a deleted file can swallow.
 const IDENTITY_CHECK_MS = 100;
+const FLUSH_INTERVAL_MS = 5;
+const MAX_BATCH_BYTES = 1 << 18;
 
 /**
  * Appends lines to files that only this writer ever writes: one per day, named
  * after the process and a random id. No other process appends to them, so lines
  * cannot interleave whatever their size or the file system (NFS included), and a
  * crash can only tear the last line of a file nobody will append to again.
- * Lines queued in one turn go out in one write, which is what makes 50 000
- * records a second cheap.
+ *
+ * Lines are written in batches: the first line of a batch starts a short timer
+ * (`flushIntervalMs`), and everything queued until it fires goes out in one
+ * write, as does a batch that reaches `maxBatchBytes`, and whatever is queued
+ * at `flush()` or `close()`. One write per batch instead of one per line is what
+ * keeps a record's cost to microseconds; a crash loses at most the batch
+ * being gathered ({@link queuedLines} says how many lines that is now).
  */
 export class SegmentWriter {
   private writer = newWriterId();
   private segment: OpenSegment | undefined;
-  private queue: Pending[] = [];
+  private lines: string[] = [];
+  private days: string[] = [];
   private queuedBytes = 0;
+  /** Lines of the batch being written. */
+  private writing = 0;
+  private batch: Batch | undefined;
+  private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
   private readonly fs: SegmentFileSystem;
+  private readonly flushIntervalMs: number;
+  private readonly maxBatchBytes: number;
 
   constructor(private readonly init: SegmentWriterInit) {
     this.fs = init.fileSystem ?? NODE_FILE_SYSTEM;
+    this.flushIntervalMs = init.flushIntervalMs ?? FLUSH_INTERVAL_MS;
+    this.maxBatchBytes = init.maxBatchBytes ?? MAX_BATCH_BYTES;
   }
 
-  /** Queues one line (with its newline); false when the queue is full and the line was dropped. */
-  append(day: string, line: string, done: () => void): boolean {
-    if (this.queuedBytes + line.length > this.init.maxQueuedBytes) return false;
-    this.queue.push({ day, line, done });
+  /** Lines queued and not written yet: what a crash now would lose. */
+  get queuedLines(): number {
+    return this.lines.length + this.writing;
+  }
+
+  /**
+   * Queues one line (with its newline). Returns a promise, shared by the lines
+   * of its batch, that resolves once the batch is written (or counted as lost);
+   * `undefined` when the queue is full and the line was dropped.
+   */
+  append(day: string, line: string): Promise<void> | undefined {
+    if (this.queuedBytes + line.length > this.init.maxQueuedBytes) return undefined;
+    this.lines.push(line);
+    this.days.push(day);
     this.queuedBytes += line.length;
-    this.draining ??= this.drain();
-    return true;
+    const batch = (this.batch ??= new Batch());
+    // A drain in progress takes this line in its next write; otherwise the timer (or a full batch) starts one.
+    if (this.draining === undefined) this.schedule();
+    return batch.written;
   }
 
-  /** Resolves when every line queued so far is written (or counted as lost). */
+  /** Writes what is queued now and resolves when every line queued so far is written (or counted as lost). */
   async flush(): Promise<void> {
-    while (this.draining) await this.draining;
+    while (this.lines.length > 0 || this.draining) {
+      if (this.draining === undefined) this.startDrain();
+      await this.draining;
+    }
   }
 
   /** Flushes and closes the open file. */
@@ -79,26 +108,41 @@ export class SegmentWriter {
     await this.closeSegment();
   }
 
+  private startDrain(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.lines.length > 0) this.draining ??= this.drain();
+  }
+
+  /** Writes the batch queued now; lines queued meanwhile wait for their own timer, so batches stay whole under load. */
   private async drain(): Promise<void> {
-    // Yield once so every record of the current turn joins the batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      this.queuedBytes = 0;
-      let start = 0;
-      // A batch may straddle midnight: one write per day file.
-      while (start < batch.length) {
-        const day = (batch[start] as Pending).day;
-        let end = start;
-        let text = '';
-        while (end < batch.length && (batch[end] as Pending).day === day) text += (batch[end++] as Pending).line;
-        await this.write(day, text, end - start);
-        start = end;
-      }
-      for (const pending of batch) pending.done();
+    const { lines, days } = this;
+    const batch = this.batch as Batch;
+    this.lines = [];
+    this.days = [];
+    this.batch = undefined;
+    this.queuedBytes = 0;
+    this.writing = lines.length;
+    let start = 0;
+    // A batch may straddle midnight: one write per day file.
+    while (start < lines.length) {
+      const day = days[start] as string;
+      let end = start + 1;
+      while (end < lines.length && days[end] === day) end++;
+      const text = start === 0 && end === lines.length ? lines.join('') : lines.slice(start, end).join('');
+      await this.write(day, text, end - start);
+      start = end;
     }
+    this.writing = 0;
+    batch.resolve();
     this.draining = undefined;
+    if (this.lines.length > 0) this.schedule();
+  }
+
+  /** A full batch is written now, any other when its timer fires. */
+  private schedule(): void {
+    if (this.queuedBytes >= this.maxBatchBytes) this.startDrain();
+    else this.timer ??= setTimeout(() => this.startDrain(), this.flushIntervalMs);
   }
 
   private async write(day: string, text: string, records: number): Promise<void> {
@@ -171,4 +215,12 @@ function countNewlines(bytes: Buffer, end: number): number {
 
 function newWriterId(): string {
   return `${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/** The lines written together: one promise for all of them. */
+class Batch {
+  resolve!: () => void;
+  readonly written = new Promise<void>((resolve) => {
+    this.resolve = resolve;
+  });
 }
