@@ -1,3 +1,4 @@
+import { hasTargeting } from '@cutover/flag-model';
 import type { FlagMetadata } from '@openfeature/server-sdk';
 import type { BucketingVersion } from '../hashing/bucketing.js';
 import { unknownFlagdProperties } from '../targeting/flagd-properties.js';
@@ -16,6 +17,7 @@ import { ReferencedSize } from './referenced-size.js';
 import { resolveEvaluators } from './resolve-evaluators.js';
 import { checkServable } from './servable-structure.js';
 import { targetingVariants } from './targeting-variants.js';
+import { TargetingRules } from '../targeting/targeting-rule.js';
 
 /** How {@link parseFlagFile} reads a file. */
 export interface ParseFlagFileOptions {
@@ -53,9 +55,7 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
   // Before anything that recurses: a deep enough text would exhaust the stack of every parser.
   const deep = findDeepNesting(text, FLAG_FILE_LIMITS.maxNestingDepth);
   if (deep !== undefined) throw new FlagFileError({ file, ...locateOffset(text, deep), reason: `nested deeper than ${FLAG_FILE_LIMITS.maxNestingDepth} levels of arrays and objects` });
-  const syntax = findSyntaxError(text);
-  if (syntax) throw new FlagFileError({ file, jsonPath: '', reason: syntax.reason, ...syntax.position });
-  const document = JSON.parse(text) as { $evaluators?: Record<string, unknown> | null; metadata?: Record<string, unknown> | null };
+  const document = parseJson(text, file) as { $evaluators?: Record<string, unknown> | null; metadata?: Record<string, unknown> | null };
   const unservable = checkServable(document);
   if (unservable) fail(unservable.jsonPath, unservable.reason);
   for (const violation of checkFlagdSchema(document)) warn(violation.jsonPath, violation.reason);
@@ -63,6 +63,8 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
   const evaluators = document.$evaluators ?? {};
   const setMetadata = primitives(document.metadata);
   const referenced = new ReferencedSize(evaluators);
+  const rules = new TargetingRules(options.bucketing);
+  const sharedMetadata = new Map<string, FlagMetadata>();
   const flags = new Map<string, CompiledFlag>();
   for (const entry of flagEntries(document)) {
     const { key } = entry;
@@ -82,10 +84,11 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
     for (const ref of targetingVariants(logic, `${at}/targeting`)) {
       if (!Object.hasOwn(definition.variants, ref.variant)) fail(ref.jsonPath, `targeting returns "${ref.variant}", which names no variant of the flag`);
     }
-    const metadata: FlagMetadata = { ...setMetadata, ...primitives(definition.metadata), source: 'file' };
+    const metadata = intern(sharedMetadata, Object.freeze({ ...setMetadata, ...primitives(definition.metadata), source: 'file' }));
     const unusableTargeting = unresolved[0]?.reason;
     try {
-      flags.set(key, new CompiledFlag(key, definition, { logic, metadata, bucketing: options.bucketing, ...(unusableTargeting === undefined ? {} : { unusableTargeting }) }));
+      const rule = unusableTargeting === undefined && hasTargeting(logic) ? rules.ruleFor(logic) : undefined;
+      flags.set(key, new CompiledFlag(key, definition, { logic, metadata, bucketing: options.bucketing, ...(rule && { rule }), ...(unusableTargeting === undefined ? {} : { unusableTargeting }) }));
     } catch (error) {
       fail(`${at}/targeting`, `targeting does not compile: ${error instanceof Error ? error.message : JSON.stringify(error)}`, error);
     }
@@ -93,10 +96,38 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
   return { file, flags, metadata: Object.freeze(setMetadata), warnings: Object.freeze(warnings) };
 }
 
+/**
+ * The document, by JSON.parse (strict JSON, and the fastest reader there is);
+ * only a text it refuses is read again to say where the error is.
+ */
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const syntax = findSyntaxError(text);
+    throw new FlagFileError({ file, jsonPath: '', reason: syntax?.reason ?? `invalid JSON: ${(cause as Error).message}`, ...syntax?.position }, { cause });
+  }
+}
+
 /** A flag as the evaluator reads it: as written, without the array form's `key`, with `variants` present. */
 function readDefinition(raw: unknown): FlagDefinition {
-  const { key: _key, ...flag } = raw as FlagDefinition & { key?: unknown };
+  const written = raw as FlagDefinition & { key?: unknown };
+  // The object form, nearly every flag: the parsed object itself, not a copy.
+  if (written.variants && !Object.hasOwn(written, 'key')) return written;
+  const { key: _key, ...flag } = written;
   return flag.variants ? flag : { ...flag, variants: {} };
+}
+
+/**
+ * One object per distinct flag metadata within a file: most flags carry the
+ * same (often only `source`), and every result a flag serves refers to it.
+ */
+function intern(known: Map<string, FlagMetadata>, metadata: FlagMetadata): FlagMetadata {
+  const json = JSON.stringify(metadata);
+  const shared = known.get(json);
+  if (shared) return shared;
+  known.set(json, metadata);
+  return metadata;
 }
 
 /**

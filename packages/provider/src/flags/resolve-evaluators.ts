@@ -25,8 +25,16 @@ export function resolveEvaluators(logic: unknown, evaluators: Readonly<Record<st
   return { logic: resolved, unresolved };
 }
 
+/**
+ * The rule with its references replaced; a part without references is
+ * returned as it is, not copied, so a rule that uses no `$ref` (most of them)
+ * costs no memory beside the definition that holds it.
+ */
 function resolve(logic: unknown, evaluators: Readonly<Record<string, unknown>>, jsonPath: string, seen: readonly string[], unresolved: UnresolvedReference[]): unknown {
-  if (Array.isArray(logic)) return logic.map((item, i) => resolve(item, evaluators, `${jsonPath}/${i}`, seen, unresolved));
+  if (Array.isArray(logic)) {
+    const items = logic.map((item, i) => resolve(item, evaluators, `${jsonPath}/${i}`, seen, unresolved));
+    return items.every((item, i) => item === logic[i]) ? logic : items;
+  }
   if (logic === null || typeof logic !== 'object') return logic;
   const record = logic as Record<string, unknown>;
   const keys = Object.keys(record);
@@ -42,5 +50,6 @@ function resolve(logic: unknown, evaluators: Readonly<Record<string, unknown>>, 
     }
     return resolve(evaluators[name], evaluators, `/$evaluators/${pointerSegment(name)}`, [...seen, name], unresolved);
   }
-  return Object.fromEntries(keys.map((key) => [key, resolve(record[key], evaluators, `${jsonPath}/${pointerSegment(key)}`, seen, unresolved)]));
+  const values = keys.map((key) => resolve(record[key], evaluators, `${jsonPath}/${pointerSegment(key)}`, seen, unresolved));
+  return values.every((value, i) => value === record[keys[i]!]) ? logic : Object.fromEntries(keys.map((key, i) => [key, values[i]]));
 }
