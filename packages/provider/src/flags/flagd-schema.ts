@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { applySchemaPatch, FLAGD_SCHEMA_EXTENSION } from './flagd-schema-extension.js';
 import { flagEntries } from './flag-entries.js';
+import { JsonMemo } from './json-memo.js';
 import { pointerSegment } from './json-location.js';
 
 const vendorDir = new URL('../../vendor/flagd-schemas/', import.meta.url);
@@ -18,6 +19,9 @@ type FlagType = 'boolean' | 'string' | 'number' | 'object';
 
 interface FlagdValidators {
   readonly document: ValidateFunction;
+  /** The document with each flag's `targeting` left out, which {@link targeting} then judges once per distinct rule. */
+  readonly untargeted: ValidateFunction;
+  readonly targeting: ValidateFunction;
   readonly byType: Readonly<Record<FlagType, ValidateFunction>>;
   readonly keyed: ValidateFunction;
 }
@@ -30,11 +34,18 @@ function compileFlagdValidators(): FlagdValidators {
   // allErrors stays off: collecting every error made a rule with a few thousand wrong
   // arguments take seconds to judge; the first error of each failed branch still locates it.
   const ajv = new Ajv({ strict: false });
-  ajv.addSchema(loadSchema('targeting.json'));
+  const targetingSchema = loadSchema('targeting.json');
+  ajv.addSchema(targetingSchema);
   const document = ajv.compile(flags);
+  const untargetedSchema = structuredClone(flags) as { $id: string; definitions: { flag: { properties: { targeting: unknown } } } };
+  untargetedSchema.$id = String(flags.$id).replace(/flags\.json$/, 'flags-untargeted.json');
+  untargetedSchema.definitions.flag.properties.targeting = true;
+  const untargeted = ajv.compile(untargetedSchema);
   const definition = (name: string) => ajv.getSchema(`${String(flags.$id)}#/definitions/${name}`)!;
   return {
     document,
+    untargeted,
+    targeting: ajv.getSchema(String(targetingSchema.$id))!,
     byType: { boolean: definition('booleanFlag'), string: definition('stringFlag'), number: definition('numberFlag'), object: definition('objectFlag') },
     keyed: definition('keyedFlag'),
   };
@@ -53,12 +64,36 @@ export interface SchemaViolation {
  * and their extension): no violations when it conforms, else one per flag
  * that deviates (its most specific problem) and one for the rest of the file.
  */
-export function checkFlagdSchema(document: unknown): SchemaViolation[] {
+export function checkFlagdSchema(document: unknown, json: JsonMemo = new JsonMemo()): SchemaViolation[] {
   validators ??= compileFlagdValidators();
-  if (validators.document(document)) return [];
+  if (conforms(document, validators, json)) return [];
   const whole = validators.document.errors ?? [];
   const violations = [...flagViolations(document, validators), ...restViolations(document, validators)];
   return violations.length > 0 ? violations : [mostSpecific(whole, '')];
+}
+
+/**
+ * Whether the document conforms, as `validators.document` would judge it, but
+ * with each distinct targeting rule judged once: files repeat rules (the same
+ * cohort, the same split), and a rule is what costs the validator most.
+ * The flag schema constrains `targeting` only through its reference to the
+ * targeting schema, so the two checks together are the whole one.
+ */
+function conforms(document: unknown, { untargeted, targeting }: FlagdValidators, json: JsonMemo): boolean {
+  if (!untargeted(document)) return false;
+  const judged = new Map<string, boolean>();
+  for (const entry of flagEntries(document)) {
+    const rule = (entry.definition as { targeting?: unknown } | null)?.targeting;
+    if (rule === undefined) continue;
+    const text = json.of(rule);
+    let valid = judged.get(text);
+    if (valid === undefined) {
+      valid = targeting(rule);
+      judged.set(text, valid);
+    }
+    if (!valid) return false;
+  }
+  return true;
 }
 
 /**

@@ -63,5 +63,7 @@ function positionAt(text: string, offset: number): TextPosition {
 
 /** Escapes one JSON pointer segment. */
 export function pointerSegment(key: string | number): string {
-  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(key);
+  // Nearly every key has neither character: no regular expression for those.
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }

@@ -10,6 +10,7 @@ import { FlagFileError } from './flag-file-error.js';
 import type { FlagFileProblem } from './flag-file-error.js';
 import type { FlagSet } from './flag-set.js';
 import { checkFlagdSchema } from './flagd-schema.js';
+import { JsonMemo } from './json-memo.js';
 import { findDeepNesting } from './find-deep-nesting.js';
 import { findSyntaxError, locateOffset, locatePointer, pointerSegment } from './json-location.js';
 import { checkMigrationConventions } from './migration-conventions.js';
@@ -58,13 +59,15 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
   const document = parseJson(text, file) as { $evaluators?: Record<string, unknown> | null; metadata?: Record<string, unknown> | null };
   const unservable = checkServable(document);
   if (unservable) fail(unservable.jsonPath, unservable.reason);
-  for (const violation of checkFlagdSchema(document)) warn(violation.jsonPath, violation.reason);
+  const json = new JsonMemo();
+  for (const violation of checkFlagdSchema(document, json)) warn(violation.jsonPath, violation.reason);
 
   const evaluators = document.$evaluators ?? {};
   const setMetadata = primitives(document.metadata);
   const referenced = new ReferencedSize(evaluators);
   const rules = new TargetingRules(options.bucketing);
   const sharedMetadata = new Map<string, FlagMetadata>();
+  const plainMetadata: FlagMetadata = Object.freeze({ ...setMetadata, source: 'file' });
   const flags = new Map<string, CompiledFlag>();
   for (const entry of flagEntries(document)) {
     const { key } = entry;
@@ -84,10 +87,10 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
     for (const ref of targetingVariants(logic, `${at}/targeting`)) {
       if (!Object.hasOwn(definition.variants, ref.variant)) fail(ref.jsonPath, `targeting returns "${ref.variant}", which names no variant of the flag`);
     }
-    const metadata = intern(sharedMetadata, Object.freeze({ ...setMetadata, ...primitives(definition.metadata), source: 'file' }));
+    const metadata = definition.metadata === undefined ? plainMetadata : intern(sharedMetadata, Object.freeze({ ...setMetadata, ...primitives(definition.metadata), source: 'file' }));
     const unusableTargeting = unresolved[0]?.reason;
     try {
-      const rule = unusableTargeting === undefined && hasTargeting(logic) ? rules.ruleFor(logic) : undefined;
+      const rule = unusableTargeting === undefined && hasTargeting(logic) ? rules.ruleFor(logic, json.of(logic)) : undefined;
       flags.set(key, new CompiledFlag(key, definition, { logic, metadata, bucketing: options.bucketing, ...(rule && { rule }), ...(unusableTargeting === undefined ? {} : { unusableTargeting }) }));
     } catch (error) {
       fail(`${at}/targeting`, `targeting does not compile: ${error instanceof Error ? error.message : JSON.stringify(error)}`, error);

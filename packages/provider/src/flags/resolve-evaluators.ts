@@ -20,9 +20,18 @@ export interface ResolvedTargeting {
  * where evaluating it fails with PARSE_ERROR.
  */
 export function resolveEvaluators(logic: unknown, evaluators: Readonly<Record<string, unknown>>, jsonPath: string): ResolvedTargeting {
+  if (!containsReference(logic)) return { logic, unresolved: [] };
   const unresolved: UnresolvedReference[] = [];
   const resolved = resolve(logic, evaluators, jsonPath, [], unresolved);
   return { logic: resolved, unresolved };
+}
+
+/** Whether a rule has a `{"$ref": ...}` anywhere: a walk without the paths, for the common rule that has none. */
+export function containsReference(logic: unknown): boolean {
+  if (Array.isArray(logic)) return logic.some(containsReference);
+  if (logic === null || typeof logic !== 'object') return false;
+  for (const key in logic) if (key === '$ref' || containsReference((logic as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /**

@@ -50,9 +50,8 @@ export class TargetingRules {
 
   constructor(private readonly bucketing: BucketingVersion = 'v2') {}
 
-  /** The shared rule for `logic`; throws as {@link TargetingRule} does. */
-  ruleFor(logic: unknown): TargetingRule {
-    const json = JSON.stringify(logic);
+  /** The shared rule for `logic`, whose JSON is `json`; throws as {@link TargetingRule} does. */
+  ruleFor(logic: unknown, json: string): TargetingRule {
     let rule = this.known.get(json);
     if (!rule) {
       rule = new TargetingRule(logic, this.bucketing);
