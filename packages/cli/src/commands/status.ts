@@ -1,11 +1,13 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DEFAULT_ROLLOUT_STATE_DIR, formatRollout } from '@cutover/rollout';
+import { DEFAULT_PATHS } from '@cutover/core';
+import type { RolloutView } from '@cutover/rollout';
 import { CommandExit } from '../command-support/command-exit.js';
 import { globalOptions, overlayPath } from '../command-support/cli-paths.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
 import { collectStatus } from '../status/collect-status.js';
-import { rolloutStatusSection } from '../rollout/rollout-status-section.js';
+import type { DriftFinding } from '../status/overlay-drift.js';
 
 /** `cutover status`: every migration, its stage or split, rollbacks in force, drift between git and the overlay. */
 export function registerStatus(program: Command): void {
@@ -14,11 +16,11 @@ export function registerStatus(program: Command): void {
     .description('every migration flag with its stage or split, file, rollbacks in force, and drift between git and the rollback overlay')
     .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
     .option('--json', 'print the report as JSON')
-    .option('--state-dir <dir>', 'rollout controllers\' state', DEFAULT_ROLLOUT_STATE_DIR)
+    .option('--state-dir <dir>', 'rollout controllers\' state', DEFAULT_PATHS.rollouts)
     .action(async (options: { overlay?: string; json?: boolean; stateDir: string }, command: Command) => {
       const { flags } = globalOptions(command);
       const collected = await collectStatus(await listFlagFiles(flags), options.overlay ?? overlayPath(flags));
-      const { rollouts, drift } = await rolloutStatusSection(collected.drift, { stateDir: options.stateDir, overlay: collected.overlay });
+      const { rollouts, drift, described } = await rolloutSection(collected.drift, { stateDir: options.stateDir, overlay: collected.overlay });
       const report = { ...collected, drift, rollouts };
       const out = new Output();
       if (options.json) out.json(report);
@@ -31,7 +33,7 @@ export function registerStatus(program: Command): void {
           out.line(dim(`  ${about}`));
           if (m.rollback) out.line(red(`  rolled back ${m.rollback.at} by ${m.rollback.by}: ${m.rollback.reason}`));
           const rollout = rollouts.find((r) => r.flagKey === m.flagKey);
-          if (rollout) out.line(yellow(`  rollout ${formatRollout(rollout)} (overlay serves ${rollout.target} ${rollout.servingPercent} %)`));
+          if (rollout) out.line(yellow(`  rollout ${described.get(rollout)} (overlay serves ${rollout.target} ${rollout.servingPercent} %)`));
         }
         if (report.migrations.length === 0) out.line(`no migration flags in ${flags}`);
         for (const d of report.drift) out.line(yellow(`drift: ${d.flagKey}: ${d.message}`));
@@ -40,4 +42,18 @@ export function registerStatus(program: Command): void {
       // Drift and broken files are what a scripted check wants to catch.
       if (report.invalid.length > 0) throw new CommandExit(1);
     });
+}
+
+/**
+ * The rollouts and the drift left once controller splits are accounted for.
+ * The rollout package (and the guard beneath it) loads only when there is
+ * something for it to read: a state directory, or overlay entries that are
+ * not rollbacks; otherwise there are no rollouts and the drift stands.
+ */
+async function rolloutSection(drift: readonly DriftFinding[], paths: { stateDir: string; overlay: string }) {
+  const unexplained = drift.some((finding) => finding.kind === 'not-rolled-back');
+  if (!unexplained && !existsSync(paths.stateDir)) return { rollouts: [], drift, described: new Map<RolloutView, string>() };
+  const [{ rolloutStatusSection }, { formatRollout }] = await Promise.all([import('../rollout/rollout-status-section.js'), import('@cutover/rollout')]);
+  const section = await rolloutStatusSection(drift, paths);
+  return { ...section, described: new Map(section.rollouts.map((view) => [view, formatRollout(view)])) };
 }

@@ -26,6 +26,14 @@ export interface ParseFlagFileOptions {
   readonly bucketing?: BucketingVersion;
   /** Treat every warning as an error: the first one rejects the file. @default false */
   readonly strict?: boolean;
+  /**
+   * Check the file against flagd's schemas. A deviation is only ever a warning
+   * (or, with `strict`, an error), so a reader that wants the flags and their
+   * errors alone (`cutover status`) turns this off and never loads the schema
+   * validator. Always on with `strict`.
+   * @default true
+   */
+  readonly schemaWarnings?: boolean;
 }
 
 /**
@@ -60,7 +68,7 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
   const unservable = checkServable(document);
   if (unservable) fail(unservable.jsonPath, unservable.reason);
   const json = new JsonMemo();
-  for (const violation of checkFlagdSchema(document, json)) warn(violation.jsonPath, violation.reason);
+  if (options.schemaWarnings !== false || options.strict) for (const violation of checkFlagdSchema(document, json)) warn(violation.jsonPath, violation.reason);
 
   const evaluators = document.$evaluators ?? {};
   const setMetadata = primitives(document.metadata);
