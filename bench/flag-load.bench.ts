@@ -19,6 +19,8 @@ import { target } from './compare.js';
 
 const FLAGS = Number(process.env.BENCH_FLAGS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** `BENCH_DISTINCT_RULES=1`: every flag lists its own tenants, so no two rules are alike and none can be shared. */
+const DISTINCT_RULES = process.env.BENCH_DISTINCT_RULES === '1';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -27,7 +29,7 @@ const silent: Logger & LDLogger = { error() {}, warn() {}, info() {}, debug() {}
 
 /** The tenants a rule lists: a few dozen distinct lists, as teams reuse their beta and pilot cohorts. */
 function tenants(i: number): string[] {
-  const cohort = i % 40;
+  const cohort = DISTINCT_RULES ? i : i % 40;
   return Array.from({ length: 6 }, (_, t) => `tenant-${cohort}-${t}`);
 }
 
@@ -153,6 +155,20 @@ async function sameAnswers(loaded: readonly Loaded[]): Promise<void> {
   }
 }
 
+/** Reports what each library holds once every flag has been evaluated (compiled rules, cached results). */
+async function afterEvaluation(loaded: readonly Loaded[]): Promise<void> {
+  const context = { targetingKey: 'u-1', tenantId: 'tenant-3-2', email: 'ops@x.example' };
+  const grown: string[] = [];
+  for (const [i, one] of loaded.entries()) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let flag = 0; flag < FLAGS; flag++) await one.evaluate(key(flag), context);
+    gc();
+    grown.push(`${contenders[i]!.name} +${((process.memoryUsage().heapUsed - before) / FLAGS).toFixed(0)} B/flag`);
+  }
+  console.log(`  report heap after evaluating every flag once: ${grown.join(', ')}`);
+}
+
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Runs the suite; true when every target is met. */
@@ -168,7 +184,7 @@ export async function run(): Promise<boolean> {
   try {
     const warm = await write('warm-up', 50);
     const large = await write('large', FLAGS);
-    console.log(`${FLAGS} targeted string flags, flagd file ${(large.bytes / 1e6).toFixed(1)} MB; medians of ${ROUNDS} interleaved rounds`);
+    console.log(`${FLAGS} targeted string flags (${DISTINCT_RULES ? 'every rule distinct' : '40 distinct rules'}), flagd file ${(large.bytes / 1e6).toFixed(1)} MB; medians of ${ROUNDS} interleaved rounds`);
     // Each library's code and lazily loaded parts, so the large load counts flags only.
     for (const contender of contenders) await (await contender.load(warm.files)).close();
     const samples = new Map<string, Measure[]>(contenders.map((c) => [c.name, []]));
@@ -182,6 +198,7 @@ export async function run(): Promise<boolean> {
       }
       if (round === 0) {
         await sameAnswers(loaded);
+        await afterEvaluation(loaded);
         for (const one of loaded) await one.close();
       }
     }
