@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import type { BucketingVersion } from '../hashing/bucketing.js';
 import { changedFlagKeys } from './changed-flag-keys.js';
@@ -138,7 +139,7 @@ export class FlagFileStore {
       }
       return this.fail(new FlagFileError({ file, jsonPath: '', reason: `cannot read: ${(cause as Error).message}` }, { cause }));
     }
-    const digest = createHash('sha256').update(text).digest('base64');
+    const digest = digestOf(text);
     if (this.digests.get(file) === digest && !this.broken.has(file)) return undefined;
     try {
       const set = parseFlagFile(text, file, { bucketing: this.options.bucketing, strict: this.options.strict ?? false });
@@ -211,6 +212,15 @@ export class FlagFileStore {
       }, this.options.debounceMs),
     );
   }
+}
+
+/** node:crypto, loaded with the first file read: loading it costs a process start-up tens of milliseconds. */
+let crypto: typeof Crypto | undefined;
+
+/** A digest of a file's text, to tell a save that changed nothing without keeping the text. */
+function digestOf(text: string): string {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto;
+  return crypto.createHash('sha256').update(text).digest('base64');
 }
 
 function describe(error: unknown): string {
