@@ -188,18 +188,24 @@ export async function run(): Promise<boolean> {
     // Each library's code and lazily loaded parts, so the large load counts flags only.
     for (const contender of contenders) await (await contender.load(warm.files)).close();
     const samples = new Map<string, Measure[]>(contenders.map((c) => [c.name, []]));
-    for (let round = 0; round < ROUNDS; round++) {
-      const loaded: Loaded[] = [];
-      for (const contender of contenders) {
-        const { loaded: one, ...figures } = await measure(contender, large.files, FLAGS);
+    // The first round keeps all three loaded to compare their answers; later ones
+    // let each go before the next loads, in a rotating order, so that no contender
+    // always loads beside the others' heaps.
+    const first: Loaded[] = [];
+    for (const contender of contenders) {
+      const { loaded, ...figures } = await measure(contender, large.files, FLAGS);
+      samples.get(contender.name)!.push(figures);
+      first.push(loaded);
+    }
+    await sameAnswers(first);
+    await afterEvaluation(first);
+    for (const one of first.splice(0)) await one.close();
+    for (let round = 1; round < ROUNDS; round++) {
+      for (let i = 0; i < contenders.length; i++) {
+        const contender = contenders[(round + i) % contenders.length]!;
+        const { loaded, ...figures } = await measure(contender, large.files, FLAGS);
         samples.get(contender.name)!.push(figures);
-        loaded.push(one);
-        if (round > 0) await one.close();
-      }
-      if (round === 0) {
-        await sameAnswers(loaded);
-        await afterEvaluation(loaded);
-        for (const one of loaded) await one.close();
+        await loaded.close();
       }
     }
     const figure = (name: string) => ({ ms: median(samples.get(name)!.map((s) => s.ms)), bytes: median(samples.get(name)!.map((s) => s.bytesPerFlag)) });

@@ -19,8 +19,8 @@ type FlagType = 'boolean' | 'string' | 'number' | 'object';
 
 interface FlagdValidators {
   readonly document: ValidateFunction;
-  /** The document with each flag's `targeting` left out, which {@link targeting} then judges once per distinct rule. */
-  readonly untargeted: ValidateFunction;
+  /** The typed flag schemas with `targeting` left out, which {@link targeting} then judges once per distinct rule. */
+  readonly untargeted: Readonly<Record<FlagType, ValidateFunction>>;
   readonly targeting: ValidateFunction;
   readonly byType: Readonly<Record<FlagType, ValidateFunction>>;
   readonly keyed: ValidateFunction;
@@ -40,13 +40,14 @@ function compileFlagdValidators(): FlagdValidators {
   const untargetedSchema = structuredClone(flags) as { $id: string; definitions: { flag: { properties: { targeting: unknown } } } };
   untargetedSchema.$id = String(flags.$id).replace(/flags\.json$/, 'flags-untargeted.json');
   untargetedSchema.definitions.flag.properties.targeting = true;
-  const untargeted = ajv.compile(untargetedSchema);
-  const definition = (name: string) => ajv.getSchema(`${String(flags.$id)}#/definitions/${name}`)!;
+  ajv.addSchema(untargetedSchema);
+  const definition = (name: string, id = String(flags.$id)) => ajv.getSchema(`${id}#/definitions/${name}`)!;
+  const typed = (id?: string) => ({ boolean: definition('booleanFlag', id), string: definition('stringFlag', id), number: definition('numberFlag', id), object: definition('objectFlag', id) });
   return {
     document,
-    untargeted,
+    untargeted: typed(untargetedSchema.$id),
     targeting: ajv.getSchema(String(targetingSchema.$id))!,
-    byType: { boolean: definition('booleanFlag'), string: definition('stringFlag'), number: definition('numberFlag'), object: definition('objectFlag') },
+    byType: typed(),
     keyed: definition('keyedFlag'),
   };
 }
@@ -66,23 +67,36 @@ export interface SchemaViolation {
  */
 export function checkFlagdSchema(document: unknown, json: JsonMemo = new JsonMemo()): SchemaViolation[] {
   validators ??= compileFlagdValidators();
-  if (conforms(document, validators, json)) return [];
+  // The fast judgement is sound but may refuse a file the whole schema accepts; the whole schema decides then.
+  if (conforms(document, validators, json) || validators.document(document)) return [];
   const whole = validators.document.errors ?? [];
   const violations = [...flagViolations(document, validators), ...restViolations(document, validators)];
   return violations.length > 0 ? violations : [mostSpecific(whole, '')];
 }
 
+/** The keys `flagsMap` allows (the schema's `patternProperties`, as ajv reads it). */
+const FLAG_KEY = /^.{1,}$/u;
+
 /**
- * Whether the document conforms, as `validators.document` would judge it, but
- * with each distinct targeting rule judged once: files repeat rules (the same
- * cohort, the same split), and a rule is what costs the validator most.
+ * Whether the document conforms, judged piece by piece: the file without its
+ * flags, each flag against the one typed schema its first variant selects
+ * (rather than trying all four, as the schema's anyOf does), without its
+ * targeting, and each distinct targeting rule once: files repeat rules (the
+ * same cohort, the same split), and rules are what cost the validator most.
  * The flag schema constrains `targeting` only through its reference to the
- * targeting schema, so the two checks together are the whole one.
+ * targeting schema, so when every piece passes the whole passes; a false
+ * answer proves nothing and leaves it to the whole schema.
  */
-function conforms(document: unknown, { untargeted, targeting }: FlagdValidators, json: JsonMemo): boolean {
-  if (!untargeted(document)) return false;
+function conforms(document: unknown, validators: FlagdValidators, json: JsonMemo): boolean {
+  const { untargeted, targeting, keyed } = validators;
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) return false;
+  const flags = (document as { flags?: unknown }).flags;
+  if (flags === null || typeof flags !== 'object') return false;
+  if (!validators.document({ ...document, flags: {} })) return false;
   const judged = new Map<string, boolean>();
   for (const entry of flagEntries(document)) {
+    if (entry.keyed ? !keyed(entry.definition) : !FLAG_KEY.test(entry.key)) return false;
+    if (!untargeted[typeOfFirstVariant(entry.definition)](entry.definition)) return false;
     const rule = (entry.definition as { targeting?: unknown } | null)?.targeting;
     if (rule === undefined) continue;
     const text = json.of(rule);
