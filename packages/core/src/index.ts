@@ -3,6 +3,8 @@ export { InvalidOptionError } from './invalid-option-error.js';
 export type { InvalidOptionInit } from './invalid-option-error.js';
 export { resolveOptions } from './resolve-options.js';
 export type { EnvMap, OptionsSpec } from './resolve-options.js';
+export { loadZod } from './lazy-schema.js';
+export type { SchemaBuilder } from './lazy-schema.js';
 export { envBoolean, envList, envNumber, envNumberList, envString, unlessBlank } from './env-readers.js';
 export type { EnvReader } from './env-readers.js';
 export { LogThrottle } from './log-throttle.js';

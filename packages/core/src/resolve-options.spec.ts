@@ -72,3 +72,21 @@ function catchError(fn: () => unknown): InvalidOptionError {
   }
   throw new Error('expected a throw');
 }
+
+describe('resolveOptions with a schema builder', () => {
+  it('builds the schema on the first resolution and reuses it for the next', () => {
+    let builds = 0;
+    const lazy: OptionsSpec<{ port: number }> = {
+      component: 'Lazy',
+      schema: (zod) => {
+        builds++;
+        return zod.object({ port: zod.number().int().min(1) });
+      },
+      defaults: { port: 8013 },
+    };
+    expect(builds).toBe(0);
+    expect(resolveOptions(lazy, {}, {})).toEqual({ port: 8013 });
+    expect(() => resolveOptions(lazy, { port: 0 }, {})).toThrow(InvalidOptionError);
+    expect(builds).toBe(1);
+  });
+});

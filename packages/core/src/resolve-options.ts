@@ -3,6 +3,8 @@ import type { EnvReader } from './env-readers.js';
 import { envString } from './env-readers.js';
 import { InvalidOptionError } from './invalid-option-error.js';
 import type { InvalidOptionInit } from './invalid-option-error.js';
+import { schemaOf } from './lazy-schema.js';
+import type { SchemaBuilder } from './lazy-schema.js';
 
 /** The environment variables an option can come from, with how each is read. */
 export type EnvMap<Config> = {
@@ -13,8 +15,12 @@ export type EnvMap<Config> = {
 export interface OptionsSpec<Config> {
   /** What is configured, for error messages (`CutoverProvider`). */
   readonly component: string;
-  /** The whole configuration's schema; its messages become the error's reason. */
-  readonly schema: z.ZodType<Config>;
+  /**
+   * The whole configuration's schema, or a function that builds it from zod on
+   * the first resolution (so importing the component does not load zod); its
+   * messages become the error's reason.
+   */
+  readonly schema: z.ZodType<Config> | SchemaBuilder<Config>;
   /** The values used when neither the environment nor the options give one. */
   readonly defaults: Partial<Config>;
   /**
@@ -58,7 +64,7 @@ export function resolveOptions<Config extends object>(
     envVariableOf.set(key, variable);
   }
   const candidate = { ...spec.defaults, ...fromEnv, ...definedOnly(options) };
-  const result = spec.schema.safeParse(candidate);
+  const result = schemaOf(spec.schema).safeParse(candidate);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   // An unknown option has no path of its own: name the keys instead.

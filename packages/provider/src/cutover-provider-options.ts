@@ -2,8 +2,7 @@ import { dirname, join } from 'node:path';
 import { DefaultLogger } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import { envList, resolveOptions } from '@cutover/core';
-import type { OptionsSpec } from '@cutover/core';
-import { z } from 'zod';
+import type { OptionsSpec, SchemaBuilder } from '@cutover/core';
 import { CutoverProviderOptionError } from './cutover-provider-option-error.js';
 import type { BucketingVersion } from './hashing/bucketing.js';
 import type { Layer } from './layer.js';
@@ -108,26 +107,28 @@ export const DEFAULT_CUTOVER_PROVIDER_CONFIG = {
   strict: false,
 } as const satisfies Partial<CutoverProviderConfig>;
 
-const configSchema: z.ZodType<CutoverProviderConfig> = z.object({
-  files: z.array(z.string().min(1)),
-  rollbackOverlay: z.union([z.string().min(1), z.literal(false)]),
-  envPrefix: z.union([
-    z.string().min(1, 'must not be empty: an empty prefix reads any process variable as a flag (`path` would be $PATH); declare envFlags for your own variable names, or false for none'),
-    z.literal(false),
-  ]),
-  envFlags: envFlagsSchema,
-  stages: stageMappingsSchema,
-  // process.env is an exotic object that z.record rejects; any string map will do.
-  env: z.custom<Record<string, string | undefined>>((value) => typeof value === 'object' && value !== null, 'an object of environment variables'),
-  contextOverrides: z.boolean(),
-  contextOverrideAttribute: z.string().min(1),
-  watch: z.boolean(),
-  watchDebounceMs: z.number().int().min(0).max(60_000),
-  remote: z.custom<Layer | undefined>((value) => value === undefined || (typeof value === 'object' && value !== null && typeof (value as Layer).resolve === 'function'), 'a Layer (an object with resolve())'),
-  bucketing: z.enum(['v2', 'v1']),
-  strict: z.boolean(),
-  logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).error === 'function', 'a Logger'),
-});
+// Built on the first resolution, so that importing the provider does not load zod.
+const configSchema: SchemaBuilder<CutoverProviderConfig> = (z) =>
+  z.object({
+    files: z.array(z.string().min(1)),
+    rollbackOverlay: z.union([z.string().min(1), z.literal(false)]),
+    envPrefix: z.union([
+      z.string().min(1, 'must not be empty: an empty prefix reads any process variable as a flag (`path` would be $PATH); declare envFlags for your own variable names, or false for none'),
+      z.literal(false),
+    ]),
+    envFlags: envFlagsSchema(z),
+    stages: stageMappingsSchema(z),
+    // process.env is an exotic object that z.record rejects; any string map will do.
+    env: z.custom<Record<string, string | undefined>>((value) => typeof value === 'object' && value !== null, 'an object of environment variables'),
+    contextOverrides: z.boolean(),
+    contextOverrideAttribute: z.string().min(1),
+    watch: z.boolean(),
+    watchDebounceMs: z.number().int().min(0).max(60_000),
+    remote: z.custom<Layer | undefined>((value) => value === undefined || (typeof value === 'object' && value !== null && typeof (value as Layer).resolve === 'function'), 'a Layer (an object with resolve())'),
+    bucketing: z.enum(['v2', 'v1']),
+    strict: z.boolean(),
+    logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).error === 'function', 'a Logger'),
+  });
 
 const SPEC = {
   component: 'CutoverProvider',

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { CutoverError } from '@cutover/core';
-import { z } from 'zod';
+import { CutoverError, loadZod } from '@cutover/core';
+import type { SchemaBuilder } from '@cutover/core';
 import type { CutoverProviderOptions } from './cutover-provider-options.js';
 import { envFlagsSchema } from './layers/env-flag-mapping.js';
 import { stageMappingsSchema } from './stages/stage-mapping.js';
@@ -8,7 +8,8 @@ import { stageMappingsSchema } from './stages/stage-mapping.js';
 /** The provider options a project may declare in its `cutover.config.json`, so the application and `cutover status` read the same. */
 export type FlagMappings = Pick<CutoverProviderOptions, 'envFlags' | 'stages'>;
 
-const mappingsSchema = z.object({ envFlags: envFlagsSchema.optional(), stages: stageMappingsSchema.optional() });
+const mappingsSchema: SchemaBuilder<FlagMappings> = (z) => z.object({ envFlags: envFlagsSchema(z).optional(), stages: stageMappingsSchema(z).optional() });
+let schema: ReturnType<typeof mappingsSchema> | undefined;
 
 /**
  * Reads `envFlags` and `stages` from a project configuration file (other keys
@@ -23,7 +24,8 @@ export function readFlagMappings(file: string): FlagMappings {
   } catch (error) {
     throw new CutoverError('INVALID_CONFIG_FILE', `${file}: ${(error as Error).message}`, { cause: error });
   }
-  const result = mappingsSchema.safeParse(parsed);
+  schema ??= mappingsSchema(loadZod());
+  const result = schema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys.join(', ')] : issue.path;

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CONFIG_FILE, findProject } from '@cutover/core';
+import { CONFIG_FILE, DEFAULT_PATHS, findProject } from '@cutover/core';
 import { readFlagMappings } from '@cutover/provider';
-import { DEFAULT_ROLLOUT_STATE_DIR, formatRollout } from '@cutover/rollout';
+import type { RolloutView } from '@cutover/rollout';
 import { CommandExit } from '../command-support/command-exit.js';
 import { globalOptions, overlayPath } from '../command-support/cli-paths.js';
 import { Output } from '../command-support/output.js';
@@ -11,7 +11,7 @@ import { listFlagFiles } from '../flag-files/list-flag-files.js';
 import { collectEnvStatus } from '../status/collect-env-status.js';
 import type { EnvStatus } from '../status/collect-env-status.js';
 import { collectStatus } from '../status/collect-status.js';
-import { rolloutStatusSection } from '../rollout/rollout-status-section.js';
+import type { DriftFinding } from '../status/overlay-drift.js';
 
 /** `cutover status`: every migration, its stage or split, rollbacks in force, drift between git and the overlay. */
 export function registerStatus(program: Command): void {
@@ -20,13 +20,13 @@ export function registerStatus(program: Command): void {
     .description('every migration flag with its stage or split, file, rollbacks in force, and drift between git and the rollback overlay')
     .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
     .option('--json', 'print the report as JSON')
-    .option('--state-dir <dir>', 'rollout controllers\' state', DEFAULT_ROLLOUT_STATE_DIR)
+    .option('--state-dir <dir>', 'rollout controllers\' state', DEFAULT_PATHS.rollouts)
     .option('--config <file>', `the ${CONFIG_FILE} declaring envFlags and stages (default: the project's; with --flags, the one beside the flags directory)`)
     .action(async (options: { overlay?: string; json?: boolean; stateDir: string; config?: string }, command: Command) => {
       const { flags } = globalOptions(command);
       const files = await listFlagFiles(flags);
       const collected = await collectStatus(files, options.overlay ?? overlayPath(flags));
-      const { rollouts, drift } = await rolloutStatusSection(collected.drift, { stateDir: options.stateDir, overlay: collected.overlay });
+      const { rollouts, drift, described } = await rolloutSection(collected.drift, { stateDir: options.stateDir, overlay: collected.overlay });
       const env = await envSection(options.config ?? defaultConfig(command, flags), files, options.config !== undefined);
       const report = { ...collected, drift, rollouts, ...env };
       const out = new Output();
@@ -40,7 +40,7 @@ export function registerStatus(program: Command): void {
           out.line(dim(`  ${about}`));
           if (m.rollback) out.line(red(`  rolled back ${m.rollback.at} by ${m.rollback.by}: ${m.rollback.reason}`));
           const rollout = rollouts.find((r) => r.flagKey === m.flagKey);
-          if (rollout) out.line(yellow(`  rollout ${formatRollout(rollout)} (overlay serves ${rollout.target} ${rollout.servingPercent} %)`));
+          if (rollout) out.line(yellow(`  rollout ${described.get(rollout)} (overlay serves ${rollout.target} ${rollout.servingPercent} %)`));
         }
         for (const e of report.envFlags) {
           out.line(`${bold(e.flagKey)}  ${bold('env')}  ${Object.entries(e.variables).map(([name, value]) => `${name}=${value ?? '(unset)'}`).join(' ')}`);
@@ -71,4 +71,18 @@ async function envSection(config: string, files: readonly string[], required: bo
 function defaultConfig(command: Command, flags: string): string {
   if (command.optsWithGlobals<{ flags?: string }>().flags !== undefined) return join(dirname(resolve(flags)), CONFIG_FILE);
   return join(findProject().root, CONFIG_FILE);
+}
+
+/**
+ * The rollouts and the drift left once controller splits are accounted for.
+ * The rollout package (and the guard beneath it) loads only when there is
+ * something for it to read: a state directory, or overlay entries that are
+ * not rollbacks; otherwise there are no rollouts and the drift stands.
+ */
+async function rolloutSection(drift: readonly DriftFinding[], paths: { stateDir: string; overlay: string }) {
+  const unexplained = drift.some((finding) => finding.kind === 'not-rolled-back');
+  if (!unexplained && !existsSync(paths.stateDir)) return { rollouts: [], drift, described: new Map<RolloutView, string>() };
+  const [{ rolloutStatusSection }, { formatRollout }] = await Promise.all([import('../rollout/rollout-status-section.js'), import('@cutover/rollout')]);
+  const section = await rolloutStatusSection(drift, paths);
+  return { ...section, described: new Map(section.rollouts.map((view) => [view, formatRollout(view)])) };
 }

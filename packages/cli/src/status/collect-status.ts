@@ -41,7 +41,8 @@ export async function collectStatus(files: readonly string[], overlay: string): 
   const git = new Map<string, { flag: FlagDefinition; file: string }>();
   for (const file of files) {
     try {
-      for (const [key, compiled] of parseFlagFile(await readFile(file, 'utf8'), file).flags) git.set(key, { flag: compiled.definition, file });
+      // Schema deviations are warnings, which status does not show: no need to load the validator.
+      for (const [key, compiled] of parseFlagFile(await readFile(file, 'utf8'), file, { schemaWarnings: false }).flags) git.set(key, { flag: compiled.definition, file });
     } catch (error) {
       invalid.push({ file, message: (error as Error).message });
     }

@@ -7,5 +7,11 @@ import type { CompiledFlag } from './compiled-flag.js';
  */
 export function changedFlagKeys(before: ReadonlyMap<string, CompiledFlag>, after: ReadonlyMap<string, CompiledFlag>): string[] {
   const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].filter((key) => before.get(key)?.fingerprint !== after.get(key)?.fingerprint).sort();
+  return [...keys]
+    .filter((key) => {
+      const [was, is] = [before.get(key), after.get(key)];
+      // The same object is the same flag (a file that did not change): no fingerprint to compute.
+      return was !== is && was?.fingerprint !== is?.fingerprint;
+    })
+    .sort();
 }

@@ -1,9 +1,8 @@
-import { dependenciesOf } from '@cutover/flag-model';
+import { dependenciesOf, hasTargeting } from '@cutover/flag-model';
 import { ErrorCode, StandardResolutionReasons } from '@openfeature/server-sdk';
 import type { FlagMetadata, FlagValue } from '@openfeature/server-sdk';
-import { compileTargeting } from '../targeting/compile-targeting.js';
-import type { CompiledTargeting } from '../targeting/compile-targeting.js';
 import type { BucketingVersion } from '../hashing/bucketing.js';
+import { TargetingRule } from '../targeting/targeting-rule.js';
 import type { LayerResolution } from '../layer-resolution.js';
 import type { FlagDefinition } from './flag-definition.js';
 
@@ -14,6 +13,8 @@ export type FlagType = 'boolean' | 'string' | 'number' | 'object';
 export interface CompiledFlagOptions {
   /** Targeting with `$ref`s resolved. */
   readonly logic: unknown;
+  /** The rule for `logic`, shared with the file's other flags that have the same one. @default a rule of its own */
+  readonly rule?: TargetingRule;
   /** Flag-set metadata merged with the flag's, plus `source`. */
   readonly metadata: FlagMetadata;
   /** How `fractional` buckets. @default 'v2' */
@@ -26,24 +27,29 @@ export interface CompiledFlagOptions {
   readonly unusableTargeting?: string;
 }
 
+/** No dependencies: the common case shares one array. */
+const NO_DEPENDENCIES: readonly string[] = Object.freeze([]);
+
 /**
- * A flag ready to evaluate. Everything that does not depend on the context is
- * computed once here: results without targeting, and one frozen result per
- * variant and reason, so an evaluation allocates nothing.
+ * A flag ready to evaluate. A file can hold thousands of flags, most of them
+ * never evaluated by a given process, so a flag holds little more than its
+ * definition: its rule compiles on first evaluation (and is shared by the
+ * file's flags with the same rule), and each result, frozen, is made the first
+ * time it is served and reused after, so an evaluation allocates nothing.
  */
 export class CompiledFlag {
   readonly type: FlagType;
-  readonly defaultVariant: string | null;
   readonly metadata: FlagMetadata;
   /** Keys of the flags this one depends on (`metadata.dependsOn`), empty for most flags. */
   readonly dependsOn: readonly string[];
-  /** Identifies the definition: equal fingerprints, same behaviour (to report what a change touched). */
-  readonly fingerprint: string;
-  private readonly targeting: CompiledTargeting | undefined;
-  private readonly untargeted: LayerResolution;
-  private readonly matches = new Map<string, LayerResolution>();
-  private readonly splits = new Map<string, LayerResolution>();
-  private readonly byDefault: LayerResolution;
+  private readonly targeting: TargetingRule | undefined;
+  private readonly unusableTargeting: string | undefined;
+  /** The result without targeting (static and disabled flags), made on first use. */
+  private untargetedResult: LayerResolution | undefined;
+  /** Results by variant: `TARGETING_MATCH` ones, `SPLIT` ones, made on first use. */
+  private matches: Map<string, LayerResolution> | undefined;
+  private splits: Map<string, LayerResolution> | undefined;
+  private byDefaultResult: LayerResolution | undefined;
 
   constructor(
     readonly key: string,
@@ -51,25 +57,30 @@ export class CompiledFlag {
     options: CompiledFlagOptions,
   ) {
     const { logic, metadata, bucketing = 'v2', unusableTargeting } = options;
-    this.metadata = Object.freeze({ ...metadata });
-    this.fingerprint = JSON.stringify([definition, this.metadata]);
-    this.dependsOn = Object.freeze(dependenciesOf(definition));
-    const variants = Object.keys(definition.variants);
-    this.type = typeOf(definition.variants[variants[0]!]);
-    this.defaultVariant = definition.defaultVariant ?? null;
-    const hasTargeting = logic !== undefined && logic !== null && !(typeof logic === 'object' && Object.keys(logic).length === 0);
-    this.targeting = hasTargeting && unusableTargeting === undefined ? compileTargeting(key, logic, bucketing) : undefined;
-    for (const variant of variants) {
-      this.matches.set(variant, this.result(variant, StandardResolutionReasons.TARGETING_MATCH));
-      this.splits.set(variant, this.result(variant, StandardResolutionReasons.SPLIT));
+    this.metadata = Object.isFrozen(metadata) ? metadata : Object.freeze({ ...metadata });
+    const dependsOn = dependenciesOf(definition);
+    this.dependsOn = dependsOn.length === 0 ? NO_DEPENDENCIES : Object.freeze(dependsOn);
+    let type: FlagType = 'object';
+    for (const variant in definition.variants) {
+      type = typeOf(definition.variants[variant]);
+      break;
     }
-    this.byDefault = this.result(this.defaultVariant, StandardResolutionReasons.DEFAULT);
-    this.untargeted =
-      definition.state === 'DISABLED'
-        ? freeze({ value: undefined, reason: StandardResolutionReasons.DISABLED, flagMetadata: this.metadata })
-        : unusableTargeting !== undefined
-          ? freeze(this.error(ErrorCode.PARSE_ERROR, `targeting of "${key}" cannot be evaluated: ${unusableTargeting}`))
-          : this.result(this.defaultVariant, StandardResolutionReasons.STATIC);
+    this.type = type;
+    this.unusableTargeting = unusableTargeting;
+    this.targeting = hasTargeting(logic) && unusableTargeting === undefined ? (options.rule ?? new TargetingRule(logic, bucketing)) : undefined;
+  }
+
+  /** The variant served when no rule decides, null for the caller's default. */
+  get defaultVariant(): string | null {
+    return this.definition.defaultVariant ?? null;
+  }
+
+  /**
+   * Identifies the definition: equal fingerprints, same behaviour (to report
+   * what a change touched). Computed when asked, which is when files change.
+   */
+  get fingerprint(): string {
+    return JSON.stringify([this.definition, this.metadata]);
   }
 
   /** Whether the flag has a targeting rule. */
@@ -79,21 +90,33 @@ export class CompiledFlag {
 
   /** Evaluates the flag for a context, with flagd's semantics. */
   evaluate(context: object): LayerResolution {
-    if (!this.targeting || this.definition.state === 'DISABLED') return this.untargeted;
+    if (!this.targeting || this.definition.state === 'DISABLED') return (this.untargetedResult ??= this.untargeted());
     let outcome;
     try {
-      outcome = this.targeting(context);
+      outcome = this.targeting.evaluate(this.key, context);
     } catch (error) {
       return this.error(ErrorCode.GENERAL, `targeting of "${this.key}" failed: ${(error as Error).message}`);
     }
     const { result } = outcome;
     if (result === null || result === undefined) {
-      if (!outcome.targetingKeyMissing) return this.byDefault;
-      return freeze({ ...this.byDefault, flagMetadata: { ...this.metadata, warning: 'TARGETING_KEY_MISSING: fractional needs a targeting key; served the default variant' } });
+      const byDefault = (this.byDefaultResult ??= this.result(this.defaultVariant, StandardResolutionReasons.DEFAULT));
+      if (!outcome.targetingKeyMissing) return byDefault;
+      return freeze({ ...byDefault, flagMetadata: { ...this.metadata, warning: 'TARGETING_KEY_MISSING: fractional needs a targeting key; served the default variant' } });
     }
     const variant = String(result);
-    const resolved = (outcome.split ? this.splits : this.matches).get(variant);
+    const results = outcome.split ? (this.splits ??= new Map()) : (this.matches ??= new Map());
+    let resolved = results.get(variant);
+    if (!resolved && Object.hasOwn(this.definition.variants, variant)) {
+      resolved = this.result(variant, outcome.split ? StandardResolutionReasons.SPLIT : StandardResolutionReasons.TARGETING_MATCH);
+      results.set(variant, resolved);
+    }
     return resolved ?? this.error(ErrorCode.GENERAL, `targeting of "${this.key}" returned "${variant}", which is not one of its variants`);
+  }
+
+  private untargeted(): LayerResolution {
+    if (this.definition.state === 'DISABLED') return freeze({ value: undefined, reason: StandardResolutionReasons.DISABLED, flagMetadata: this.metadata });
+    if (this.unusableTargeting !== undefined) return freeze(this.error(ErrorCode.PARSE_ERROR, `targeting of "${this.key}" cannot be evaluated: ${this.unusableTargeting}`));
+    return this.result(this.defaultVariant, StandardResolutionReasons.STATIC);
   }
 
   private result(variant: string | null, reason: string): LayerResolution {

@@ -1,6 +1,8 @@
+import type * as Crypto from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import type { BucketingVersion } from '../hashing/bucketing.js';
 import { changedFlagKeys } from './changed-flag-keys.js';
@@ -44,7 +46,8 @@ export interface FlagFileStoreOptions {
  */
 export class FlagFileStore {
   private readonly sets = new Map<string, FlagSet>();
-  private readonly texts = new Map<string, string>();
+  /** A digest of each file's last good text: a save that changed nothing is not parsed again, and the text itself is not kept. */
+  private readonly digests = new Map<string, string>();
   private readonly broken = new Set<string>();
   private readonly watchers: FSWatcher[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -130,17 +133,18 @@ export class FlagFileStore {
     } catch (cause) {
       if (file === this.options.overlay && (cause as NodeJS.ErrnoException).code === 'ENOENT') {
         this.sets.delete(file);
-        this.texts.delete(file);
+        this.digests.delete(file);
         this.broken.delete(file);
         return undefined;
       }
       return this.fail(new FlagFileError({ file, jsonPath: '', reason: `cannot read: ${(cause as Error).message}` }, { cause }));
     }
-    if (this.texts.get(file) === text && !this.broken.has(file)) return undefined;
+    const digest = digestOf(text);
+    if (this.digests.get(file) === digest && !this.broken.has(file)) return undefined;
     try {
       const set = parseFlagFile(text, file, { bucketing: this.options.bucketing, strict: this.options.strict ?? false });
       this.sets.set(file, set);
-      this.texts.set(file, text);
+      this.digests.set(file, digest);
       this.broken.delete(file);
       if (set.warnings.length > 0) this.options.listener.warned(set.warnings);
       return undefined;
@@ -208,6 +212,15 @@ export class FlagFileStore {
       }, this.options.debounceMs),
     );
   }
+}
+
+/** node:crypto, loaded with the first file read: loading it costs a process start-up tens of milliseconds. */
+let crypto: typeof Crypto | undefined;
+
+/** A digest of a file's text, to tell a save that changed nothing without keeping the text. */
+function digestOf(text: string): string {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto;
+  return crypto.createHash('sha256').update(text).digest('base64');
 }
 
 function describe(error: unknown): string {

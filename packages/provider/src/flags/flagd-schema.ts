@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { applySchemaPatch, FLAGD_SCHEMA_EXTENSION } from './flagd-schema-extension.js';
 import { flagEntries } from './flag-entries.js';
+import { JsonMemo } from './json-memo.js';
 import { pointerSegment } from './json-location.js';
 
 const vendorDir = new URL('../../vendor/flagd-schemas/', import.meta.url);
@@ -18,6 +19,9 @@ type FlagType = 'boolean' | 'string' | 'number' | 'object';
 
 interface FlagdValidators {
   readonly document: ValidateFunction;
+  /** The typed flag schemas with `targeting` left out, which {@link targeting} then judges once per distinct rule. */
+  readonly untargeted: Readonly<Record<FlagType, ValidateFunction>>;
+  readonly targeting: ValidateFunction;
   readonly byType: Readonly<Record<FlagType, ValidateFunction>>;
   readonly keyed: ValidateFunction;
 }
@@ -30,12 +34,20 @@ function compileFlagdValidators(): FlagdValidators {
   // allErrors stays off: collecting every error made a rule with a few thousand wrong
   // arguments take seconds to judge; the first error of each failed branch still locates it.
   const ajv = new Ajv({ strict: false });
-  ajv.addSchema(loadSchema('targeting.json'));
+  const targetingSchema = loadSchema('targeting.json');
+  ajv.addSchema(targetingSchema);
   const document = ajv.compile(flags);
-  const definition = (name: string) => ajv.getSchema(`${String(flags.$id)}#/definitions/${name}`)!;
+  const untargetedSchema = structuredClone(flags) as { $id: string; definitions: { flag: { properties: { targeting: unknown } } } };
+  untargetedSchema.$id = String(flags.$id).replace(/flags\.json$/, 'flags-untargeted.json');
+  untargetedSchema.definitions.flag.properties.targeting = true;
+  ajv.addSchema(untargetedSchema);
+  const definition = (name: string, id = String(flags.$id)) => ajv.getSchema(`${id}#/definitions/${name}`)!;
+  const typed = (id?: string) => ({ boolean: definition('booleanFlag', id), string: definition('stringFlag', id), number: definition('numberFlag', id), object: definition('objectFlag', id) });
   return {
     document,
-    byType: { boolean: definition('booleanFlag'), string: definition('stringFlag'), number: definition('numberFlag'), object: definition('objectFlag') },
+    untargeted: typed(untargetedSchema.$id),
+    targeting: ajv.getSchema(String(targetingSchema.$id))!,
+    byType: typed(),
     keyed: definition('keyedFlag'),
   };
 }
@@ -53,12 +65,49 @@ export interface SchemaViolation {
  * and their extension): no violations when it conforms, else one per flag
  * that deviates (its most specific problem) and one for the rest of the file.
  */
-export function checkFlagdSchema(document: unknown): SchemaViolation[] {
+export function checkFlagdSchema(document: unknown, json: JsonMemo = new JsonMemo()): SchemaViolation[] {
   validators ??= compileFlagdValidators();
-  if (validators.document(document)) return [];
+  // The fast judgement is sound but may refuse a file the whole schema accepts; the whole schema decides then.
+  if (conforms(document, validators, json) || validators.document(document)) return [];
   const whole = validators.document.errors ?? [];
   const violations = [...flagViolations(document, validators), ...restViolations(document, validators)];
   return violations.length > 0 ? violations : [mostSpecific(whole, '')];
+}
+
+/** The keys `flagsMap` allows (the schema's `patternProperties`, as ajv reads it). */
+const FLAG_KEY = /^.{1,}$/u;
+
+/**
+ * Whether the document conforms, judged piece by piece: the file without its
+ * flags, each flag against the one typed schema its first variant selects
+ * (rather than trying all four, as the schema's anyOf does), without its
+ * targeting, and each distinct targeting rule once: files repeat rules (the
+ * same cohort, the same split), and rules are what cost the validator most.
+ * The flag schema constrains `targeting` only through its reference to the
+ * targeting schema, so when every piece passes the whole passes; a false
+ * answer proves nothing and leaves it to the whole schema.
+ */
+function conforms(document: unknown, validators: FlagdValidators, json: JsonMemo): boolean {
+  const { untargeted, targeting, keyed } = validators;
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) return false;
+  const flags = (document as { flags?: unknown }).flags;
+  if (flags === null || typeof flags !== 'object') return false;
+  if (!validators.document({ ...document, flags: {} })) return false;
+  const judged = new Map<string, boolean>();
+  for (const entry of flagEntries(document)) {
+    if (entry.keyed ? !keyed(entry.definition) : !FLAG_KEY.test(entry.key)) return false;
+    if (!untargeted[typeOfFirstVariant(entry.definition)](entry.definition)) return false;
+    const rule = (entry.definition as { targeting?: unknown } | null)?.targeting;
+    if (rule === undefined) continue;
+    const text = json.of(rule);
+    let valid = judged.get(text);
+    if (valid === undefined) {
+      valid = targeting(rule);
+      judged.set(text, valid);
+    }
+    if (!valid) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,5 +1,13 @@
-import { findNodeAtLocation, getLocation, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type * as JsoncParser from 'jsonc-parser';
 import type { ParseError, Segment } from 'jsonc-parser';
+
+/**
+ * jsonc-parser, loaded when a problem needs a position: a valid file is read
+ * with JSON.parse, so loading flags that have no problem never pays for it.
+ */
+let jsonc: typeof JsoncParser | undefined;
+const parser = (): typeof JsoncParser => (jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof JsoncParser);
 
 /** A 1-based position in a text. */
 export interface TextPosition {
@@ -9,6 +17,7 @@ export interface TextPosition {
 
 /** The first syntax error of a strict JSON text, or undefined when it parses. */
 export function findSyntaxError(text: string): { readonly position: TextPosition; readonly reason: string } | undefined {
+  const { parse, printParseErrorCode } = parser();
   const errors: ParseError[] = [];
   parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -18,6 +27,7 @@ export function findSyntaxError(text: string): { readonly position: TextPosition
 
 /** Where the value at a JSON pointer starts in the text, if it exists. */
 export function locatePointer(text: string, pointer: string): TextPosition | undefined {
+  const { findNodeAtLocation, parseTree } = parser();
   const root = parseTree(text);
   if (!root) return undefined;
   const path: Segment[] = [];
@@ -35,7 +45,7 @@ export function locatePointer(text: string, pointer: string): TextPosition | und
  * there, so it is as deep as the text is at that point and no deeper.
  */
 export function locateOffset(text: string, offset: number): TextPosition & { readonly jsonPath: string } {
-  const { path } = getLocation(text, offset);
+  const { path } = parser().getLocation(text, offset);
   return { jsonPath: path.map((segment) => `/${pointerSegment(segment)}`).join(''), ...positionAt(text, offset) };
 }
 
@@ -53,5 +63,7 @@ function positionAt(text: string, offset: number): TextPosition {
 
 /** Escapes one JSON pointer segment. */
 export function pointerSegment(key: string | number): string {
-  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(key);
+  // Nearly every key has neither character: no regular expression for those.
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }

@@ -1,29 +1,5 @@
-import { DEPENDS_ON_FORMAT, isMigrationFlag, MIGRATION_KIND, MIGRATION_METADATA, MIGRATION_STAGES } from '@cutover/flag-model';
-import { z } from 'zod';
+import { DEPENDS_ON_FORMAT, isMigrationFlag, isMigrationStage, MIGRATION_METADATA, MIGRATION_STAGES } from '@cutover/flag-model';
 import type { FlagDefinition } from './flag-definition.js';
-
-/** Metadata every migration flag carries: its rollback variant, and optionally its dependencies and group. */
-const migrationMetadata = z
-  .object({
-    [MIGRATION_METADATA.kind]: z.literal(MIGRATION_KIND),
-    [MIGRATION_METADATA.rollbackVariant]: z.string().min(1),
-    [MIGRATION_METADATA.dependsOn]: z.string().regex(DEPENDS_ON_FORMAT, 'a comma-separated list of flag keys').optional(),
-    [MIGRATION_METADATA.group]: z.string().min(1).optional(),
-  })
-  .loose();
-
-const migrationFlag = z
-  .object({
-    variants: z.record(z.string(), z.enum(MIGRATION_STAGES, { error: `a migration stage (${MIGRATION_STAGES.join(', ')})` })),
-    metadata: migrationMetadata,
-  })
-  .loose()
-  .superRefine((flag, ctx) => {
-    const rollbackVariant = flag.metadata[MIGRATION_METADATA.rollbackVariant];
-    if (!Object.hasOwn(flag.variants, rollbackVariant)) {
-      ctx.addIssue({ code: 'custom', path: ['metadata', MIGRATION_METADATA.rollbackVariant], message: `names no variant of the flag: "${rollbackVariant}"` });
-    }
-  });
 
 /** A breach of Cutover's conventions: where (relative to the flag) and why. */
 export interface ConventionViolation {
@@ -31,11 +7,30 @@ export interface ConventionViolation {
   readonly reason: string;
 }
 
-/** Checks a migration flag against Cutover's conventions; undefined when it conforms or is not a migration flag. */
+/**
+ * Checks a migration flag against Cutover's conventions: every variant a
+ * migration stage, a `rollbackVariant` that names one of them, and when given,
+ * `dependsOn` a list of flag keys and `group` a name. Undefined when it
+ * conforms or is not a migration flag. Plain checks, run on every migration
+ * flag of every file a process loads.
+ */
 export function checkMigrationConventions(flag: FlagDefinition): ConventionViolation | undefined {
   if (!isMigrationFlag(flag)) return undefined;
-  const result = migrationFlag.safeParse(flag);
-  if (result.success) return undefined;
-  const issue = result.error.issues[0]!;
-  return { path: issue.path as (string | number)[], reason: `migration flag: ${issue.message}` };
+  const variants: Readonly<Record<string, unknown>> = flag.variants;
+  for (const [name, value] of Object.entries(variants)) {
+    if (!isMigrationStage(value)) return breach(['variants', name], `a migration stage (${MIGRATION_STAGES.join(', ')})`);
+  }
+  const metadata: Readonly<Record<string, unknown>> = flag.metadata ?? {};
+  const rollbackVariant = metadata[MIGRATION_METADATA.rollbackVariant];
+  if (typeof rollbackVariant !== 'string' || rollbackVariant === '') return breach(['metadata', MIGRATION_METADATA.rollbackVariant], 'a variant name is required');
+  const dependsOn = metadata[MIGRATION_METADATA.dependsOn];
+  if (dependsOn !== undefined && (typeof dependsOn !== 'string' || !DEPENDS_ON_FORMAT.test(dependsOn))) return breach(['metadata', MIGRATION_METADATA.dependsOn], 'a comma-separated list of flag keys');
+  const group = metadata[MIGRATION_METADATA.group];
+  if (group !== undefined && (typeof group !== 'string' || group === '')) return breach(['metadata', MIGRATION_METADATA.group], 'a group name is required');
+  if (!Object.hasOwn(variants, rollbackVariant)) return breach(['metadata', MIGRATION_METADATA.rollbackVariant], `names no variant of the flag: "${rollbackVariant}"`);
+  return undefined;
+}
+
+function breach(path: readonly (string | number)[], reason: string): ConventionViolation {
+  return { path, reason: `migration flag: ${reason}` };
 }

@@ -24,6 +24,13 @@ function problem(text: string, options: ParseFlagFileOptions = {}): FlagFileErro
 }
 
 describe(parseFlagFile.name, () => {
+  it('gives flags with the same targeting one shared rule, which still answers for each flag by its own key', () => {
+    const split = { fractional: [['live', 50], ['off', 50]] };
+    const set = parseFlagFile(file(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, migration({ targeting: split })]))), 'f.json');
+    const values = new Set([...set.flags.values()].map((flag) => flag.evaluate({ targetingKey: 'user-1' }).value));
+    expect(values).toEqual(new Set(['live', 'off']));
+  });
+
   it('compiles every flag of a valid file with its flag-set metadata', () => {
     const set = parseFlagFile(file({ a: migration() }, { metadata: { flagSetId: 'set-1' } }), 'f.json');
     expect([...set.flags.keys()]).toEqual(['a']);
@@ -102,6 +109,19 @@ describe(parseFlagFile.name, () => {
       expect(set.flags.get('a')!.evaluate({})).toMatchObject({ reason: 'ERROR', errorCode: 'PARSE_ERROR' });
       expect(set.flags.get('b')!.evaluate({})).toMatchObject({ value: 'off' });
       expect(set.flags.get('a')!.evaluate({})).toBe(set.flags.get('a')!.evaluate({ other: 1 }));
+    });
+
+    it('serves a rule whose operator exists but whose arguments the engine refuses with a schema warning, and answers an error for that flag when it runs', () => {
+      const set = parseFlagFile(file({ a: migration({ targeting: { if: [{ '==': [1] }, 'live', null] } }), b: migration() }), 'f.json');
+      expect(set.warnings[0]).toMatchObject({ jsonPath: expect.stringMatching(/^\/flags\/a\/targeting/), reason: expect.stringMatching(/^flagd schema: /) });
+      expect(set.flags.get('a')!.evaluate({})).toMatchObject({ reason: 'ERROR', errorCode: 'GENERAL', errorMessage: expect.stringContaining('does not compile') });
+      expect(set.flags.get('b')!.evaluate({}).value).toBe('off');
+    });
+
+    it('leaves the schema out when asked for errors only, and still rejects what flagd cannot serve', () => {
+      expect(parseFlagFile(file({ a: migration({ state: 'ON' }) }), 'f.json', { schemaWarnings: false }).warnings).toEqual([]);
+      expect(problem(file({ a: migration({ state: 'ON' }) }), { schemaWarnings: false, strict: true }).jsonPath).toBe('/flags/a/state');
+      expect(problem(file({ a: migration({ defaultVariant: 'ghost' }) }), { schemaWarnings: false }).jsonPath).toBe('/flags/a/defaultVariant');
     });
 
     it('reads a $flagd property flagd does not set as null, with a warning', () => {

@@ -1,3 +1,4 @@
+import { hasTargeting } from '@cutover/flag-model';
 import type { FlagMetadata } from '@openfeature/server-sdk';
 import type { BucketingVersion } from '../hashing/bucketing.js';
 import { unknownFlagdProperties } from '../targeting/flagd-properties.js';
@@ -9,6 +10,7 @@ import { FlagFileError } from './flag-file-error.js';
 import type { FlagFileProblem } from './flag-file-error.js';
 import type { FlagSet } from './flag-set.js';
 import { checkFlagdSchema } from './flagd-schema.js';
+import { JsonMemo } from './json-memo.js';
 import { findDeepNesting } from './find-deep-nesting.js';
 import { findSyntaxError, locateOffset, locatePointer, pointerSegment } from './json-location.js';
 import { checkMigrationConventions } from './migration-conventions.js';
@@ -16,6 +18,7 @@ import { ReferencedSize } from './referenced-size.js';
 import { resolveEvaluators } from './resolve-evaluators.js';
 import { checkServable } from './servable-structure.js';
 import { targetingVariants } from './targeting-variants.js';
+import { TargetingRules } from '../targeting/targeting-rule.js';
 
 /** How {@link parseFlagFile} reads a file. */
 export interface ParseFlagFileOptions {
@@ -23,6 +26,14 @@ export interface ParseFlagFileOptions {
   readonly bucketing?: BucketingVersion;
   /** Treat every warning as an error: the first one rejects the file. @default false */
   readonly strict?: boolean;
+  /**
+   * Check the file against flagd's schemas. A deviation is only ever a warning
+   * (or, with `strict`, an error), so a reader that wants the flags and their
+   * errors alone (`cutover status`) turns this off and never loads the schema
+   * validator. Always on with `strict`.
+   * @default true
+   */
+  readonly schemaWarnings?: boolean;
 }
 
 /**
@@ -53,16 +64,18 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
   // Before anything that recurses: a deep enough text would exhaust the stack of every parser.
   const deep = findDeepNesting(text, FLAG_FILE_LIMITS.maxNestingDepth);
   if (deep !== undefined) throw new FlagFileError({ file, ...locateOffset(text, deep), reason: `nested deeper than ${FLAG_FILE_LIMITS.maxNestingDepth} levels of arrays and objects` });
-  const syntax = findSyntaxError(text);
-  if (syntax) throw new FlagFileError({ file, jsonPath: '', reason: syntax.reason, ...syntax.position });
-  const document = JSON.parse(text) as { $evaluators?: Record<string, unknown> | null; metadata?: Record<string, unknown> | null };
+  const document = parseJson(text, file) as { $evaluators?: Record<string, unknown> | null; metadata?: Record<string, unknown> | null };
   const unservable = checkServable(document);
   if (unservable) fail(unservable.jsonPath, unservable.reason);
-  for (const violation of checkFlagdSchema(document)) warn(violation.jsonPath, violation.reason);
+  const json = new JsonMemo();
+  if (options.schemaWarnings !== false || options.strict) for (const violation of checkFlagdSchema(document, json)) warn(violation.jsonPath, violation.reason);
 
   const evaluators = document.$evaluators ?? {};
   const setMetadata = primitives(document.metadata);
   const referenced = new ReferencedSize(evaluators);
+  const rules = new TargetingRules(options.bucketing);
+  const sharedMetadata = new Map<string, FlagMetadata>();
+  const plainMetadata: FlagMetadata = Object.freeze({ ...setMetadata, source: 'file' });
   const flags = new Map<string, CompiledFlag>();
   for (const entry of flagEntries(document)) {
     const { key } = entry;
@@ -74,18 +87,21 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
     }
     const convention = checkMigrationConventions(definition);
     if (convention) fail(`${at}/${convention.path.map(pointerSegment).join('/')}`, convention.reason);
-    const oversized = referenced.check(definition.targeting, `${at}/targeting`, FLAG_FILE_LIMITS.maxReferencedNodes);
+    // The rule's JSON text (needed anyway to share rules) rules out `$ref`s faster than a walk of the rule.
+    const mayReference = definition.targeting !== undefined && json.of(definition.targeting).includes('"$ref"');
+    const oversized = mayReference ? referenced.check(definition.targeting, `${at}/targeting`, FLAG_FILE_LIMITS.maxReferencedNodes) : undefined;
     if (oversized) fail(oversized.jsonPath, oversized.reason);
-    const { logic, unresolved } = resolveEvaluators(definition.targeting, evaluators, `${at}/targeting`);
+    const { logic, unresolved } = mayReference ? resolveEvaluators(definition.targeting, evaluators, `${at}/targeting`) : { logic: definition.targeting, unresolved: [] };
     for (const reference of unresolved) warn(reference.jsonPath, `${reference.reason}; the flag answers PARSE_ERROR, as in flagd`);
     for (const property of unknownFlagdProperties(logic)) warn(`${at}/targeting`, `"${property}" is not a flagd property (flagd sets $flagd.flagKey and $flagd.timestamp); it reads as null`);
     for (const ref of targetingVariants(logic, `${at}/targeting`)) {
       if (!Object.hasOwn(definition.variants, ref.variant)) fail(ref.jsonPath, `targeting returns "${ref.variant}", which names no variant of the flag`);
     }
-    const metadata: FlagMetadata = { ...setMetadata, ...primitives(definition.metadata), source: 'file' };
+    const metadata = definition.metadata === undefined ? plainMetadata : intern(sharedMetadata, Object.freeze({ ...setMetadata, ...primitives(definition.metadata), source: 'file' }));
     const unusableTargeting = unresolved[0]?.reason;
     try {
-      flags.set(key, new CompiledFlag(key, definition, { logic, metadata, bucketing: options.bucketing, ...(unusableTargeting === undefined ? {} : { unusableTargeting }) }));
+      const rule = unusableTargeting === undefined && hasTargeting(logic) ? rules.ruleFor(logic, json.of(logic)) : undefined;
+      flags.set(key, new CompiledFlag(key, definition, { logic, metadata, bucketing: options.bucketing, ...(rule && { rule }), ...(unusableTargeting === undefined ? {} : { unusableTargeting }) }));
     } catch (error) {
       fail(`${at}/targeting`, `targeting does not compile: ${error instanceof Error ? error.message : JSON.stringify(error)}`, error);
     }
@@ -93,10 +109,38 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
   return { file, flags, metadata: Object.freeze(setMetadata), warnings: Object.freeze(warnings) };
 }
 
+/**
+ * The document, by JSON.parse (strict JSON, and the fastest reader there is);
+ * only a text it refuses is read again to say where the error is.
+ */
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const syntax = findSyntaxError(text);
+    throw new FlagFileError({ file, jsonPath: '', reason: syntax?.reason ?? `invalid JSON: ${(cause as Error).message}`, ...syntax?.position }, { cause });
+  }
+}
+
 /** A flag as the evaluator reads it: as written, without the array form's `key`, with `variants` present. */
 function readDefinition(raw: unknown): FlagDefinition {
-  const { key: _key, ...flag } = raw as FlagDefinition & { key?: unknown };
+  const written = raw as FlagDefinition & { key?: unknown };
+  // The object form, nearly every flag: the parsed object itself, not a copy.
+  if (written.variants && !Object.hasOwn(written, 'key')) return written;
+  const { key: _key, ...flag } = written;
   return flag.variants ? flag : { ...flag, variants: {} };
+}
+
+/**
+ * One object per distinct flag metadata within a file: most flags carry the
+ * same (often only `source`), and every result a flag serves refers to it.
+ */
+function intern(known: Map<string, FlagMetadata>, metadata: FlagMetadata): FlagMetadata {
+  const json = JSON.stringify(metadata);
+  const shared = known.get(json);
+  if (shared) return shared;
+  known.set(json, metadata);
+  return metadata;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { pointerSegment } from './json-location.js';
+import { containsReference } from './resolve-evaluators.js';
 import type { UnresolvedReference } from './resolve-evaluators.js';
 
 /** A `$ref` in a rule as written, with where it is. */
@@ -26,6 +27,7 @@ export class ReferencedSize {
    * references copy more than `limit` nodes in all; undefined otherwise.
    */
   check(logic: unknown, jsonPath: string, limit: number): UnresolvedReference | undefined {
+    if (!containsReference(logic)) return undefined;
     const references: WrittenReference[] = [];
     collectReferences(logic, jsonPath, references);
     let copied = 0;

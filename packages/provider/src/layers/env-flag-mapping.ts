@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { SchemaBuilder } from '@cutover/core';
 
 /**
  * The environment variables a team already keeps for one flag, by role. The
@@ -25,14 +25,15 @@ export interface EnvFlagMapping {
 /** The roles a mapping can name, in the order they decide. */
 export const ENV_FLAG_ROLES = ['enabled', 'ids', 'percentage'] as const;
 
-/** A POSIX environment variable name. */
-const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, _)');
-
-/** The shape of the `envFlags` option: flag key → its variables; unknown roles are named. */
-export const envFlagsSchema: z.ZodType<Readonly<Record<string, EnvFlagMapping>>> = z.record(
-  z.string().min(1),
-  z
-    .object({ enabled: variableName.optional(), ids: variableName.optional(), percentage: variableName.optional() })
-    .strict()
-    .refine((mapping) => ENV_FLAG_ROLES.some((role) => mapping[role] !== undefined), 'names no variable (enabled, ids or percentage)'),
-);
+/** The shape of the `envFlags` option: flag key → its variables; unknown roles are named. Built on first use (zod loads lazily). */
+export const envFlagsSchema: SchemaBuilder<Readonly<Record<string, EnvFlagMapping>>> = (z) => {
+  // A POSIX environment variable name.
+  const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, _)');
+  return z.record(
+    z.string().min(1),
+    z
+      .object({ enabled: variableName.optional(), ids: variableName.optional(), percentage: variableName.optional() })
+      .strict()
+      .refine((mapping) => ENV_FLAG_ROLES.some((role) => mapping[role] !== undefined), 'names no variable (enabled, ids or percentage)'),
+  );
+};

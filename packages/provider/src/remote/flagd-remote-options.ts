@@ -1,9 +1,8 @@
 import { DefaultLogger } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
 import type { FlagdProvider } from '@openfeature/flagd-provider';
-import { z } from 'zod';
 import { resolveOptions } from '@cutover/core';
-import type { OptionsSpec } from '@cutover/core';
+import type { OptionsSpec, SchemaBuilder } from '@cutover/core';
 import { FLAGD_CONNECTION_ENV, FLAGD_NUMBER, flagdRemoteOptionError } from './flagd-remote-option-error.js';
 
 /** The options of `FlagdProvider` (the package does not export their type). */
@@ -88,35 +87,38 @@ export const DEFAULT_FLAGD_REMOTE_CONFIG = {
   retryBackoffMaxMs: 1000,
 } as const;
 
-const positiveMs = z.number().int().positive().max(3_600_000);
 const DEFAULT_LOGGER = new DefaultLogger();
-const configSchema: z.ZodType<FlagdRemoteConfig> = z
-  .object({
-    resolverType: z.enum(['rpc', 'in-process']),
-    host: z.string().min(1),
-    port: z.number().int().min(1).max(65_535),
-    timeoutMs: positiveMs,
-    retryAfterMs: positiveMs,
-    env: z.custom<Record<string, string | undefined>>((value) => typeof value === 'object' && value !== null, 'an object of environment variables'),
-    logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).warn === 'function', 'a Logger'),
-    tls: z.boolean().optional(),
-    socketPath: z.string().min(1).optional(),
-    certPath: z.string().min(1).optional(),
-    selector: z.string().optional(),
-    cache: z.enum(['lru', 'disabled']).optional(),
-    maxCacheSize: z.number().int().positive().optional(),
-    deadlineMs: positiveMs.optional(),
-    streamDeadlineMs: z.number().int().min(0).optional(),
-    keepAliveTime: z.number().int().min(0).optional(),
-    livenessProbeMs: z.number().int().min(0).max(3_600_000).optional(),
-    retryBackoffMs: positiveMs.optional(),
-    retryBackoffMaxMs: positiveMs.optional(),
-    retryGracePeriod: z.number().min(0).optional(),
-    defaultAuthority: z.string().min(1).optional(),
-    fatalStatusCodes: z.array(z.string()).optional(),
-    contextEnricher: z.custom<FlagdRemoteConfig['contextEnricher']>((value) => typeof value === 'function', 'a function').optional(),
-  })
-  .strict();
+// Built on the first resolution: an application without a remote layer never loads zod for it.
+const configSchema: SchemaBuilder<FlagdRemoteConfig> = (z) => {
+  const positiveMs = z.number().int().positive().max(3_600_000);
+  return z
+    .object({
+      resolverType: z.enum(['rpc', 'in-process']),
+      host: z.string().min(1),
+      port: z.number().int().min(1).max(65_535),
+      timeoutMs: positiveMs,
+      retryAfterMs: positiveMs,
+      env: z.custom<Record<string, string | undefined>>((value) => typeof value === 'object' && value !== null, 'an object of environment variables'),
+      logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).warn === 'function', 'a Logger'),
+      tls: z.boolean().optional(),
+      socketPath: z.string().min(1).optional(),
+      certPath: z.string().min(1).optional(),
+      selector: z.string().optional(),
+      cache: z.enum(['lru', 'disabled']).optional(),
+      maxCacheSize: z.number().int().positive().optional(),
+      deadlineMs: positiveMs.optional(),
+      streamDeadlineMs: z.number().int().min(0).optional(),
+      keepAliveTime: z.number().int().min(0).optional(),
+      livenessProbeMs: z.number().int().min(0).max(3_600_000).optional(),
+      retryBackoffMs: positiveMs.optional(),
+      retryBackoffMaxMs: positiveMs.optional(),
+      retryGracePeriod: z.number().min(0).optional(),
+      defaultAuthority: z.string().min(1).optional(),
+      fatalStatusCodes: z.array(z.string()).optional(),
+      contextEnricher: z.custom<FlagdRemoteConfig['contextEnricher']>((value) => typeof value === 'function', 'a function').optional(),
+    })
+    .strict();
+};
 
 
 /** Merges defaults, environment and options (lowest precedence first) and validates the result. */

@@ -1,8 +1,7 @@
 import { DefaultLogger } from '@openfeature/server-sdk';
 import type { Logger } from '@openfeature/server-sdk';
-import { z } from 'zod';
 import { resolveOptions } from '@cutover/core';
-import type { OptionsSpec } from '@cutover/core';
+import type { OptionsSpec, SchemaBuilder } from '@cutover/core';
 import { FLAGD_CONNECTION_ENV, FLAGD_NUMBER, FLAGD_TEXT, flagdRemoteOptionError } from './flagd-remote-option-error.js';
 
 /** Everything the flagd sync layer can be told. */
@@ -68,27 +67,30 @@ export const DEFAULT_FLAGD_SYNC_CONFIG = {
 } as const;
 
 const DEFAULT_LOGGER = new DefaultLogger();
-const ms = z.number().int().positive().max(3_600_000);
-const configSchema: z.ZodType<FlagdSyncConfig> = z
-  .object({
-    host: z.string().min(1),
-    port: z.number().int().min(1).max(65_535),
-    socketPath: z.string().min(1).optional(),
-    tls: z.boolean(),
-    certPath: z.string().min(1).optional(),
-    selector: z.string().optional(),
-    providerId: z.string().min(1),
-    deadlineMs: ms,
-    keepAliveTime: z.number().int().min(0),
-    livenessProbeMs: z.number().int().min(0).max(3_600_000),
-    retryBackoffMs: ms,
-    retryBackoffMaxMs: ms,
-    retryGracePeriod: z.number().min(0).max(86_400),
-    env: z.custom<Record<string, string | undefined>>((value) => typeof value === 'object' && value !== null, 'an object of environment variables'),
-    logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).warn === 'function', 'a Logger'),
-  })
-  .strict()
-  .refine((config) => config.retryBackoffMaxMs >= config.retryBackoffMs, { path: ['retryBackoffMaxMs'], message: 'must not be below retryBackoffMs' });
+// Built on the first resolution: an application without a sync layer never loads zod for it.
+const configSchema: SchemaBuilder<FlagdSyncConfig> = (z) => {
+  const ms = z.number().int().positive().max(3_600_000);
+  return z
+    .object({
+      host: z.string().min(1),
+      port: z.number().int().min(1).max(65_535),
+      socketPath: z.string().min(1).optional(),
+      tls: z.boolean(),
+      certPath: z.string().min(1).optional(),
+      selector: z.string().optional(),
+      providerId: z.string().min(1),
+      deadlineMs: ms,
+      keepAliveTime: z.number().int().min(0),
+      livenessProbeMs: z.number().int().min(0).max(3_600_000),
+      retryBackoffMs: ms,
+      retryBackoffMaxMs: ms,
+      retryGracePeriod: z.number().min(0).max(86_400),
+      env: z.custom<Record<string, string | undefined>>((value) => typeof value === 'object' && value !== null, 'an object of environment variables'),
+      logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null && typeof (value as Logger).warn === 'function', 'a Logger'),
+    })
+    .strict()
+    .refine((config) => config.retryBackoffMaxMs >= config.retryBackoffMs, { path: ['retryBackoffMaxMs'], message: 'must not be below retryBackoffMs' });
+};
 
 /** Merges defaults, environment and options (lowest precedence first) and validates the result; throws a FlagdRemoteOptionError naming the bad option. */
 export function resolveFlagdSyncConfig(options: FlagdSyncOptions = {}): FlagdSyncConfig {

@@ -1,6 +1,6 @@
 import { MIGRATION_STAGES } from '@cutover/flag-model';
 import type { MigrationStage } from '@cutover/flag-model';
-import { z } from 'zod';
+import type { SchemaBuilder } from '@cutover/core';
 
 /**
  * A boolean flag's two values as a migration's stages, e.g.
@@ -36,21 +36,22 @@ export interface CombinedStages {
 /** How a migration's stage is read from boolean (or boolean-like: `"true"`, `"1"`) flags. */
 export type StageMapping = BooleanStages | CombinedStages;
 
-const stage = z.enum(MIGRATION_STAGES);
-
-/** The shape of the `stages` option: migration flag key → its mapping; unknown fields are named. */
-export const stageMappingsSchema: z.ZodType<Readonly<Record<string, StageMapping>>> = z.record(
-  z.string().min(1),
-  z.union([
-    z.object({ from: z.string().min(1).optional(), true: stage, false: stage }).strict(),
-    z
-      .object({
-        rules: z.array(z.object({ when: z.record(z.string().min(1), z.boolean()).refine((when) => Object.keys(when).length > 0, 'names no flag'), stage }).strict()).min(1),
-        otherwise: stage,
-      })
-      .strict(),
-  ]),
-);
+/** The shape of the `stages` option: migration flag key → its mapping; unknown fields are named. Built on first use (zod loads lazily). */
+export const stageMappingsSchema: SchemaBuilder<Readonly<Record<string, StageMapping>>> = (z) => {
+  const stage = z.enum(MIGRATION_STAGES);
+  return z.record(
+    z.string().min(1),
+    z.union([
+      z.object({ from: z.string().min(1).optional(), true: stage, false: stage }).strict(),
+      z
+        .object({
+          rules: z.array(z.object({ when: z.record(z.string().min(1), z.boolean()).refine((when) => Object.keys(when).length > 0, 'names no flag'), stage }).strict()).min(1),
+          otherwise: stage,
+        })
+        .strict(),
+    ]),
+  );
+};
 
 /** Whether a mapping combines several flags. */
 export function isCombined(mapping: StageMapping): mapping is CombinedStages {

@@ -9,11 +9,19 @@ export function flagdPath(args: unknown): string | undefined {
  * flagd sets none, so they read as null; the parser warns about them.
  */
 export function unknownFlagdProperties(logic: unknown): string[] {
-  if (Array.isArray(logic)) return logic.flatMap(unknownFlagdProperties);
-  if (logic === null || typeof logic !== 'object') return [];
-  return Object.entries(logic as Record<string, unknown>).flatMap(([operator, args]) => {
-    const path = operator === 'var' ? flagdPath(args) : undefined;
-    if (path !== undefined) return path === '$flagd' || path === '$flagd.flagKey' || path === '$flagd.timestamp' ? [] : [path];
-    return unknownFlagdProperties(args);
-  });
+  const found: string[] = [];
+  collectUnknown(logic, found);
+  return found;
+}
+
+function collectUnknown(logic: unknown, found: string[]): void {
+  if (Array.isArray(logic)) {
+    for (const item of logic) collectUnknown(item, found);
+  } else if (logic !== null && typeof logic === 'object') {
+    for (const [operator, args] of Object.entries(logic as Record<string, unknown>)) {
+      const path = operator === 'var' ? flagdPath(args) : undefined;
+      if (path === undefined) collectUnknown(args, found);
+      else if (path !== '$flagd' && path !== '$flagd.flagKey' && path !== '$flagd.timestamp') found.push(path);
+    }
+  }
 }

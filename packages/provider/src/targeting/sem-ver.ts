@@ -1,5 +1,10 @@
-import semver from 'semver';
+import { createRequire } from 'node:module';
+import type * as Semver from 'semver';
 import type { SemVer } from 'semver';
+
+/** semver, loaded by the first `sem_ver` a rule evaluates: most flag sets never use the operator. */
+let library: typeof Semver | undefined;
+const semver = (): typeof Semver => (library ??= createRequire(import.meta.url)('semver') as typeof Semver);
 
 /**
  * The versions flagd's `sem_ver` accepts (Go's golang.org/x/mod/semver after
@@ -19,7 +24,7 @@ function toVersion(raw: unknown): SemVer | null {
   const match = GO_SEMVER.exec(text);
   if (!match) return null;
   const [, major, minor = '0', patch = '0', prerelease = '', build = ''] = match;
-  return semver.parse(`${major}.${minor}.${patch}${prerelease}${build}`);
+  return semver().parse(`${major}.${minor}.${patch}${prerelease}${build}`);
 }
 
 /** flagd's `sem_ver` operator: `[version, operator, version]`, null when malformed. */
@@ -28,7 +33,7 @@ export function semVer(args: unknown): boolean | null {
   const left = toVersion(args[0]);
   const right = toVersion(args[2]);
   if (!left || !right) return null;
-  const order = semver.compare(left, right);
+  const order = semver().compare(left, right);
   switch (args[1]) {
     case '=':
       return order === 0;

@@ -1,14 +1,12 @@
-import { LogicEngine } from 'json-logic-engine';
+import { createRequire } from 'node:module';
+import type { LogicEngine } from 'json-logic-engine';
 import type { BucketingVersion } from '../hashing/bucketing.js';
 import { BUCKETINGS } from '../hashing/bucketing-versions.js';
+import { evaluationScratch } from './evaluation-scratch.js';
 import { fractionalWith } from './fractional.js';
 import { semVer } from './sem-ver.js';
 import { endsWith, startsWith } from './string-compare.js';
-
-/** The operator that stands in for `{"var": "$flagd.timestamp"}` after compilation. */
-export const NOW_OPERATOR = 'cutover.now';
-/** The operator that stands in for `{"var": "$flagd"}`: the whole object flagd adds to the context. */
-export const FLAGD_OPERATOR = 'cutover.flagd';
+import { FLAG_KEY_OPERATOR, FLAGD_OPERATOR, NOW_OPERATOR } from './targeting-operators.js';
 
 const engines = new Map<BucketingVersion, LogicEngine>();
 
@@ -23,20 +21,23 @@ function concatenate(args: unknown): string {
 
 /**
  * The JSON Logic engine (the library flagd-core uses) with flagd's custom
- * operators, one per bucketing version. Rules are compiled once per flag into
- * plain functions.
+ * operators, one per bucketing version. Rules are compiled into plain
+ * functions. The library loads with the first engine, when a rule is first
+ * evaluated: importing the provider, or loading files, does not pay for it.
  */
 export function targetingEngine(bucketing: BucketingVersion): LogicEngine {
   let engine = engines.get(bucketing);
   if (!engine) {
-    engine = new LogicEngine();
+    const { LogicEngine: Engine } = createRequire(import.meta.url)('json-logic-engine') as { LogicEngine: typeof LogicEngine };
+    engine = new Engine();
     engine.addMethod('fractional', fractionalWith(BUCKETINGS[bucketing]), { deterministic: false });
     engine.addMethod('sem_ver', semVer);
     engine.addMethod('starts_with', startsWith);
     engine.addMethod('ends_with', endsWith);
     engine.addMethod('cat', concatenate);
     engine.addMethod(NOW_OPERATOR, () => Math.floor(Date.now() / 1000), { deterministic: false });
-    engine.addMethod(FLAGD_OPERATOR, (args: unknown) => ({ flagKey: (args as string[])[0], timestamp: Math.floor(Date.now() / 1000) }), { deterministic: false });
+    engine.addMethod(FLAG_KEY_OPERATOR, () => evaluationScratch.flagKey, { deterministic: false });
+    engine.addMethod(FLAGD_OPERATOR, () => ({ flagKey: evaluationScratch.flagKey, timestamp: Math.floor(Date.now() / 1000) }), { deterministic: false });
     engines.set(bucketing, engine);
   }
   return engine;
