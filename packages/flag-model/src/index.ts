@@ -12,3 +12,5 @@ export { hasTargeting } from './has-targeting.js';
 export { bucketIndex, findSplits, readSplit } from './find-splits.js';
 export type { Split, SplitArguments, SplitBucket, TargetingPath } from './find-splits.js';
 export { fractionalArgs, writeSplit } from './write-split.js';
+export type { WriteSplitOptions } from './write-split.js';
+export { cohortBucketing, cohortOf } from './cohort-bucketing.js';
