@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCleanupCheck } from './cleanup-check.js';
+import { registerPhase } from './phase.js';
 import { registerReport } from './report.js';
 import { registerRollback } from './rollback.js';
 import { registerRollout } from './rollout.js';
@@ -17,6 +18,7 @@ export const commands: RegisterCommand[] = [
   registerStatus,
   registerStage,
   registerRollout,
+  registerPhase,
   registerRollback,
   registerReport,
   registerCleanupCheck,

@@ -9,7 +9,9 @@ export type FlagEditErrorCode =
   | 'UNSUPPORTED_TARGETING'
   | 'TARGETING_KEPT'
   | 'INVALID_RESULT'
-  | 'CONCURRENT_EDIT';
+  | 'CONCURRENT_EDIT'
+  | 'INVALID_PHASE'
+  | 'PHASE_REFUSED';
 
 /**
  * A stage or rollout change that cannot be made as asked. The message says

@@ -31,6 +31,8 @@ const STATUS: Readonly<Record<FlagEditErrorCode, number>> = {
   TARGETING_KEPT: 409,
   CONCURRENT_EDIT: 409,
   INVALID_RESULT: 422,
+  INVALID_PHASE: 400,
+  PHASE_REFUSED: 409,
 };
 
 /**
