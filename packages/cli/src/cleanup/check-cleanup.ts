@@ -73,7 +73,9 @@ export async function checkCleanup(request: CleanupCheckRequest): Promise<Cleanu
   const flagGroup = flag && groupOf(flag);
   const group = flagGroup === undefined ? undefined : `group:${flagGroup}`;
   const scopes = new Set([request.flagKey, 'all', ...(group ? [group] : [])]);
-  const rollbacks = await request.audit.read((r) => r.action === 'rollback' && scopes.has(r.scope) && new Date(r.at) >= (since ?? windowStart));
+  // A rollback of a phase names its scope as the phase; the flags it touched are in its details.
+  const touched = (r: AuditRecord) => scopes.has(r.scope) || (Array.isArray(r.details?.flags) && r.details.flags.some((f: { flagKey?: unknown }) => f?.flagKey === request.flagKey));
+  const rollbacks = await request.audit.read((r) => r.action === 'rollback' && touched(r) && new Date(r.at) >= (since ?? windowStart));
   const active = (await new RollbackOverlay(request.overlay).list()).some((entry) => entry.flagKey === request.flagKey);
   conditions.push(rollbackCondition(rollbacks, active, since));
 
