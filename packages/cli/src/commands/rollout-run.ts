@@ -2,19 +2,22 @@ import type { Command } from 'commander';
 import { formatProgress, isFinished, resolveRolloutPlan, RolloutStateFile } from '@cutover/rollout';
 import type { RolloutProgress } from '@cutover/rollout';
 import { CommandExit } from '../command-support/command-exit.js';
-import { globalOptions, overlayPath } from '../command-support/cli-paths.js';
+import { DEFAULT_COMPARISON_STORE, globalOptions, overlayPath } from '../command-support/cli-paths.js';
+import { openComparisonStore, STORE_OPTION_DESCRIPTION } from '../command-support/open-comparison-store.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
 import { parseRisk, parseSteps, parseWhole, planFromFlags } from '../rollout/rollout-plan-flags.js';
 import type { RolloutPlanFlags } from '../rollout/rollout-plan-flags.js';
 import { addStateDirOption, DEFAULT_ROLLOUT_PLANS } from '../rollout/rollout-paths.js';
 import { sharedRolloutOptions } from '../rollout/shared-rollout-options.js';
+import { readableFlagFiles } from '../rollout/readable-flag-files.js';
+import { rolloutAnalysisOf } from '../rollout/rollout-analysis-of.js';
 import { startRolloutController } from '../rollout/start-rollout-controller.js';
 
 /** Exit codes of `cutover rollout run`. */
 export const ROLLOUT_RUN_EXIT = Object.freeze({ completed: 0, rolledBack: 2, stopped: 3 });
 
-type RunOptions = RolloutPlanFlags & { prometheus?: string; overlay?: string; stateDir: string };
+type RunOptions = RolloutPlanFlags & { prometheus?: string; store: string; overlay?: string; stateDir: string };
 
 /** `cutover rollout run <flag>`: the progressive rollout controller, in the foreground, printing its progress. */
 export function registerRolloutRun(rollout: Command): void {
@@ -33,7 +36,8 @@ export function registerRolloutRun(rollout: Command): void {
       .option('--to <stage>', 'the canary stage (default: the split\'s canary, else the stage after the current one)')
       .option('--graceful <duration>', 'on a non-emergency degradation, ramp the candidate down over this long')
       .option('--graceful-steps <n>', 'in this many decrements (default 5)', parseWhole)
-      .option('--prometheus <url>', 'the Prometheus server that scrapes the fleet (default CUTOVER_PROMETHEUS_URL)')
+      .option('--prometheus <url>', 'the Prometheus server that scrapes the fleet (default CUTOVER_PROMETHEUS_URL); without it, each step is judged on the comparison store')
+      .option('--store <dir|url>', `without Prometheus: the application's comparisons; ${STORE_OPTION_DESCRIPTION}`, DEFAULT_COMPARISON_STORE)
       .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
       .option('--audit <file>', 'audit log (default: .cutover/audit.jsonl)')
       .option('--json', 'print progress as JSON lines'),
@@ -42,7 +46,6 @@ export function registerRolloutRun(rollout: Command): void {
     const { audit, json, to } = sharedRolloutOptions(command);
     const out = new Output();
     const prometheus = options.prometheus ?? process.env.CUTOVER_PROMETHEUS_URL;
-    if (!prometheus) throw new Error('the controller judges each step on the fleet\'s numbers: give --prometheus <url> (or CUTOVER_PROMETHEUS_URL)');
     const previous = await new RolloutStateFile(options.stateDir).read(flagKey);
     const resuming = previous !== undefined && !isFinished(previous);
     const { options: planOptions, source } = await planFromFlags(flagKey, { ...options, ...(to === undefined ? {} : { to }) });
@@ -55,14 +58,20 @@ export function registerRolloutRun(rollout: Command): void {
       if (json) out.line(JSON.stringify({ kind: progress.kind, at: new Date().toISOString(), state: progress.state, remainingMs: progress.remainingMs, message: progress.message }));
       else for (const line of formatProgress(progress)) out.line(line);
     };
+    const files = await listFlagFiles(flags);
+    const readable = await readableFlagFiles(files, (file, error) => out.error(`warning: skipped ${file}, which cannot be read: ${error}; rolling out ${flagKey} from the other files`));
+    const opened = prometheus === undefined ? await openComparisonStore(options.store) : undefined;
+    const analysis = rolloutAnalysisOf({ flagKey, criteria: plan.guard, ...(prometheus === undefined ? { store: opened!.store, location: opened!.label } : { prometheus }) });
+    if (!json) out.line(`judging each step on ${analysis.description}${prometheus === undefined ? ' (no --prometheus: error rate, latency and match rate of the compared calls; throughput and tracked outcomes are not judged)' : ''}`);
     const { controller, close } = await startRolloutController({
       flagKey,
-      files: await listFlagFiles(flags),
+      files,
+      providerFiles: readable,
       overlay: options.overlay ?? overlayPath(flags),
       audit,
       stateDir: options.stateDir,
       plan,
-      prometheus,
+      analysis,
       actor: 'controller',
       onProgress: print,
       logger: { error: (...a: unknown[]) => out.error(a.join(' ')), warn: (...a: unknown[]) => out.error(a.join(' ')), info: () => {}, debug: () => {} },
@@ -78,6 +87,7 @@ export function registerRolloutRun(rollout: Command): void {
       process.removeListener('SIGINT', stop);
       process.removeListener('SIGTERM', stop);
       await close();
+      await opened?.store.close();
     }
   });
 }

@@ -1,8 +1,8 @@
 import { MigrationMetrics } from '@cutover/hooks';
 import { CutoverProvider } from '@cutover/provider';
 import { AuditLog, Rollback } from '@cutover/rollback';
-import { prometheusAnalysis, RolloutController, RolloutStateFile } from '@cutover/rollout';
-import type { RolloutPlan, RolloutProgress } from '@cutover/rollout';
+import { RolloutController, RolloutStateFile } from '@cutover/rollout';
+import type { RolloutAnalysis, RolloutPlan, RolloutProgress } from '@cutover/rollout';
 import type { Logger } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
 
@@ -10,25 +10,28 @@ import { Registry } from 'prom-client';
 export interface RolloutRunSetup {
   readonly flagKey: string;
   readonly files: readonly string[];
+  /** The files the provider loads for rollbacks: the readable ones (a broken file would stop it loading any). @default files */
+  readonly providerFiles?: readonly string[];
   readonly overlay: string;
   readonly audit: string;
   readonly stateDir: string;
   readonly plan: RolloutPlan;
-  readonly prometheus: string;
+  /** What judges each step: Prometheus' fleet numbers, or the comparison store. */
+  readonly analysis: RolloutAnalysis;
   readonly actor: string;
   readonly onProgress: (progress: RolloutProgress) => void;
   readonly logger: Logger;
 }
 
 /**
- * A controller for the command line: the fleet's numbers from Prometheus, and
- * rollbacks through `Rollback` (overlay, audit records, the same shape as the
+ * A controller for the command line: the analysis it is given (Prometheus, or
+ * the comparison store), and rollbacks through `Rollback` (overlay, audit records, the same shape as the
  * guard's) over a provider on the flag files. The controller's process serves
  * no traffic; the provider holds the flag definitions (its last good ones) and
  * the overlay path a rollback uses.
  */
 export async function startRolloutController(setup: RolloutRunSetup): Promise<{ controller: RolloutController; close: () => Promise<void> }> {
-  const provider = new CutoverProvider({ files: [...setup.files], rollbackOverlay: setup.overlay, watch: false, env: {}, logger: setup.logger });
+  const provider = new CutoverProvider({ files: [...(setup.providerFiles ?? setup.files)], rollbackOverlay: setup.overlay, watch: false, env: {}, logger: setup.logger });
   await provider.initialize();
   const audit = new AuditLog(setup.audit);
   const rollback = new Rollback({
@@ -42,7 +45,7 @@ export async function startRolloutController(setup: RolloutRunSetup): Promise<{ 
     files: setup.files,
     overlay: setup.overlay,
     plan: setup.plan,
-    analysis: prometheusAnalysis({ url: setup.prometheus, flagKey: setup.flagKey, criteria: setup.plan.guard }),
+    analysis: setup.analysis,
     rollback,
     audit,
     states: new RolloutStateFile(setup.stateDir),
