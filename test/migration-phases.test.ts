@@ -70,6 +70,9 @@ describe('cutover phase', () => {
     expect(refused.stderr).toContain('refusing phase move of clambake.migration-phase: clambake.planner: refusing clambake.planner: dualwrite → live skips shadow');
     expect(await readFile(clambake(), 'utf8')).toBe(before);
     expect(await served()).toMatchObject({ [PHASE]: 'phase1', 'clambake.bundler': 'off' });
+    // Moving a member on its own within the phase is how the phase's work is done; the command says whose member it is.
+    const staged = await ok('stage', 'clambake.planner', 'shadow', '--reason', 'writes proven');
+    expect(staged.stderr).toContain('note: clambake.planner is a member of phase flag clambake.migration-phase (now phase1, which declares dualwrite); cutover phase clambake.migration-phase <phase> moves the whole set');
   });
 
   it('moves every member to its stage and the phase flag with it, recorded as stage changes and one phase change', async () => {

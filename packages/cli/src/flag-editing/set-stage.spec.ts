@@ -92,3 +92,11 @@ describe('setStage on targeting rules the team wrote', () => {
     expect(edit.diff).toBe('');
   });
 });
+
+describe('setStage to complete, forced', () => {
+  it('erases the rules that kept contexts elsewhere, naming them: complete is for everyone', async () => {
+    const edit = await setStage(fixture.file, 'food', 'complete', { force: true });
+    expect(edit.after).not.toContain('targeting');
+    expect(edit.warnings).toContain('forced: removed targeting rules that still sent some contexts to live: rules → live (default complete)');
+  });
+});

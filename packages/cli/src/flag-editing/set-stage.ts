@@ -31,7 +31,7 @@ export interface SetStageOptions {
  *   (the rollouts) give their share to the new default; rules left serving
  *   only the new stage are removed as redundant. Moving to `complete` with
  *   rules that still serve another stage is refused (`TARGETING_KEPT`),
- *   naming them; `replaceTargeting` erases them.
+ *   naming them; `replaceTargeting` erases them, and so does `force`.
  * The transition is checked from the flag's current stage (its
  * `defaultVariant`) by {@link checkTransition}; a refused one throws
  * `INVALID_TRANSITION` with the reason unless `force`. The edit is made under
@@ -102,6 +102,10 @@ function planTargeting(flag: MigrationFlagText, text: string, target: { variant:
   }
   const kept = describeTargeting(remaining);
   const others = (outcomes ?? []).filter((variant) => variant !== target.variant);
+  if (target.stage === 'complete' && options.force) {
+    // A forced complete is still complete for everyone: the rules that kept contexts elsewhere go, named.
+    return remove([`forced: removed targeting rules that still sent some contexts to ${others.join(', ') || 'other variants'}: ${kept}`]);
+  }
   if (target.stage === 'complete') {
     throw new FlagEditError(
       'TARGETING_KEPT',
