@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { formatProgress, isFinished, resolveRolloutPlan, RolloutStateFile } from '@cutover/rollout';
 import type { RolloutProgress } from '@cutover/rollout';
 import { CommandExit } from '../command-support/command-exit.js';
-import { DEFAULT_COMPARISON_STORE, globalOptions, overlayPath } from '../command-support/cli-paths.js';
-import { openComparisonStore, STORE_OPTION_DESCRIPTION } from '../command-support/open-comparison-store.js';
+import { globalOptions, overlayPath } from '../command-support/cli-paths.js';
+import { STORE_OPTION_DESCRIPTION } from '../command-support/open-comparison-store.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
 import { parseRisk, parseSteps, parseWhole, planFromFlags } from '../rollout/rollout-plan-flags.js';
@@ -11,13 +11,12 @@ import type { RolloutPlanFlags } from '../rollout/rollout-plan-flags.js';
 import { addStateDirOption, DEFAULT_ROLLOUT_PLANS } from '../rollout/rollout-paths.js';
 import { sharedRolloutOptions } from '../rollout/shared-rollout-options.js';
 import { readableFlagFiles } from '../rollout/readable-flag-files.js';
-import { rolloutAnalysisOf } from '../rollout/rollout-analysis-of.js';
 import { startRolloutController } from '../rollout/start-rollout-controller.js';
 
 /** Exit codes of `cutover rollout run`. */
 export const ROLLOUT_RUN_EXIT = Object.freeze({ completed: 0, rolledBack: 2, stopped: 3 });
 
-type RunOptions = RolloutPlanFlags & { prometheus?: string; store: string; overlay?: string; stateDir: string };
+type RunOptions = RolloutPlanFlags & { prometheus?: string; store?: string; overlay?: string; stateDir: string };
 
 /** `cutover rollout run <flag>`: the progressive rollout controller, in the foreground, printing its progress. */
 export function registerRolloutRun(rollout: Command): void {
@@ -37,7 +36,7 @@ export function registerRolloutRun(rollout: Command): void {
       .option('--graceful <duration>', 'on a non-emergency degradation, ramp the candidate down over this long')
       .option('--graceful-steps <n>', 'in this many decrements (default 5)', parseWhole)
       .option('--prometheus <url>', 'the Prometheus server that scrapes the fleet (default CUTOVER_PROMETHEUS_URL); without it, each step is judged on the comparison store')
-      .option('--store <dir|url>', `without Prometheus: the application's comparisons; ${STORE_OPTION_DESCRIPTION}`, DEFAULT_COMPARISON_STORE)
+      .option('--store <location>', `${STORE_OPTION_DESCRIPTION}; without --prometheus, each step is judged on its records (default .cutover/comparisons)`)
       .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
       .option('--audit <file>', 'audit log (default: .cutover/audit.jsonl)')
       .option('--json', 'print progress as JSON lines'),
@@ -60,10 +59,7 @@ export function registerRolloutRun(rollout: Command): void {
     };
     const files = await listFlagFiles(flags);
     const readable = await readableFlagFiles(files, (file, error) => out.error(`warning: skipped ${file}, which cannot be read: ${error}; rolling out ${flagKey} from the other files`));
-    const opened = prometheus === undefined ? await openComparisonStore(options.store) : undefined;
-    const analysis = rolloutAnalysisOf({ flagKey, criteria: plan.guard, ...(prometheus === undefined ? { store: opened!.store, location: opened!.label } : { prometheus }) });
-    if (!json) out.line(`judging each step on ${analysis.description}${prometheus === undefined ? ' (no --prometheus: error rate, latency and match rate of the compared calls; throughput and tracked outcomes are not judged)' : ''}`);
-    const { controller, close } = await startRolloutController({
+    const { controller, judgedOn, close } = await startRolloutController({
       flagKey,
       files,
       providerFiles: readable,
@@ -71,11 +67,13 @@ export function registerRolloutRun(rollout: Command): void {
       audit,
       stateDir: options.stateDir,
       plan,
-      analysis,
+      ...(prometheus === undefined ? {} : { prometheus }),
+      ...(options.store === undefined ? {} : { store: options.store }),
       actor: 'controller',
       onProgress: print,
       logger: { error: (...a: unknown[]) => out.error(a.join(' ')), warn: (...a: unknown[]) => out.error(a.join(' ')), info: () => {}, debug: () => {} },
     });
+    if (!json) out.line(`judging each step on ${judgedOn}${prometheus === undefined ? ' (no --prometheus: error rate, latency and match rate of the compared calls; throughput and tracked outcomes are not judged)' : ''}`);
     const stop = (): void => controller.stop();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -87,7 +85,6 @@ export function registerRolloutRun(rollout: Command): void {
       process.removeListener('SIGINT', stop);
       process.removeListener('SIGTERM', stop);
       await close();
-      await opened?.store.close();
     }
   });
 }

@@ -1,10 +1,12 @@
 import { MigrationMetrics } from '@cutover/hooks';
 import { CutoverProvider } from '@cutover/provider';
 import { AuditLog, Rollback } from '@cutover/rollback';
-import { RolloutController, RolloutStateFile } from '@cutover/rollout';
-import type { RolloutAnalysis, RolloutPlan, RolloutProgress } from '@cutover/rollout';
+import { comparisonRecordsAnalysis, prometheusAnalysis, RolloutController, RolloutStateFile } from '@cutover/rollout';
+import type { RolloutPlan, RolloutProgress } from '@cutover/rollout';
 import type { Logger } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
+import { DEFAULT_COMPARISON_STORE } from '../command-support/cli-paths.js';
+import { openComparisonStore } from '../command-support/open-comparison-store.js';
 
 /** What `cutover rollout run` wires together. */
 export interface RolloutRunSetup {
@@ -16,23 +18,32 @@ export interface RolloutRunSetup {
   readonly audit: string;
   readonly stateDir: string;
   readonly plan: RolloutPlan;
-  /** What judges each step: Prometheus' fleet numbers, or the comparison store. */
-  readonly analysis: RolloutAnalysis;
+  /** The Prometheus server that scrapes the fleet; without it, each step is judged on the comparison store's records. */
+  readonly prometheus?: string;
+  /** The comparison store the application writes (a directory or a postgres:// URL). @default .cutover/comparisons */
+  readonly store?: string;
   readonly actor: string;
   readonly onProgress: (progress: RolloutProgress) => void;
   readonly logger: Logger;
 }
 
 /**
- * A controller for the command line: the analysis it is given (Prometheus, or
- * the comparison store), and rollbacks through `Rollback` (overlay, audit records, the same shape as the
+ * A controller for the command line: the fleet's numbers from Prometheus, or
+ * without a Prometheus server the comparisons the application stored (one
+ * process and its store, or a fleet sharing a PostgreSQL store), and
+ * rollbacks through `Rollback` (overlay, audit records, the same shape as the
  * guard's) over a provider on the flag files. The controller's process serves
  * no traffic; the provider holds the flag definitions (its last good ones) and
  * the overlay path a rollback uses.
  */
-export async function startRolloutController(setup: RolloutRunSetup): Promise<{ controller: RolloutController; close: () => Promise<void> }> {
+export async function startRolloutController(setup: RolloutRunSetup): Promise<{ controller: RolloutController; judgedOn: string; close: () => Promise<void> }> {
   const provider = new CutoverProvider({ files: [...(setup.providerFiles ?? setup.files)], rollbackOverlay: setup.overlay, watch: false, env: {}, logger: setup.logger });
   await provider.initialize();
+  const records = setup.prometheus === undefined ? await openComparisonStore(setup.store ?? DEFAULT_COMPARISON_STORE) : undefined;
+  const criteria = setup.plan.guard;
+  const analysis = records
+    ? comparisonRecordsAnalysis({ store: records.store, location: records.label, flagKey: setup.flagKey, criteria })
+    : prometheusAnalysis({ url: setup.prometheus!, flagKey: setup.flagKey, criteria });
   const audit = new AuditLog(setup.audit);
   const rollback = new Rollback({
     provider,
@@ -45,12 +56,16 @@ export async function startRolloutController(setup: RolloutRunSetup): Promise<{ 
     files: setup.files,
     overlay: setup.overlay,
     plan: setup.plan,
-    analysis: setup.analysis,
+    analysis,
     rollback,
     audit,
     states: new RolloutStateFile(setup.stateDir),
     actor: setup.actor,
     onProgress: setup.onProgress,
   });
-  return { controller, close: () => provider.onClose() };
+  const close = async (): Promise<void> => {
+    await records?.store.close();
+    await provider.onClose();
+  };
+  return { controller, judgedOn: analysis.description, close };
 }

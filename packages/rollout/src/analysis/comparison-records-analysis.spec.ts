@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ComparisonStoreSource, comparisonStoreAnalysis } from './comparison-store-analysis.js';
-import type { ComparisonRecordSource } from './comparison-store-analysis.js';
+import { ComparisonRecordsSource, comparisonRecordsAnalysis } from './comparison-records-analysis.js';
+import type { ComparisonRecordReader } from './comparison-records-analysis.js';
 
 interface Stored {
   readonly at: number;
@@ -10,7 +10,7 @@ interface Stored {
 }
 
 // A store of records in memory, filtered by time as the file and PostgreSQL stores filter them.
-function storeOf(records: readonly Stored[]): ComparisonRecordSource & { readonly asked: Date[] } {
+function storeOf(records: readonly Stored[]): ComparisonRecordReader & { readonly asked: Date[] } {
   const asked: Date[] = [];
   return {
     asked,
@@ -24,7 +24,7 @@ function storeOf(records: readonly Stored[]): ComparisonRecordSource & { readonl
 const ok = (ms: number) => ({ status: 'ok', durationMs: ms });
 const failed = { status: 'error', durationMs: 5 };
 
-describe(ComparisonStoreSource.name, () => {
+describe(ComparisonRecordsSource.name, () => {
   it('counts one call of each path per record, their errors, latencies and matches, since the window began', async () => {
     let now = 10_000;
     const store = storeOf([
@@ -33,7 +33,7 @@ describe(ComparisonStoreSource.name, () => {
       { at: 7_000, outcome: 'mismatch', legacy: ok(10), candidate: failed },
       { at: 8_000, outcome: 'error', legacy: ok(10), candidate: ok(3000) },
     ]);
-    const source = new ComparisonStoreSource({ store, location: '.cutover/comparisons', flagKey: 'nutribot.food-detection', now: () => now });
+    const source = new ComparisonRecordsSource({ store, location: '.cutover/comparisons', flagKey: 'nutribot.food-detection', now: () => now });
     source.startWindow(5_000);
     const snapshot = await source.snapshot();
     expect(snapshot.windowSeconds).toBe(5);
@@ -50,10 +50,10 @@ describe(ComparisonStoreSource.name, () => {
   });
 });
 
-describe(comparisonStoreAnalysis.name, () => {
+describe(comparisonRecordsAnalysis.name, () => {
   it('starts a step\'s window when its split took effect, never in the future, and judges it with the guard', async () => {
     const store = storeOf([]);
-    const analysis = comparisonStoreAnalysis({ store, location: 'x', flagKey: 'f', now: () => 50_000 });
+    const analysis = comparisonRecordsAnalysis({ store, location: 'x', flagKey: 'f', now: () => 50_000 });
     analysis.startWindow(40_000);
     expect((await analysis.evaluate()).status).toBe('insufficient-data');
     analysis.startWindow(90_000);

@@ -11,14 +11,14 @@ interface StoredPath {
 }
 
 /** What the analysis reads of a comparison store (`ComparisonStore` from `@cutover/migrate` fits). */
-export interface ComparisonRecordSource {
+export interface ComparisonRecordReader {
   records(range: { readonly from?: Date; readonly flagKey?: string }): AsyncIterable<{ readonly outcome: string; readonly legacy: StoredPath; readonly candidate: StoredPath }>;
 }
 
-/** Everything {@link comparisonStoreAnalysis} needs. */
-export interface ComparisonStoreAnalysisInit {
+/** Everything {@link comparisonRecordsAnalysis} needs. */
+export interface ComparisonRecordsAnalysisInit {
   /** The store the application writes its comparisons to. */
-  readonly store: ComparisonRecordSource;
+  readonly store: ComparisonRecordReader;
   /** Where the store is, for progress output. */
   readonly location: string;
   readonly flagKey: string;
@@ -36,12 +36,12 @@ export interface ComparisonStoreAnalysisInit {
  * application's own outcomes. The records carry their time, so a window can
  * start in the past, as with Prometheus.
  */
-export class ComparisonStoreSource implements GuardSource {
+export class ComparisonRecordsSource implements GuardSource {
   readonly description: string;
   private readonly now: () => number;
   private from: number;
 
-  constructor(private readonly init: ComparisonStoreAnalysisInit) {
+  constructor(private readonly init: ComparisonRecordsAnalysisInit) {
     this.description = `comparison store ${init.location}, flag "${init.flagKey}"`;
     this.now = init.now ?? Date.now;
     this.from = this.now();
@@ -68,9 +68,9 @@ export class ComparisonStoreSource implements GuardSource {
   }
 }
 
-/** The controller's analysis on a comparison store (see {@link ComparisonStoreSource}): for a service without Prometheus. */
-export function comparisonStoreAnalysis(init: ComparisonStoreAnalysisInit): RolloutAnalysis {
-  const source = new ComparisonStoreSource(init);
+/** The controller's analysis on a comparison store (see {@link ComparisonRecordsSource}): for a service without Prometheus. */
+export function comparisonRecordsAnalysis(init: ComparisonRecordsAnalysisInit): RolloutAnalysis {
+  const source = new ComparisonRecordsSource(init);
   const analysis = guardAnalysis(source, init.criteria);
   return { description: source.description, startWindow: (at: number) => source.startWindow(Math.min(at, (init.now ?? Date.now)())), evaluate: analysis.evaluate };
 }
