@@ -7,20 +7,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpenFeature } from '@openfeature/server-sdk';
 import { CutoverProvider } from '@cutover/provider';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from './support/cli-in-process.js';
-import { cliWorkspace, REPO_ROOT } from './support/cli-run.js';
-import type { CliWorkspace } from './support/cli-run.js';
+import { REPO_ROOT } from './support/cli-run.js';
+import { cliWorkspacePerTest, SILENT } from './support/cli-workspace-per-test.js';
 
 const PAGE = await readFile(join(REPO_ROOT, 'docs', 'rollout.md'), 'utf8');
-const silent = { error() {}, warn() {}, info() {}, debug() {} };
 
-let ws: CliWorkspace;
-beforeEach(async () => {
-  ws = await cliWorkspace();
-});
-afterEach(() => ws.remove());
-afterAll(() => OpenFeature.close());
+const workspace = cliWorkspacePerTest();
 
 // `cutover rollout x 10 --reason "a b"` as arguments, as a shell splits it.
 function argsOf(command: string): string[] {
@@ -29,9 +23,9 @@ function argsOf(command: string): string[] {
 
 // The workspace's paths for the options the page leaves to their defaults.
 function placed(args: string[]): string[] {
-  const paths = ['--flags', ws.flags];
-  if (['stage', 'rollout', 'phase', 'rollback', 'cleanup-check'].includes(args[0]!)) paths.push('--audit', ws.audit);
-  if (['report', 'cleanup-check'].includes(args[0]!)) paths.push('--store', ws.store);
+  const paths = ['--flags', workspace().flags];
+  if (['stage', 'rollout', 'phase', 'rollback', 'cleanup-check'].includes(args[0]!)) paths.push('--audit', workspace().audit);
+  if (['report', 'cleanup-check'].includes(args[0]!)) paths.push('--store', workspace().store);
   return [...args, ...paths];
 }
 
@@ -47,7 +41,7 @@ async function documented(command: string, code = 0) {
 
 async function serving(file: string, flags: readonly string[], contexts: readonly Record<string, string>[]): Promise<Record<string, Record<string, number>>> {
   const name = `documented-${Math.random()}`;
-  await OpenFeature.setProviderAndWait(name, new CutoverProvider({ files: [join(ws.flags, file)], rollbackOverlay: join(ws.flags, 'rollbacks.flagd.json'), watch: false, env: {}, logger: silent }));
+  await OpenFeature.setProviderAndWait(name, new CutoverProvider({ files: [join(workspace().flags, file)], rollbackOverlay: join(workspace().flags, 'rollbacks.flagd.json'), watch: false, env: {}, logger: SILENT }));
   const client = OpenFeature.getClient(name);
   const shares: Record<string, Record<string, number>> = {};
   for (const flag of flags) {
@@ -119,7 +113,7 @@ describe('docs/rollout.md, run as written on the shipped flags', () => {
     ]) await documented(command);
     const live = async (flag: string) => {
       const name = `mspbyte-${Math.random()}`;
-      await OpenFeature.setProviderAndWait(name, new CutoverProvider({ files: [join(ws.flags, 'mspbyte.flagd.json')], rollbackOverlay: false, watch: false, env: {}, logger: silent }));
+      await OpenFeature.setProviderAndWait(name, new CutoverProvider({ files: [join(workspace().flags, 'mspbyte.flagd.json')], rollbackOverlay: false, watch: false, env: {}, logger: SILENT }));
       const client = OpenFeature.getClient(name);
       const ids: string[] = [];
       for (const context of [...tenants, { targetingKey: 'tenant-acme', tenantId: 'tenant-acme' }]) if ((await client.getStringValue(flag, 'unset', context)) === 'live') ids.push(context.tenantId);

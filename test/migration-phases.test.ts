@@ -8,27 +8,21 @@ import { join } from 'node:path';
 import { OpenFeature } from '@openfeature/server-sdk';
 import { CutoverProvider } from '@cutover/provider';
 import { AuditLog } from '@cutover/rollback';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from './support/cli-in-process.js';
-import { cliWorkspace, runCli } from './support/cli-run.js';
-import type { CliWorkspace } from './support/cli-run.js';
+import { runCli } from './support/cli-run.js';
+import { cliWorkspacePerTest, SILENT } from './support/cli-workspace-per-test.js';
 
 const PHASE = 'clambake.migration-phase';
 const MEMBERS = ['clambake.planner', 'clambake.bundler', 'clambake.executor'] as const;
-const silent = { error() {}, warn() {}, info() {}, debug() {} };
 
-let ws: CliWorkspace;
-beforeEach(async () => {
-  ws = await cliWorkspace();
-});
-afterEach(() => ws.remove());
-afterAll(() => OpenFeature.close());
+const workspace = cliWorkspacePerTest();
 
-const clambake = () => join(ws.flags, 'clambake.flagd.json');
-const overlay = () => join(ws.flags, 'rollbacks.flagd.json');
+const clambake = () => join(workspace().flags, 'clambake.flagd.json');
+const overlay = () => join(workspace().flags, 'rollbacks.flagd.json');
 // Commands that keep an audit log write it in the workspace.
 const AUDITED = new Set(['stage', 'rollout', 'phase', 'rollback']);
-const cli = (...args: string[]) => runCliInProcess([...args, '--flags', ws.flags, ...(AUDITED.has(args[0]!) ? ['--audit', ws.audit] : [])]);
+const cli = (...args: string[]) => runCliInProcess([...args, '--flags', workspace().flags, ...(AUDITED.has(args[0]!) ? ['--audit', workspace().audit] : [])]);
 async function ok(...args: string[]) {
   const result = await cli(...args);
   expect(result, result.stderr).toMatchObject({ code: 0 });
@@ -38,7 +32,7 @@ async function ok(...args: string[]) {
 // What the application reads: the phase and each component's stage, for an issue on a current agent.
 async function served(): Promise<Record<string, string>> {
   const name = `phases-${Math.random()}`;
-  await OpenFeature.setProviderAndWait(name, new CutoverProvider({ files: [clambake()], rollbackOverlay: overlay(), watch: false, env: {}, logger: silent }));
+  await OpenFeature.setProviderAndWait(name, new CutoverProvider({ files: [clambake()], rollbackOverlay: overlay(), watch: false, env: {}, logger: SILENT }));
   const client = OpenFeature.getClient(name);
   const context = { targetingKey: 'issue-42', issueNumber: '42', agentVersion: '2.5.0' };
   const answers: Record<string, string> = {};
@@ -55,7 +49,7 @@ async function finishPhaseOne(): Promise<void> {
 
 describe('cutover phase', () => {
   it('shows the phase and where each member stands', async () => {
-    const shown = await runCli(['phase', PHASE, '--flags', ws.flags]);
+    const shown = await runCli(['phase', PHASE, '--flags', workspace().flags]);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('clambake.migration-phase: phase1');
     expect(shown.stdout).toContain('phases: legacy → phase1 → phase2 → phase3 → cleanup; rollback: legacy');
@@ -89,7 +83,7 @@ describe('cutover phase', () => {
     // The planner's canary split is gone: live for everyone.
     expect(await readFile(clambake(), 'utf8')).not.toContain('fractional');
 
-    const records = (await new AuditLog(ws.audit).read()).filter((r) => r.reason === 'planner stable at 100 %');
+    const records = (await new AuditLog(workspace().audit).read()).filter((r) => r.reason === 'planner stable at 100 %');
     expect(records.map((r) => `${r.action} ${r.scope}`)).toEqual(['stage clambake.planner', 'stage clambake.bundler', 'stage clambake.executor', `phase ${PHASE}`]);
     expect(records[3]!.details).toMatchObject({ from: 'phase1', to: 'phase2', members: [{ flagKey: 'clambake.planner', from: 'shadow', to: 'live', changed: true }, expect.anything(), expect.anything()] });
     expect((await ok('validate', '--strict')).stdout).toContain('0 error(s), 0 warning(s)');
@@ -125,7 +119,7 @@ describe('cutover rollback of a phase', () => {
     const cleared = await ok('rollback', '--clear', '--phase', PHASE, '--reason', 'conflict detection fixed');
     expect(cleared.stdout).toMatch(/rollback lifted: .*clambake\.migration-phase/);
     expect(await served()).toEqual({ [PHASE]: 'phase2', 'clambake.planner': 'live', 'clambake.bundler': 'shadow', 'clambake.executor': 'shadow' });
-    const audit = (await new AuditLog(ws.audit).read()).filter((r) => r.action.startsWith('rollback'));
+    const audit = (await new AuditLog(workspace().audit).read()).filter((r) => r.action.startsWith('rollback'));
     expect(audit.map((r) => `${r.action}/${r.status} ${r.scope}`)).toEqual([
       `rollback/initiated phase:${PHASE}`, `rollback/completed phase:${PHASE}`, `rollback-cleared/completed phase:${PHASE}`,
     ]);

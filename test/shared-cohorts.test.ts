@@ -6,26 +6,19 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpenFeature } from '@openfeature/server-sdk';
 import { CutoverProvider } from '@cutover/provider';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from './support/cli-in-process.js';
-import { cliWorkspace } from './support/cli-run.js';
-import type { CliWorkspace } from './support/cli-run.js';
+import { cliWorkspacePerTest, SILENT } from './support/cli-workspace-per-test.js';
 import { Flagd, findFlagd } from './support/flagd.js';
 
 const TENANTS = Array.from({ length: 1000 }, (_, i) => `tenant-${i}`);
 const FLAGS = ['mspbyte.analyzers', 'mspbyte.queue'] as const;
-const silent = { error() {}, warn() {}, info() {}, debug() {} };
 const binary = findFlagd();
 
-let ws: CliWorkspace;
-beforeEach(async () => {
-  ws = await cliWorkspace();
-});
-afterEach(() => ws.remove());
-afterAll(() => OpenFeature.close());
+const workspace = cliWorkspacePerTest();
 
 const cli = async (...args: string[]) => {
-  const result = await runCliInProcess([...args, '--flags', ws.flags, '--audit', ws.audit]);
+  const result = await runCliInProcess([...args, '--flags', workspace().flags, '--audit', workspace().audit]);
   expect(result, result.stderr).toMatchObject({ code: 0 });
   return result;
 };
@@ -40,7 +33,7 @@ async function rollOutBoth(percent: number, cohort?: string): Promise<void> {
 
 async function liveTenants(bucketing: 'v1' | 'v2' = 'v2'): Promise<Record<(typeof FLAGS)[number], Set<string>>> {
   const name = `cohorts-${bucketing}-${Math.random()}`;
-  await OpenFeature.setProviderAndWait(name, new CutoverProvider({ files: [join(ws.flags, 'mspbyte.flagd.json')], rollbackOverlay: false, watch: false, env: {}, bucketing, logger: silent }));
+  await OpenFeature.setProviderAndWait(name, new CutoverProvider({ files: [join(workspace().flags, 'mspbyte.flagd.json')], rollbackOverlay: false, watch: false, env: {}, bucketing, logger: SILENT }));
   const client = OpenFeature.getClient(name);
   const live = { 'mspbyte.analyzers': new Set<string>(), 'mspbyte.queue': new Set<string>() };
   for (const tenant of TENANTS) {
@@ -68,7 +61,7 @@ describe('cutover rollout --cohort', () => {
     expect(together['mspbyte.analyzers'].size).toBeGreaterThan(70);
     expect(together['mspbyte.analyzers'].size).toBeLessThan(140);
     expect([...together['mspbyte.queue']].sort()).toEqual([...together['mspbyte.analyzers']].sort());
-    const validated = await runCliInProcess(['validate', '--strict', '--flags', ws.flags]);
+    const validated = await runCliInProcess(['validate', '--strict', '--flags', workspace().flags]);
     expect(validated.stdout).toMatch(/0 error\(s\), 0 warning\(s\)/);
   });
 
@@ -81,13 +74,13 @@ describe('cutover rollout --cohort', () => {
     expect([...at10['mspbyte.analyzers']].every((tenant) => at50['mspbyte.analyzers'].has(tenant))).toBe(true);
     expect([...at50['mspbyte.queue']].sort()).toEqual([...at50['mspbyte.analyzers']].sort());
     // The allow-list the team wrote stays, in front of the split.
-    const text = await readFile(join(ws.flags, 'mspbyte.flagd.json'), 'utf8');
+    const text = await readFile(join(workspace().flags, 'mspbyte.flagd.json'), 'utf8');
     expect(text).toContain('{ "in": [{ "var": "tenantId" }, ["tenant-acme", "tenant-globex", "tenant-initech"]] },\n          "live",\n          { "ends_with"');
   });
 
   it.skipIf(!binary)('is served unchanged by a real flagd, which buckets every tenant as the provider does', async () => {
     await rollOutBoth(10, 'mspbyte-tenants');
-    const flagd = await Flagd.start({ binary: binary!, files: [join(ws.flags, 'mspbyte.flagd.json')] });
+    const flagd = await Flagd.start({ binary: binary!, files: [join(workspace().flags, 'mspbyte.flagd.json')] });
     try {
       const provider = await liveTenants('v1');
       const served = { 'mspbyte.analyzers': new Set<string>(), 'mspbyte.queue': new Set<string>() };
