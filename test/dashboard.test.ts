@@ -61,7 +61,7 @@ describe.skipIf(!chromiumPath)('the migration dashboard in a real browser (chrom
   const card = (flagKey: string) => page.locator(`article.migration[data-flag="${flagKey}"]`);
 
   it('lists every migration with its split, match rate and a chart drawn from the API', async () => {
-    await expect.poll(() => page.locator('article.migration').count()).toBe(4);
+    await expect.poll(() => page.locator('article.migration').count()).toBe(7);
     const food = card('nutribot.food-detection');
     await expect.poll(() => food.locator('.split').innerText()).toMatch(/live 10%[\s\S]*shadow 90%/);
     await expect.poll(() => food.locator('.match-rate').innerText()).toMatch(/^9\d\.\d\d %$/);

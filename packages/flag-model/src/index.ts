@@ -12,3 +12,7 @@ export { hasTargeting } from './has-targeting.js';
 export { bucketIndex, findSplits, readSplit } from './find-splits.js';
 export type { Split, SplitArguments, SplitBucket, TargetingPath } from './find-splits.js';
 export { fractionalArgs, writeSplit } from './write-split.js';
+export type { WriteSplitOptions } from './write-split.js';
+export { cohortBucketing, cohortOf } from './cohort-bucketing.js';
+export { isPhaseFlag, PHASE_KIND, PHASE_METADATA, readPhaseSet } from './phase-set.js';
+export type { PhaseProblem, PhaseSet } from './phase-set.js';

@@ -6,14 +6,22 @@ export function fractionalArgs(buckets: readonly SplitBucket[], bucketBy?: unkno
   return bucketBy === undefined ? entries : [bucketBy, ...entries];
 }
 
+/** Options of {@link writeSplit}. */
+export interface WriteSplitOptions {
+  /** The bucketing expression to write (e.g. `cohortBucketing(name)`). @default the split's own, none for a new split */
+  readonly bucketBy?: unknown;
+}
+
 /**
  * The targeting with a split's buckets replaced: its bucketing expression and
- * the rules around it stay. Without a split (a flag with no targeting), the
- * split becomes the whole targeting. The targeting given is not changed.
+ * the rules around it stay unless `bucketBy` replaces the expression. Without
+ * a split (a flag with no targeting), the split becomes the whole targeting.
+ * The targeting given is not changed.
  */
-export function writeSplit(targeting: unknown, split: Split | undefined, buckets: readonly SplitBucket[]): unknown {
-  if (!split) return { fractional: fractionalArgs(buckets) };
-  return replaceAt(targeting, split.path, fractionalArgs(buckets, split.bucketBy));
+export function writeSplit(targeting: unknown, split: Split | undefined, buckets: readonly SplitBucket[], options: WriteSplitOptions = {}): unknown {
+  const bucketBy = options.bucketBy ?? split?.bucketBy;
+  if (!split) return { fractional: fractionalArgs(buckets, bucketBy) };
+  return replaceAt(targeting, split.path, fractionalArgs(buckets, bucketBy));
 }
 
 function replaceAt(node: unknown, path: TargetingPath, value: unknown): unknown {

@@ -142,7 +142,7 @@ export class Rollback {
     }
     if (provider) {
       if (cleared.length > 0 && this.overlayPath !== false) await this.reloadOverlay(provider, this.overlayPath);
-      for (const flagKey of [...this.overridden].filter((key) => inRollbackScope(scope, key, known.definitions.get(key)))) {
+      for (const flagKey of [...this.overridden].filter((key) => inRollbackScope(scope, key, (other) => known.definitions.get(other)))) {
         provider.clearOverrides(flagKey);
         this.overridden.delete(flagKey);
         if (!cleared.includes(flagKey)) cleared.push(flagKey);

@@ -12,11 +12,13 @@ export { DEFAULT_ROLLOUT_STATE_DIR, RolloutStateFile } from './state/rollout-sta
 export { isRolloutEntry, ROLLOUT_CONTROLLER, ROLLOUT_METADATA } from './overlay/rollout-entry.js';
 export { RolloutOverlay } from './overlay/rollout-overlay.js';
 export { readGitDefinitions, resolveRolloutFlag } from './flag/rollout-flag.js';
-export type { RolloutFlag } from './flag/rollout-flag.js';
+export type { ReadGitDefinitionsOptions, RolloutFlag } from './flag/rollout-flag.js';
 export type { RolloutAnalysis } from './analysis/rollout-analysis.js';
 export { guardAnalysis } from './analysis/guard-analysis.js';
 export { prometheusAnalysis } from './analysis/prometheus-analysis.js';
 export type { PrometheusAnalysisInit } from './analysis/prometheus-analysis.js';
+export { comparisonRecordsAnalysis, ComparisonRecordsSource } from './analysis/comparison-records-analysis.js';
+export type { ComparisonRecordReader, ComparisonRecordsAnalysisInit } from './analysis/comparison-records-analysis.js';
 export { approveRollout } from './approval/approve-rollout.js';
 export type { ApproveRolloutInit } from './approval/approve-rollout.js';
 export { findApproval } from './approval/approval-records.js';

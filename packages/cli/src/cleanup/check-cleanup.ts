@@ -5,6 +5,7 @@ import { parseFlagFile } from '@cutover/provider';
 import type { FlagDefinition } from '@cutover/provider';
 import { RollbackOverlay } from '@cutover/rollback';
 import type { AuditLog, AuditRecord } from '@cutover/rollback';
+import { DEFAULT_CLEANUP_THRESHOLDS } from './cleanup-thresholds.js';
 import { findReferences } from './find-references.js';
 import type { CodeReference } from './find-references.js';
 
@@ -51,8 +52,8 @@ const DAY = 86_400_000;
  */
 export async function checkCleanup(request: CleanupCheckRequest): Promise<CleanupVerdict> {
   const now = request.now ?? new Date();
-  const stableDays = request.stableDays ?? 7;
-  const minMatchRate = request.minMatchRate ?? 0.99;
+  const stableDays = request.stableDays ?? DEFAULT_CLEANUP_THRESHOLDS.stableDays;
+  const minMatchRate = request.minMatchRate ?? DEFAULT_CLEANUP_THRESHOLDS.minMatchRate;
   const flag = await findFlag(request.files, request.flagKey);
   const conditions: CleanupCondition[] = [];
   conditions.push(completeCondition(flag));
@@ -72,7 +73,9 @@ export async function checkCleanup(request: CleanupCheckRequest): Promise<Cleanu
   const flagGroup = flag && groupOf(flag);
   const group = flagGroup === undefined ? undefined : `group:${flagGroup}`;
   const scopes = new Set([request.flagKey, 'all', ...(group ? [group] : [])]);
-  const rollbacks = await request.audit.read((r) => r.action === 'rollback' && scopes.has(r.scope) && new Date(r.at) >= (since ?? windowStart));
+  // A rollback of a phase names its scope as the phase; the flags it touched are in its details.
+  const touched = (r: AuditRecord) => scopes.has(r.scope) || (Array.isArray(r.details?.flags) && r.details.flags.some((f: { flagKey?: unknown }) => f?.flagKey === request.flagKey));
+  const rollbacks = await request.audit.read((r) => r.action === 'rollback' && touched(r) && new Date(r.at) >= (since ?? windowStart));
   const active = (await new RollbackOverlay(request.overlay).list()).some((entry) => entry.flagKey === request.flagKey);
   conditions.push(rollbackCondition(rollbacks, active, since));
 
@@ -84,7 +87,7 @@ export async function checkCleanup(request: CleanupCheckRequest): Promise<Cleanu
     detail:
       compared === 0
         ? `no comparisons since ${windowStart.toISOString()}: nothing shows the candidate matches legacy`
-        : `${(summary.matchRate * 100).toFixed(2)} % of ${compared} comparisons since ${windowStart.toISOString()} (needs ${minMatchRate * 100} %)`,
+        : `${(summary.matchRate * 100).toFixed(2)} % of ${compared} comparisons since ${windowStart.toISOString()} (needs ${round(minMatchRate * 100)} %)`,
   });
 
   const references = await findReferences(request.src, request.flagKey);
@@ -116,4 +119,9 @@ async function findFlag(files: readonly string[], flagKey: string): Promise<Flag
     }
   }
   return found;
+}
+
+// 0.995 * 100 is 99.49999999999999 in floating point; an operator wrote 99.5.
+function round(percent: number): number {
+  return Math.round(percent * 1e6) / 1e6;
 }

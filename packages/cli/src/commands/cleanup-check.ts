@@ -6,6 +6,7 @@ import { DEFAULT_AUDIT_LOG, DEFAULT_COMPARISON_STORE, globalOptions, overlayPath
 import { openComparisonStore, STORE_OPTION_DESCRIPTION } from '../command-support/open-comparison-store.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
+import { DEFAULT_CLEANUP_THRESHOLDS, parseMatchRate, parseStableDays } from '../cleanup/cleanup-thresholds.js';
 
 interface CleanupCheckOptions {
   readonly src: string;
@@ -13,18 +14,22 @@ interface CleanupCheckOptions {
   readonly store: string;
   readonly overlay?: string;
   readonly json?: boolean;
+  readonly stableDays: number;
+  readonly minMatchRate: number;
 }
 
 /** `cutover cleanup-check <flag>`: exit 0 only when the legacy path may be deleted. */
 export function registerCleanupCheck(program: Command): void {
   program
     .command('cleanup-check')
-    .description('is the legacy path ready to delete? complete for 7 days, no rollback since, match rate >= 99 %; lists code references')
+    .description('is the legacy path ready to delete? complete for --stable-days (7), no rollback since, match rate >= --min-match-rate (99 %); lists code references')
     .argument('<flag>', 'the migration flag key')
     .option('--src <dir>', 'where to look for code references (node_modules, dist, .git skipped)', '.')
     .option('--audit <file>', 'audit log (stage and rollback records)', DEFAULT_AUDIT_LOG)
     .option('--store <dir|url>', STORE_OPTION_DESCRIPTION, DEFAULT_COMPARISON_STORE)
     .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
+    .option('--stable-days <days>', 'days the flag must have been complete (and compared before it)', parseStableDays, DEFAULT_CLEANUP_THRESHOLDS.stableDays)
+    .option('--min-match-rate <percent>', 'lowest acceptable match rate, in percent (99, 99.5%)', parseMatchRate, DEFAULT_CLEANUP_THRESHOLDS.minMatchRate)
     .option('--json', 'print the verdict as JSON')
     .action(async (flagKey: string, options: CleanupCheckOptions, command: Command) => {
       const { flags } = globalOptions(command);
@@ -36,6 +41,8 @@ export function registerCleanupCheck(program: Command): void {
         audit: new AuditLog(options.audit),
         store,
         src: options.src,
+        stableDays: options.stableDays,
+        minMatchRate: options.minMatchRate,
       });
       await store.close();
       const out = new Output();

@@ -15,6 +15,7 @@ export const commands: readonly LazyCommand[] = [
   { name: 'status', load: async () => (await import('./status.js')).registerStatus },
   { name: 'stage', load: async () => (await import('./stage.js')).registerStage },
   { name: 'rollout', load: async () => (await import('./rollout.js')).registerRollout },
+  { name: 'phase', load: async () => (await import('./phase.js')).registerPhase },
   { name: 'rollback', load: async () => (await import('./rollback.js')).registerRollback },
   { name: 'report', load: async () => (await import('./report.js')).registerReport },
   { name: 'cleanup-check', load: async () => (await import('./cleanup-check.js')).registerCleanupCheck },

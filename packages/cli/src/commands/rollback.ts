@@ -8,6 +8,7 @@ import { listFlagFiles } from '../flag-files/list-flag-files.js';
 
 interface RollbackOptions {
   readonly all?: boolean;
+  readonly phase?: string;
   readonly clear?: boolean;
   readonly reason: string;
   readonly overlay?: string;
@@ -15,13 +16,14 @@ interface RollbackOptions {
   readonly json?: boolean;
 }
 
-/** `cutover rollback <flag>|group:<name>|--all --reason <text>` and `--clear`: emergency rollback through the overlay. */
+/** `cutover rollback <flag>|group:<name>|phase:<flag>|--phase <flag>|--all --reason <text>` and `--clear`: emergency rollback through the overlay. */
 export function registerRollback(program: Command): void {
   program
     .command('rollback')
     .description('roll back a migration flag, a group or every migration to its rollback variant, now (through the rollback overlay)')
-    .argument('[target]', 'a flag key, group:<name>, or all')
-    .option('--all', 'every migration flag')
+    .argument('[target]', 'a flag key, group:<name>, phase:<phase flag>, or all')
+    .option('--all', 'every migration flag (and every phase flag, to its rollback phase)')
+    .option('--phase <flag>', 'a phase flag and its members, back to its rollback phase')
     .option('--clear', 'lift the rollback instead')
     .requiredOption('--reason <text>', 'why, recorded in the overlay and the audit log')
     .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
@@ -29,11 +31,11 @@ export function registerRollback(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (target: string | undefined, options: RollbackOptions, command: Command) => {
       const out = new Output();
-      if ((target === undefined) === !options.all) {
-        out.error('cutover rollback: name one flag, group:<name> or all, or pass --all');
+      if ([target, options.all, options.phase].filter((given) => given !== undefined && given !== false).length !== 1) {
+        out.error('cutover rollback: name one flag, group:<name>, phase:<flag> or all, or pass --all or --phase <flag>');
         throw new CommandExit(2);
       }
-      const scope: RollbackScope = options.all ? { all: true } : parseRollbackScope(target!);
+      const scope: RollbackScope = options.all ? { all: true } : options.phase !== undefined ? { phase: options.phase } : parseRollbackScope(target!);
       const { flags } = globalOptions(command);
       // Quiet: this command prints its own report.
       const logger = { error() {}, warn() {}, info() {}, debug() {} };

@@ -10,6 +10,7 @@ import { parseRisk, parseSteps, parseWhole, planFromFlags } from '../rollout/rol
 import type { RolloutPlanFlags } from '../rollout/rollout-plan-flags.js';
 import { addStateDirOption, DEFAULT_ROLLOUT_PLANS } from '../rollout/rollout-paths.js';
 import { sharedRolloutOptions } from '../rollout/shared-rollout-options.js';
+import { readableFlagFiles } from '../rollout/readable-flag-files.js';
 import { startRolloutController } from '../rollout/start-rollout-controller.js';
 
 /** Exit codes of `cutover rollout run`. */
@@ -34,8 +35,8 @@ export function registerRolloutRun(rollout: Command): void {
       .option('--to <stage>', 'the canary stage (default: the split\'s canary, else the stage after the current one)')
       .option('--graceful <duration>', 'on a non-emergency degradation, ramp the candidate down over this long')
       .option('--graceful-steps <n>', 'in this many decrements (default 5)', parseWhole)
-      .option('--prometheus <url>', 'the Prometheus server that scrapes the fleet (default CUTOVER_PROMETHEUS_URL)')
-      .option('--store <location>', `${STORE_OPTION_DESCRIPTION}; when given, the match rate is judged on its records (default: Prometheus's comparison counters)`)
+      .option('--prometheus <url>', 'the Prometheus server that scrapes the fleet (default CUTOVER_PROMETHEUS_URL); without it, each step is judged on the comparison store')
+      .option('--store <location>', `${STORE_OPTION_DESCRIPTION}; with --prometheus, the match rate is judged on its records; without, every criterion is (default .cutover/comparisons)`)
       .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
       .option('--audit <file>', 'audit log (default: .cutover/audit.jsonl)')
       .option('--json', 'print progress as JSON lines'),
@@ -44,7 +45,6 @@ export function registerRolloutRun(rollout: Command): void {
     const { audit, json, to } = sharedRolloutOptions(command);
     const out = new Output();
     const prometheus = options.prometheus ?? process.env.CUTOVER_PROMETHEUS_URL;
-    if (!prometheus) throw new Error('the controller judges each step on the fleet\'s numbers: give --prometheus <url> (or CUTOVER_PROMETHEUS_URL)');
     const previous = await new RolloutStateFile(options.stateDir).read(flagKey);
     const resuming = previous !== undefined && !isFinished(previous);
     const { options: planOptions, source } = await planFromFlags(flagKey, { ...options, ...(to === undefined ? {} : { to }) });
@@ -57,19 +57,23 @@ export function registerRolloutRun(rollout: Command): void {
       if (json) out.line(JSON.stringify({ kind: progress.kind, at: new Date().toISOString(), state: progress.state, remainingMs: progress.remainingMs, message: progress.message }));
       else for (const line of formatProgress(progress)) out.line(line);
     };
-    const { controller, close } = await startRolloutController({
+    const files = await listFlagFiles(flags);
+    const readable = await readableFlagFiles(files, (file, error) => out.error(`warning: skipped ${file}, which cannot be read: ${error}; rolling out ${flagKey} from the other files`));
+    const { controller, judgedOn, close } = await startRolloutController({
       flagKey,
-      files: await listFlagFiles(flags),
+      files,
+      providerFiles: readable,
       overlay: options.overlay ?? overlayPath(flags),
       audit,
       stateDir: options.stateDir,
       plan,
-      prometheus,
+      ...(prometheus === undefined ? {} : { prometheus }),
       ...(options.store === undefined ? {} : { store: options.store }),
       actor: 'controller',
       onProgress: print,
       logger: { error: (...a: unknown[]) => out.error(a.join(' ')), warn: (...a: unknown[]) => out.error(a.join(' ')), info: () => {}, debug: () => {} },
     });
+    if (!json) out.line(`judging each step on ${judgedOn}${prometheus === undefined ? ' (no --prometheus: error rate, latency and match rate of the compared calls; throughput and tracked outcomes are not judged)' : ''}`);
     const stop = (): void => controller.stop();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -23,15 +23,17 @@ export function registerRollout(program: Command): void {
     .option('--to <stage>', 'the canary stage (default: the split\'s current canary, else the stage after the current one)')
     .option('--dry-run', 'print the diff, write nothing')
     .option('--force', 'canary towards a stage the state machine refuses')
+    .option('--cohort <name>', 'bucket by a cohort shared with other flags, so flags at the same percentage pick the same ids')
     .option('--reason <text>', 'why, for the audit log')
     .option('--audit <file>', 'audit log', DEFAULT_AUDIT_LOG)
     .option('--json', 'print the edit as JSON')
-    .action(async (flagKey: string, percent: number, options: EditCommandOptions & { to?: string; force?: boolean }, command: Command) => {
+    .action(async (flagKey: string, percent: number, options: EditCommandOptions & { to?: string; force?: boolean; cohort?: string }, command: Command) => {
       await runFlagEdit(command, flagKey, options, (file) =>
         setRollout(file, flagKey, percent, {
           dryRun: Boolean(options.dryRun),
           force: Boolean(options.force),
           ...(options.to === undefined ? {} : { target: options.to }),
+          ...(options.cohort === undefined ? {} : { cohort: options.cohort }),
         }),
       );
     });

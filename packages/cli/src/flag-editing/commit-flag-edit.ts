@@ -5,11 +5,18 @@ import { createPatch } from 'diff';
 import type { FlagEdit } from './flag-edit.js';
 import { FlagEditError } from './flag-edit-error.js';
 import { withFlagFileLock } from './flag-file-lock.js';
-import { readMigrationFlag } from './read-migration-flag.js';
+import { parseMigrationFlag } from './read-migration-flag.js';
 import type { MigrationFlagText } from './read-migration-flag.js';
 
 /** What the edit functions prepare before committing. */
 export type FlagEditDraft = Omit<FlagEdit, 'diff' | 'written'>;
+
+/** The least an edit of a whole file prepares: the file, its text before and after. */
+export interface FileEditDraft {
+  readonly file: string;
+  readonly before: string;
+  readonly after: string;
+}
 
 /** Computes an edit from the flag as it stands in its file; throws a {@link FlagEditError} to refuse it. */
 export type PlanFlagEdit = (flag: MigrationFlagText) => FlagEditDraft;
@@ -31,10 +38,19 @@ const ATTEMPTS = 3;
  * `CONCURRENT_EDIT`; `written` is true only when the rename happened.
  */
 export async function commitFlagEdit(file: string, flagKey: string, plan: PlanFlagEdit, options: { dryRun?: boolean } = {}): Promise<FlagEdit> {
-  if (options.dryRun) return { ...prepare(plan(await readMigrationFlag(file, flagKey))), written: false };
+  return commitFileEdit(file, (text) => plan(parseMigrationFlag(text, file, flagKey)), options);
+}
+
+/**
+ * {@link commitFlagEdit} for an edit planned on the whole text of a file (the
+ * flags of a phase that live in one file): the same validation, diff, lock,
+ * re-planning and atomic write.
+ */
+export async function commitFileEdit<T extends FileEditDraft>(file: string, plan: (text: string) => T, options: { dryRun?: boolean } = {}): Promise<T & { diff: string; written: boolean }> {
+  if (options.dryRun) return { ...prepare(plan(await readFile(file, 'utf8'))), written: false };
   return withFlagFileLock(file, async (lock) => {
     for (let attempt = 1; ; attempt++) {
-      const edit = prepare(plan(await readMigrationFlag(file, flagKey)));
+      const edit = prepare(plan(await readFile(file, 'utf8')));
       if (edit.diff === '') return { ...edit, written: false };
       const temporary = await writeTempFile(file, edit.after);
       try {
@@ -53,7 +69,7 @@ export async function commitFlagEdit(file: string, flagKey: string, plan: PlanFl
   });
 }
 
-function prepare(draft: FlagEditDraft): Omit<FlagEdit, 'written'> {
+function prepare<T extends FileEditDraft>(draft: T): T & { diff: string } {
   try {
     parseFlagFile(draft.after, draft.file);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { findSplits, hasTargeting } from '@cutover/flag-model';
+import { cohortOf, findSplits, hasTargeting } from '@cutover/flag-model';
 import type { Split } from '@cutover/flag-model';
 import type { FlagDefinition } from '@cutover/provider';
 
@@ -30,7 +30,9 @@ export function describeTargeting(flag: FlagDefinition): string {
 /** The buckets in words with their shares: `live 10 % / shadow 90 %`. */
 function describeSplit(split: Split): string {
   const total = split.buckets.reduce((sum, bucket) => sum + bucket.weight, 0);
-  return split.buckets.map((bucket) => `${bucket.variant} ${total > 0 ? round((bucket.weight / total) * 100) : 0} %`).join(' / ');
+  const cohort = cohortOf(split.bucketBy);
+  const shares = split.buckets.map((bucket) => `${bucket.variant} ${total > 0 ? round((bucket.weight / total) * 100) : 0} %`).join(' / ');
+  return cohort === undefined ? shares : `${shares} (cohort ${cohort})`;
 }
 
 function round(value: number): number {

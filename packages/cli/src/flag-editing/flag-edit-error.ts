@@ -5,9 +5,13 @@ export type FlagEditErrorCode =
   | 'UNKNOWN_STAGE'
   | 'INVALID_TRANSITION'
   | 'INVALID_PERCENT'
+  | 'INVALID_COHORT'
   | 'UNSUPPORTED_TARGETING'
+  | 'TARGETING_KEPT'
   | 'INVALID_RESULT'
-  | 'CONCURRENT_EDIT';
+  | 'CONCURRENT_EDIT'
+  | 'INVALID_PHASE'
+  | 'PHASE_REFUSED';
 
 /**
  * A stage or rollout change that cannot be made as asked. The message says

@@ -3,8 +3,8 @@ export interface FlagEdit {
   /** The flag file edited (or that would be, on a dry run). */
   readonly file: string;
   readonly flagKey: string;
-  /** `stage` or `rollout`, as the audit log names the action. */
-  readonly action: 'stage' | 'rollout';
+  /** `stage`, `rollout` or `phase`, as the audit log names the action. */
+  readonly action: 'stage' | 'rollout' | 'phase';
   /** The flag's targeting before and after, in words (`shadow`, `live 10 % / shadow 90 %`). */
   readonly from: string;
   readonly to: string;

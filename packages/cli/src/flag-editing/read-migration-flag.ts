@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { isMigrationFlag, rollbackVariantOf, stageOf, stagesOf, variantOf } from '@cutover/flag-model';
 import type { MigrationStage } from '@cutover/flag-model';
 import { parseFlagFile } from '@cutover/provider';
@@ -20,9 +19,8 @@ export interface MigrationFlagText {
   readonly rollbackStage: MigrationStage;
 }
 
-/** Reads a flag file (which must be valid) and one migration flag in it. */
-export async function readMigrationFlag(file: string, flagKey: string): Promise<MigrationFlagText> {
-  const text = await readFile(file, 'utf8');
+/** One migration flag in the text of a flag file (which must be valid). */
+export function parseMigrationFlag(text: string, file: string, flagKey: string): MigrationFlagText {
   const set = parseFlagFile(text, file);
   const definition = set.flags.get(flagKey)?.definition;
   if (!definition) throw new FlagEditError('FLAG_NOT_FOUND', `${file}: no flag "${flagKey}"`);

@@ -1,4 +1,4 @@
-import { bucketIndex, checkTransition, fractionalArgs, hasTargeting, nextStage, variantOf, writeSplit } from '@cutover/flag-model';
+import { bucketIndex, checkTransition, cohortBucketing, cohortOf, fractionalArgs, hasTargeting, nextStage, variantOf, writeSplit } from '@cutover/flag-model';
 import type { MigrationStage, Split, SplitBucket } from '@cutover/flag-model';
 import type { JSONPath } from 'jsonc-parser';
 import { commitFlagEdit } from './commit-flag-edit.js';
@@ -16,6 +16,12 @@ export interface SetRolloutOptions {
   readonly target?: string;
   /** Canary towards a stage the state machine refuses. @default false */
   readonly force?: boolean;
+  /**
+   * A cohort shared by several flags: the split is bucketed by
+   * `{ "cat": [cohort, { "var": "targetingKey" }] }` instead of the flag key, so
+   * flags at the same percentage pick the same ids. @default the split's own bucketing
+   */
+  readonly cohort?: string;
   /** Compute the edit and its diff, write nothing. @default false */
   readonly dryRun?: boolean;
 }
@@ -27,7 +33,9 @@ export interface SetRolloutOptions {
  * percentage only adds ids to it (an id in the 10 % stays in the 25 %), and the
  * ids match `FF_<KEY>_PERCENT`. An existing split (top level, or the one split
  * inside rules) is edited in place, keeping its bucketing expression and the
- * rules around it; a flag without targeting gets a top-level split. The flag's
+ * rules around it; rules without a split get it in their final `null` else
+ * branch (the contexts no rule matches); a flag without targeting gets a
+ * top-level split. `cohort` sets the split's bucketing expression. The flag's
  * stage does not change: finish with `setStage(target)` at 100 %. Like
  * {@link setStage}, the edit is made under the file's lock on its current text.
  */
@@ -40,7 +48,9 @@ export async function setRollout(file: string, flagKey: string, percent: number,
 
 function planRollout(flag: MigrationFlagText, percent: number, options: SetRolloutOptions): FlagEditDraft {
   const { file, flagKey } = flag;
-  const split = existingSplit(flag);
+  if (options.cohort !== undefined && options.cohort.trim() === '') throw new FlagEditError('INVALID_COHORT', 'a cohort needs a name (e.g. --cohort tenants)');
+  const place = placementOf(flag);
+  const split = place.kind === 'split' ? place.split : undefined;
   const target = resolveStage(flag, options.target ?? canaryOf(flag, split));
   if (target.stage === flag.baseline) throw new FlagEditError('INVALID_TRANSITION', `${flagKey} already serves ${target.stage} by default; name another stage to canary (--to)`);
   const verdict = checkTransition(flag.baseline, target.stage, { stages: flag.stages, rollbackStage: flag.rollbackStage });
@@ -52,7 +62,14 @@ function planRollout(flag: MigrationFlagText, percent: number, options: SetRollo
     { variant: target.variant, weight: percent },
     { variant: baseline, weight: 100 - percent },
   ];
-  const after = writeSplitText(flag, split, buckets);
+  const bucketBy = options.cohort === undefined ? split?.bucketBy : cohortBucketing(options.cohort);
+  const rebucketed = split !== undefined && JSON.stringify(split.bucketBy) !== JSON.stringify(bucketBy);
+  const after = writeSplitText(flag, place, buckets, bucketBy);
+  const warnings = verdict.allowed ? [] : [`forced: ${verdict.reason}`];
+  if (rebucketed && split.buckets.some((bucket) => bucket.variant !== baseline && bucket.weight > 0)) {
+    warnings.push(`the split is now bucketed by cohort "${options.cohort}": which ids are in the canary changes once`);
+  }
+  const cohort = cohortOf(bucketBy);
   return {
     file,
     flagKey,
@@ -61,17 +78,23 @@ function planRollout(flag: MigrationFlagText, percent: number, options: SetRollo
     to: `${target.variant} ${percent} % / ${baseline} ${100 - percent} %`,
     before: flag.text,
     after,
-    details: { from: describeTargeting(flag.definition), target: target.stage, baseline: flag.baseline, percent, forced: !verdict.allowed },
-    warnings: verdict.allowed ? [] : [`forced: ${verdict.reason}`],
+    details: { from: describeTargeting(flag.definition), target: target.stage, baseline: flag.baseline, percent, forced: !verdict.allowed, ...(cohort === undefined ? {} : { cohort }) },
+    warnings,
   };
 }
 
-function existingSplit(flag: MigrationFlagText): Split | undefined {
+/** Where the split goes: the existing one, the final `null` else branch of the rules, or the whole targeting. */
+type Placement = { readonly kind: 'new' } | { readonly kind: 'split'; readonly split: Split } | { readonly kind: 'else'; readonly path: JSONPath };
+
+function placementOf(flag: MigrationFlagText): Placement {
   const shape = targetingShape(flag.definition);
-  if (shape.kind === 'static') return undefined;
-  if (shape.kind === 'split') return shape.split;
-  if (shape.splits.length === 1) return shape.splits[0];
-  const why = shape.splits.length === 0 ? 'rules but no fractional split' : `${shape.splits.length} fractional splits`;
+  if (shape.kind === 'static') return { kind: 'new' };
+  if (shape.kind === 'split') return { kind: 'split', split: shape.split };
+  if (shape.splits.length === 1) return { kind: 'split', split: shape.splits[0]! };
+  const rules = flag.definition.targeting as Record<string, unknown>;
+  const args = rules.if;
+  if (shape.splits.length === 0 && Array.isArray(args) && args.length % 2 === 1 && args.at(-1) === null) return { kind: 'else', path: ['if', args.length - 1] };
+  const why = shape.splits.length === 0 ? 'rules but no fractional split and no null else branch to put one in' : `${shape.splits.length} fractional splits`;
   throw new FlagEditError('UNSUPPORTED_TARGETING', `${flag.flagKey} has ${why} (${describeTargeting(flag.definition)}); edit the rule by hand or move the whole flag with \`cutover stage\``);
 }
 
@@ -85,15 +108,17 @@ function canaryOf(flag: MigrationFlagText, split: Split | undefined): MigrationS
 }
 
 // Edits the text of the file, not a parsed copy, so the file keeps its formatting and comments.
-function writeSplitText(flag: MigrationFlagText, split: Split | undefined, buckets: readonly SplitBucket[]): string {
+function writeSplitText(flag: MigrationFlagText, place: Placement, buckets: readonly SplitBucket[], bucketBy: unknown): string {
   const targeting: JSONPath = ['flags', flag.flagKey, 'targeting'];
-  if (!split) {
+  if (place.kind === 'new') {
     // `targeting: {}` or null counts as none: replace it whole.
     const placement = hasTargeting(flag.definition.targeting) ? {} : { after: 'defaultVariant' };
-    return editJsonText(flag.text, targeting, writeSplit(flag.definition.targeting, undefined, buckets), placement);
+    return editJsonText(flag.text, targeting, writeSplit(flag.definition.targeting, undefined, buckets, { bucketBy }), placement);
   }
+  if (place.kind === 'else') return editJsonText(flag.text, [...targeting, ...place.path], { fractional: fractionalArgs(buckets, bucketBy) });
+  const { split } = place;
   const at = [...targeting, ...split.path];
-  if (split.buckets.length !== buckets.length) return editJsonText(flag.text, at, fractionalArgs(buckets, split.bucketBy));
+  if (split.buckets.length !== buckets.length || JSON.stringify(split.bucketBy) !== JSON.stringify(bucketBy)) return editJsonText(flag.text, at, fractionalArgs(buckets, bucketBy));
   // Same number of buckets: change only the names and weights, so the rest of the line stays as written.
   let text = flag.text;
   buckets.forEach(({ variant, weight }, i) => {

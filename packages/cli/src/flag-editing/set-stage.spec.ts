@@ -55,3 +55,48 @@ describe(setStage.name, () => {
     expect(edit.written).toBe(false);
   });
 });
+
+describe('setStage on targeting rules the team wrote', () => {
+  const rules = FIXTURE_TEXT.replace('"live",\n          { "fractional"', '"live",\n          { "ends_with": [{ "var": "chatId" }, "-beta"] },\n          "shadow",\n          { "fractional"');
+  let own: FlagFileFixture;
+  beforeEach(async () => {
+    own = await flagFileFixture(rules.replace('"defaultVariant": "shadow"', '"defaultVariant": "off"').replace('["shadow", 90]', '["off", 90]'));
+  });
+  afterEach(() => own.remove());
+
+  it('keeps the rules and gives the rollout split\'s share to the new stage, saying so', async () => {
+    const edit = await setStage(own.file, 'food', 'shadow');
+    expect(edit.after).toContain('"defaultVariant": "shadow",');
+    expect(edit.after).toContain('{ "in": [{ "var": "chatId" }, ["internal"]] },\n          "live",\n          { "ends_with"');
+    expect(edit.after).toMatch(/"shadow",\n\s+null\n\s+\]/);
+    expect(edit.warnings).toEqual([expect.stringMatching(/^kept targeting rules: rules → live, shadow \(default shadow\); the contexts they match keep their answers/)]);
+    expect(edit.details).toMatchObject({ targeting: 'kept' });
+  });
+
+  it('refuses complete while kept rules serve other stages, naming them, and erases them when asked', async () => {
+    await setStage(own.file, 'food', 'shadow');
+    await setStage(own.file, 'food', 'live');
+    const before = await readFile(own.file, 'utf8');
+    const refusal = await setStage(own.file, 'food', 'complete').catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'TARGETING_KEPT' });
+    expect((refusal as FlagEditError).message).toContain('still send some contexts to live, shadow');
+    expect((refusal as FlagEditError).message).toContain('--replace-targeting');
+    expect(await readFile(own.file, 'utf8')).toBe(before);
+    const erased = await setStage(own.file, 'food', 'complete', { replaceTargeting: true });
+    expect(erased.after).not.toContain('targeting');
+    expect(erased.warnings.join()).toContain('removed targeting rules');
+  });
+
+  it('leaves rules and their split alone when the stage does not change', async () => {
+    const edit = await setStage(own.file, 'food', 'off');
+    expect(edit.diff).toBe('');
+  });
+});
+
+describe('setStage to complete, forced', () => {
+  it('erases the rules that kept contexts elsewhere, naming them: complete is for everyone', async () => {
+    const edit = await setStage(fixture.file, 'food', 'complete', { force: true });
+    expect(edit.after).not.toContain('targeting');
+    expect(edit.warnings).toContain('forced: removed targeting rules that still sent some contexts to live: rules → live (default complete)');
+  });
+});

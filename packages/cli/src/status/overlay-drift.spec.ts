@@ -33,3 +33,22 @@ describe(overlayDrift.name, () => {
     expect(overlayDrift(new Map([['f', git]]), { f: entry({ metadata: git.metadata! }) }).map((d) => d.kind)).toEqual(['not-rolled-back']);
   });
 });
+
+describe('overlayDrift of a phase rollback', () => {
+  const phase: FlagDefinition = {
+    state: 'ENABLED',
+    variants: { legacy: 'legacy', phase1: 'phase1', phase2: 'phase2' },
+    defaultVariant: 'phase2',
+    metadata: { kind: 'phase', rollbackPhase: 'phase1', 'phase.legacy': 'f=off', 'phase.phase1': 'f=live', 'phase.phase2': 'f=live' },
+  };
+
+  it('finds nothing when the phase flag serves its rollback phase and a member the stage it declares', () => {
+    const phaseEntry: FlagDefinition = { ...phase, defaultVariant: 'phase1', metadata: { ...phase.metadata, rolledBack: true } };
+    expect(overlayDrift(new Map([['f', git], ['p', phase]]), { p: phaseEntry, f: entry({ defaultVariant: 'live' }) })).toEqual([]);
+  });
+
+  it('still reports a member serving a variant neither its rollback variant nor its phase names', () => {
+    const other: FlagDefinition = { ...git, variants: { off: 'off', shadow: 'shadow', live: 'live' } };
+    expect(overlayDrift(new Map([['f', other], ['p', phase]]), { f: { ...entry({ defaultVariant: 'shadow' }), variants: other.variants } }).map((d) => d.kind)).toEqual(['rollback-variant-differs']);
+  });
+});

@@ -6,6 +6,8 @@ import { findDependencyCycles } from './find-dependency-cycles.js';
 import type { ValidationProblem } from './flag-file-problem.js';
 import { checkSplitWeights } from './check-split-weights.js';
 import { locateJsonPath } from './locate-json-path.js';
+import { phaseProblems } from './phase-problems.js';
+import type { MergedFlag } from './phase-problems.js';
 
 /** What {@link validateFlagFiles} checks. */
 export interface ValidationRequest {
@@ -49,8 +51,9 @@ interface LoadedFile {
  * through `parseFlagFile` (what flagd cannot serve and Cutover's conventions
  * are errors; deviations from flagd's schemas that flagd serves are warnings),
  * then the rules that span files: fractional weights, `dependsOn` naming
- * existing flags without a cycle, and the same key in two files (a warning:
- * flagd serves the later file's). With `strict`, every warning is an error.
+ * existing flags without a cycle, phase flags naming members and stages that
+ * exist, and the same key in two files (a warning: flagd serves the later
+ * file's). With `strict`, every warning is an error.
  */
 export async function validateFlagFiles(request: ValidationRequest): Promise<ValidationReport> {
   const targets = new Set(request.files);
@@ -70,7 +73,7 @@ export async function validateFlagFiles(request: ValidationRequest): Promise<Val
     const covered = new Set(errors.map((problem) => problem.jsonPath));
     problems.push(...entry.warnings.filter((warning) => !covered.has(warning.jsonPath)).map((warning) => toProblem('warning', warning)), ...errors);
   }
-  problems.push(...duplicateKeys(loaded, targets), ...dependencyProblems(loaded, targets));
+  problems.push(...duplicateKeys(loaded, targets), ...dependencyProblems(loaded, targets), ...phaseRules(loaded, targets));
   const judged = request.strict ? problems.map((problem) => ({ ...problem, severity: 'error' as const })) : problems;
   const errors = judged.filter((p) => p.severity === 'error').length;
   const flags = reported.reduce((sum, entry) => sum + entry.entries.length, 0);
@@ -141,4 +144,14 @@ function dependencyProblems(loaded: readonly LoadedFile[], targets: ReadonlySet<
     if (reportAt) problems.push({ severity: 'error', ...at(reportAt), reason: `dependsOn cycle: ${[...cycle, cycle[0]].join(' → ')}` });
   }
   return problems;
+}
+
+function phaseRules(loaded: readonly LoadedFile[], targets: ReadonlySet<string>): ValidationProblem[] {
+  const merged = new Map<string, MergedFlag>();
+  for (const entry of loaded) {
+    for (const { key, definition, path } of entry.entries) {
+      merged.set(key, { flag: definition as FlagDefinition, file: entry.file, locate: (inner) => locateJsonPath(entry.text, [...path, ...inner]) });
+    }
+  }
+  return phaseProblems(merged, (key) => targets.has(merged.get(key)!.file));
 }

@@ -1,5 +1,5 @@
 /** What an audit record is about. */
-export type AuditAction = 'rollback' | 'rollback-cleared' | 'stage' | 'rollout' | 'approval' | 'guard-verdict';
+export type AuditAction = 'rollback' | 'rollback-cleared' | 'stage' | 'rollout' | 'phase' | 'approval' | 'guard-verdict';
 
 /** Where an action stands: rollbacks are recorded when initiated and again when completed or failed. */
 export type AuditStatus = 'initiated' | 'completed' | 'failed';

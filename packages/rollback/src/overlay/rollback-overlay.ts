@@ -39,7 +39,7 @@ export class RollbackOverlay {
    */
   clear(scope: RollbackScope, definitions: ReadonlyMap<string, Readonly<FlagDefinition>> = new Map()): Promise<string[]> {
     return this.file.update((flags) => {
-      const cleared = Object.keys(flags).filter((key) => rollbackEntryOf(key, flags[key]!) && inRollbackScope(scope, key, definitions.get(key) ?? flags[key]));
+      const cleared = Object.keys(flags).filter((key) => rollbackEntryOf(key, flags[key]!) && inRollbackScope(scope, key, (other) => definitions.get(other) ?? flags[other]));
       for (const key of cleared) delete flags[key];
       return cleared;
     });

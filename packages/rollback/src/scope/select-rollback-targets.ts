@@ -1,7 +1,8 @@
-import { isMigrationFlag, rollbackVariantOf } from '@cutover/flag-model';
+import { isMigrationFlag, isPhaseFlag, rollbackVariantOf } from '@cutover/flag-model';
 import type { FlagDefinition } from '@cutover/provider';
 import type { FlagValue } from '@openfeature/server-sdk';
 import { inRollbackScope } from './in-rollback-scope.js';
+import { phaseScopeKey, selectPhaseTargets } from './phase-scope.js';
 import type { RollbackScope } from './rollback-scope.js';
 
 /** One flag to roll back: the variant it will serve, that variant's value, and the definition the overlay entry copies. */
@@ -24,11 +25,19 @@ export interface RollbackSelection {
  * back: an unknown flag, a missing or unknown rollback variant.
  */
 export function selectRollbackTargets(definitions: ReadonlyMap<string, Readonly<FlagDefinition>>, scope: RollbackScope): RollbackSelection {
+  const lookup = (key: string) => definitions.get(key);
+  const phase = phaseScopeKey(scope, lookup);
+  if (phase !== undefined) return selectPhaseTargets(definitions, phase);
   const targets: RollbackTarget[] = [];
   const problems: string[] = [];
   if ('flag' in scope && !definitions.has(scope.flag)) problems.push(`flag "${scope.flag}" is in none of the flag files`);
   for (const [flagKey, definition] of definitions) {
-    if (!inRollbackScope(scope, flagKey, definition) || !isMigrationFlag(definition)) continue;
+    if ('all' in scope && isPhaseFlag(definition)) {
+      // Everything back includes the phase flags, so the phase an application reads says so.
+      targets.push(...selectPhaseTargets(definitions, flagKey).targets.slice(0, 1));
+      continue;
+    }
+    if (!inRollbackScope(scope, flagKey, lookup) || !isMigrationFlag(definition)) continue;
     const variant = rollbackVariantOf(definition);
     if (variant === undefined || !Object.hasOwn(definition.variants, variant)) {
       problems.push(`flag "${flagKey}" has no usable metadata.rollbackVariant`);

@@ -54,7 +54,11 @@ export class RolloutController {
   private readonly overlay: RolloutOverlay;
   private readonly actor: string;
   private readonly abort = new AbortController();
+  // Unreadable flag files already reported, so a broken file is named once, not at every step.
+  private readonly skipped = new Set<string>();
   private state!: RolloutState;
+  // Warnings found before the state exists (while beginning), emitted once it does.
+  private readonly pending: string[] = [];
 
   constructor(private readonly init: RolloutControllerInit) {
     this.clock = init.clock ?? systemClock;
@@ -75,6 +79,7 @@ export class RolloutController {
     } else {
       await this.save(await this.begin());
       this.emit('started');
+      for (const message of this.pending.splice(0)) this.emit('warning', { message });
     }
     while (!isFinished(this.state) && !this.stopped) {
       if (this.state.phase === 'awaiting-approval') await this.awaitApproval();
@@ -100,7 +105,12 @@ export class RolloutController {
     if (await this.overlay.isRolledBack(flagKey)) {
       throw new RolloutError('ROLLOUT_CONFLICT', `flag "${flagKey}" is rolled back in ${this.init.overlay}; clear the rollback first (cutover rollback --clear ${flagKey})`);
     }
-    const flag = resolveRolloutFlag(await readGitDefinitions(this.init.files), flagKey, plan.target);
+    const unreadable: string[] = [];
+    const definitions = await this.gitDefinitions((file) => unreadable.push(file));
+    if (!definitions.has(flagKey) && unreadable.length > 0) {
+      throw new RolloutError('FLAG_NOT_ROLLABLE', `flag "${flagKey}" is in none of the readable flag files; unreadable: ${unreadable.join(', ')}`);
+    }
+    const flag = resolveRolloutFlag(definitions, flagKey, plan.target);
     const at = this.isoNow();
     const gated = plan.steps[0]!.approval;
     return {
@@ -116,7 +126,7 @@ export class RolloutController {
     const { flagKey } = this.init;
     const { stepIndex: step, runId, target, baseline } = this.state;
     const { percent, windowMs } = this.step;
-    const git = (await readGitDefinitions(this.init.files)).get(flagKey);
+    const git = (await this.gitDefinitions()).get(flagKey);
     if (!git) throw new RolloutError('FLAG_NOT_ROLLABLE', `flag "${flagKey}" is no longer in the flag files`);
     const entry = rolloutEntry(git, { target, baseline, percent }, { runId, step, startedAt: this.state.stepStartedAt! });
     if ((await this.overlay.write(flagKey, entry)) === 'rolled-back') return this.rolledBackElsewhere();
@@ -218,7 +228,7 @@ export class RolloutController {
       const done = ramp.done + 1;
       if (done >= graceful.steps) return this.cut(undefined);
       const percent = Math.round(ramp.fromPercent * (1 - done / graceful.steps));
-      const git = (await readGitDefinitions(this.init.files)).get(this.init.flagKey)!;
+      const git = (await this.gitDefinitions()).get(this.init.flagKey)!;
       const entry = rolloutEntry(git, { target: this.state.target, baseline: this.state.baseline, percent }, { runId: this.state.runId, step: -1, startedAt: this.isoNow() });
       if ((await this.overlay.write(this.init.flagKey, entry)) === 'rolled-back') return this.rolledBackElsewhere();
       await this.audit('rollout', 'completed', `graceful rollback ${done}/${graceful.steps}: ${this.state.target} ${percent} %`, { runId: this.state.runId, step: -1, percent, rampDown: done });
@@ -250,6 +260,20 @@ export class RolloutController {
   private async rolledBackElsewhere(): Promise<void> {
     await this.save({ phase: 'rolled-back', outcome: { at: this.isoNow(), summary: 'the flag was rolled back outside the controller (guard, CLI or dashboard); stopping' } });
     this.emit('rolled-back');
+  }
+
+  // Git's flags, skipping (and naming once) a file a broken edit made unreadable: it must not stop this flag's rollout.
+  private gitDefinitions(onUnreadable?: (file: string) => void): ReturnType<typeof readGitDefinitions> {
+    return readGitDefinitions(this.init.files, {
+      onUnreadable: (file, error) => {
+        onUnreadable?.(file);
+        const key = `${file}\u0000${error.message}`;
+        if (this.skipped.has(key)) return;
+        this.skipped.add(key);
+        if (this.state) this.emit('warning', { message: `skipped ${file}, which cannot be read: ${error.message}` });
+        else this.pending.push(`skipped ${file}, which cannot be read: ${error.message}`);
+      },
+    });
   }
 
   private async look(): Promise<{ decision: RolloutDecision; verdict?: GuardVerdict }> {

@@ -13,7 +13,9 @@ export type RolloutProgressKind =
   | 'rollback-failed'
   | 'completed'
   | 'rolled-back'
-  | 'stopped';
+  | 'stopped'
+  /** Something the operator should know that does not stop the rollout (a flag file skipped). */
+  | 'warning';
 
 /** One progress event, with the state after it. */
 export interface RolloutProgress {

@@ -16,11 +16,29 @@ export interface RolloutFlag {
   readonly target: string;
 }
 
+/** Options of {@link readGitDefinitions}. */
+export interface ReadGitDefinitionsOptions {
+  /**
+   * Called for a file that cannot be read or parsed, which is then skipped:
+   * a broken edit of an unrelated file must not stop a rollout. Without it
+   * such a file rejects the read.
+   */
+  readonly onUnreadable?: (file: string, error: Error) => void;
+}
+
 /** The merged definitions of the flag files in git, in flagd order (overlay excluded). */
-export async function readGitDefinitions(files: readonly string[]): Promise<Map<string, FlagDefinition>> {
+export async function readGitDefinitions(files: readonly string[], options: ReadGitDefinitionsOptions = {}): Promise<Map<string, FlagDefinition>> {
   const merged = new Map<string, FlagDefinition>();
   for (const file of files) {
-    for (const [key, flag] of parseFlagFile(await readFile(file, 'utf8'), file).flags) merged.set(key, flag.definition);
+    let flags: ReturnType<typeof parseFlagFile>['flags'];
+    try {
+      flags = parseFlagFile(await readFile(file, 'utf8'), file).flags;
+    } catch (error) {
+      if (!options.onUnreadable) throw error;
+      options.onUnreadable(file, error as Error);
+      continue;
+    }
+    for (const [key, flag] of flags) merged.set(key, flag.definition);
   }
   return merged;
 }
