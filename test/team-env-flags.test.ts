@@ -238,3 +238,47 @@ describe('cutover status', () => {
     expect(result.stdout).toMatch(/invalid: .*envFlags\.mspbyte\.bullmq\.enabled" \(from USE_BULLMQ\): "ture" is not a boolean/);
   });
 });
+
+describe('an emergency rollback of a migration whose stage booleans decide', () => {
+  it('takes it back to the mapping\'s off stage in this process, while USE_BULLMQ=true still says otherwise', async () => {
+    const { cutover } = await application({ USE_BULLMQ: 'true' }, BULLMQ);
+    const migration = pathMigration(cutover, 'mspbyte.bullmq');
+    expect(await onCandidate(migration, ['t1', 't2', 't3'])).toEqual(['t1', 't2', 't3']);
+    const result = await cutover.rollback.emergencyRollback({ flag: 'mspbyte.bullmq' }, 'jobs stuck on the new queue');
+    expect(result).toMatchObject({ status: 'completed', flags: [{ flagKey: 'mspbyte.bullmq', variant: 'off' }] });
+    expect(await onCandidate(migration, ['t1', 't2', 't3'])).toEqual([]);
+  });
+
+  it('goes through `cutover rollback`, which reads the mappings from cutover.config.json, and every process serves it', async () => {
+    const flags = join(dir, 'flags');
+    await mkdir(flags);
+    await writeFile(join(flags, 'app.flagd.json'), JSON.stringify({ flags: {} }));
+    await writeFile(join(dir, 'cutover.config.json'), JSON.stringify({ flags: 'flags', stages: { 'nutribot.webhook': NUTRIBOT } }));
+    const result = await runCli(['rollback', 'nutribot.webhook', '--reason', 'replies garbled', '--flags', flags, '--audit', join(dir, 'audit.jsonl')], {});
+    expect(result.stdout).toContain('rolled back nutribot.webhook → off');
+    expect(result.code).toBe(0);
+    // A process started afterwards, with the team's switches saying "new bot for everyone".
+    const provider = new CutoverProvider({ files: [join(flags, 'app.flagd.json')], env: { FF_USE_NEW_NUTRIBOT: 'true' }, watch: false, stages: { 'nutribot.webhook': NUTRIBOT } });
+    await provider.initialize();
+    opened.push({ close: () => provider.onClose() });
+    expect(await provider.resolveStringEvaluation('nutribot.webhook', 'off', { targetingKey: 'chat-1' })).toMatchObject({ value: 'off' });
+    // Without the rollback the same switches serve the new bot: the rollback, not the environment, decided.
+    await rm(join(flags, 'rollbacks.flagd.json'));
+    const fresh = new CutoverProvider({ files: [join(flags, 'app.flagd.json')], env: { FF_USE_NEW_NUTRIBOT: 'true' }, watch: false, stages: { 'nutribot.webhook': NUTRIBOT } });
+    await fresh.initialize();
+    opened.push({ close: () => fresh.onClose() });
+    expect(await fresh.resolveStringEvaluation('nutribot.webhook', 'off', { targetingKey: 'chat-1' })).not.toMatchObject({ value: 'off' });
+  });
+
+  it('still rolls back the flag files\' migrations when cutover.config.json is broken, and says so', async () => {
+    const flags = join(dir, 'flags');
+    await mkdir(flags);
+    const migration = { state: 'ENABLED', variants: { off: 'off', shadow: 'shadow' }, defaultVariant: 'shadow', metadata: { kind: 'migration', rollbackVariant: 'off' } };
+    await writeFile(join(flags, 'app.flagd.json'), JSON.stringify({ flags: { 'search.engine': migration } }));
+    await writeFile(join(dir, 'cutover.config.json'), '{ "stages": ');
+    const result = await runCli(['rollback', 'search.engine', '--reason', 'slow', '--flags', flags, '--audit', join(dir, 'audit.jsonl')], {});
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('rolled back search.engine → off');
+    expect(result.stderr).toMatch(/warning: .*cutover\.config\.json.*stage is read from boolean flags/);
+  });
+});

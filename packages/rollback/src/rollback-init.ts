@@ -1,4 +1,4 @@
-import type { CutoverProvider } from '@cutover/provider';
+import type { CutoverProvider, StageMapping } from '@cutover/provider';
 import type { Logger } from '@openfeature/server-sdk';
 import type { AuditLog } from './audit/audit-log.js';
 import type { RollbackHooks } from './hooks/rollback-hook.js';
@@ -51,6 +51,12 @@ export interface FileRollbackInit extends RollbackRecording {
   readonly files: readonly string[];
   /** The overlay file. */
   readonly overlay: string;
+  /**
+   * The migrations whose stage is read from boolean flags, as the application
+   * declares them (`stages` of its `cutover.config.json`), so they can be rolled
+   * back too. @default none
+   */
+  readonly stages?: Readonly<Record<string, StageMapping>>;
 }
 
 /** Everything a {@link Rollback} is made of: a provider, or flag files and an overlay. */

@@ -1,6 +1,7 @@
 import type { Logger } from '@openfeature/server-sdk';
 import type { AuditLog } from './audit/audit-log.js';
 import type { KnownFlags, UnreadableFile } from './definitions/known-flags.js';
+import { withMappedStageFlags } from './definitions/mapped-stage-flags.js';
 import { providerFlags } from './definitions/provider-flags.js';
 import { readFlagFiles } from './definitions/read-flag-files.js';
 import type { RollbackHookOutcome } from './hooks/rollback-hook.js';
@@ -64,7 +65,7 @@ export class Rollback {
     let localMs: number | null = null;
     try {
       // With a provider nothing here awaits: this process serves the rollback before anything else runs.
-      known = provider ? providerFlags(provider) : await readFlagFiles(this.files());
+      known = provider ? withMappedStageFlags(providerFlags(provider), provider.config.stages) : await this.fileFlags();
       selection = selectRollbackTargets(known.definitions, scope);
       // Only with hooks does anything await before this process serves the rollback, and each hook only up to its timeout.
       if (hooks.before?.length && selection.targets.length > 0) {
@@ -135,7 +136,7 @@ export class Rollback {
     const cleared: string[] = [];
     let error: string | undefined;
     try {
-      known = provider ? providerFlags(provider) : await readFlagFiles(this.files());
+      known = provider ? withMappedStageFlags(providerFlags(provider), provider.config.stages) : await this.fileFlags();
       cleared.push(...((await this.overlay?.clear(scope, known.definitions)) ?? []));
     } catch (cause) {
       error = `writing the rollback overlay failed: ${messageOf(cause)}`;
@@ -164,8 +165,9 @@ export class Rollback {
     return 'provider' in this.init ? this.init.provider : undefined;
   }
 
-  private files(): readonly string[] {
-    return 'files' in this.init ? this.init.files : [];
+  /** Without a provider: the files' flags, and the migrations whose stage booleans decide. */
+  private async fileFlags(): Promise<KnownFlags> {
+    return 'files' in this.init ? withMappedStageFlags(await readFlagFiles(this.init.files), this.init.stages) : { definitions: new Map(), unreadable: [] };
   }
 
   private serveLocally(provider: RollbackProvider, targets: readonly RollbackTarget[]): void {

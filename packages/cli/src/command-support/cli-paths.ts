@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_PATHS, findProject } from '@cutover/core';
+import { CONFIG_FILE, DEFAULT_PATHS, findProject } from '@cutover/core';
 import { ROLLBACK_OVERLAY_FILE } from '@cutover/provider';
 
 /** The audit log's default path. */
@@ -25,6 +25,12 @@ export function globalOptions(command: Command): GlobalOptions {
   const { flags } = command.optsWithGlobals<{ flags?: string }>();
   // Paths print as found: relative to where the command runs, as the user would type them.
   return { flags: flags ?? (relative(process.cwd(), findProject().flags) || '.') };
+}
+
+/** The project's configuration file: at the project root, or beside a flags directory named with `--flags`. */
+export function projectConfigFile(command: Command, flags: string): string {
+  if (command.optsWithGlobals<{ flags?: string }>().flags !== undefined) return join(dirname(resolve(flags)), CONFIG_FILE);
+  return join(findProject().root, CONFIG_FILE);
 }
 
 // Options whose default is a project path, and the project path each defaults to.

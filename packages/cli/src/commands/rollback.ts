@@ -2,7 +2,9 @@ import { AuditLog, parseRollbackScope, Rollback } from '@cutover/rollback';
 import type { RollbackScope, UnreadableFile } from '@cutover/rollback';
 import type { Command } from 'commander';
 import { CommandExit } from '../command-support/command-exit.js';
-import { cliActor, DEFAULT_AUDIT_LOG, globalOptions, overlayPath } from '../command-support/cli-paths.js';
+import { readFlagMappings } from '@cutover/provider';
+import type { FlagMappings } from '@cutover/provider';
+import { cliActor, DEFAULT_AUDIT_LOG, globalOptions, overlayPath, projectConfigFile } from '../command-support/cli-paths.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
 
@@ -39,7 +41,8 @@ export function registerRollback(program: Command): void {
       const { flags } = globalOptions(command);
       // Quiet: this command prints its own report.
       const logger = { error() {}, warn() {}, info() {}, debug() {} };
-      const rollback = new Rollback({ files: await listFlagFiles(flags), overlay: options.overlay ?? overlayPath(flags), audit: new AuditLog(options.audit), logger });
+      const { stages } = stageMappings(out, projectConfigFile(command, flags));
+      const rollback = new Rollback({ files: await listFlagFiles(flags), overlay: options.overlay ?? overlayPath(flags), audit: new AuditLog(options.audit), logger, stages });
       const by = cliActor();
       if (options.clear) {
         const result = await rollback.clear(scope, { reason: options.reason, by });
@@ -57,6 +60,16 @@ export function registerRollback(program: Command): void {
       else for (const entry of result.entries ?? []) out.line(out.colors.red(`rolled back ${entry.flagKey} → ${entry.variant}`));
       if (result.status === 'failed') throw new CommandExit(1);
     });
+}
+
+// Migrations whose stage booleans decide roll back too; a broken configuration file blocks only them, and says so.
+function stageMappings(out: Output, file: string): FlagMappings {
+  try {
+    return readFlagMappings(file);
+  } catch (error) {
+    out.error(out.colors.yellow(`warning: ${(error as Error).message}; migrations whose stage is read from boolean flags are not known`));
+    return {};
+  }
 }
 
 // A broken file never blocks a rollback, but whoever runs it should know it was skipped.

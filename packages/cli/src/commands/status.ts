@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CONFIG_FILE, DEFAULT_PATHS, findProject } from '@cutover/core';
+import { CONFIG_FILE, DEFAULT_PATHS } from '@cutover/core';
 import { readFlagMappings } from '@cutover/provider';
 import type { RolloutView } from '@cutover/rollout';
 import { CommandExit } from '../command-support/command-exit.js';
-import { globalOptions, overlayPath } from '../command-support/cli-paths.js';
+import { globalOptions, overlayPath, projectConfigFile } from '../command-support/cli-paths.js';
 import { Output } from '../command-support/output.js';
 import { listFlagFiles } from '../flag-files/list-flag-files.js';
 import { collectEnvStatus } from '../status/collect-env-status.js';
@@ -27,7 +26,7 @@ export function registerStatus(program: Command): void {
       const files = await listFlagFiles(flags);
       const collected = await collectStatus(files, options.overlay ?? overlayPath(flags));
       const { rollouts, drift, described } = await rolloutSection(collected.drift, { stateDir: options.stateDir, overlay: collected.overlay });
-      const env = await envSection(options.config ?? defaultConfig(command, flags), files, options.config !== undefined);
+      const env = await envSection(options.config ?? projectConfigFile(command, flags), files, options.config !== undefined);
       const report = { ...collected, drift, rollouts, ...env };
       const out = new Output();
       if (options.json) out.json(report);
@@ -65,12 +64,6 @@ async function envSection(config: string, files: readonly string[], required: bo
   } catch (error) {
     return { envFlags: [], stageMappings: [], envInvalid: (error as Error).message };
   }
-}
-
-/** The project's configuration file: at the project root, or beside a flags directory named with `--flags`. */
-function defaultConfig(command: Command, flags: string): string {
-  if (command.optsWithGlobals<{ flags?: string }>().flags !== undefined) return join(dirname(resolve(flags)), CONFIG_FILE);
-  return join(findProject().root, CONFIG_FILE);
 }
 
 /**
