@@ -28,7 +28,8 @@ function commonJsOf(esm: string): string {
   return `${requires.join('\n')}\n\nasync function main() {\n${body}\n}\nmain().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`;
 }
 
-describe('the published packages in a fresh npm project', () => {
+// Packing, installing and compiling take minutes on a busy machine; each test is bounded, not timed.
+describe('the published packages in a fresh npm project', { timeout: 300_000 }, () => {
   let packs: string;
   let project: ConsumerProject;
   let typescript: string;

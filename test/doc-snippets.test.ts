@@ -9,7 +9,8 @@ import { snippetsOf, userDocuments } from './support/doc-snippets.js';
 // TypeScript sources, through the `source` condition) and the dev dependencies.
 const DIR = join(REPO_ROOT, 'node_modules', '.doc-snippets');
 
-describe('TypeScript in the docs', () => {
+// Typechecking every snippet takes minutes on a busy machine; the test is bounded, not timed.
+describe('TypeScript in the docs', { timeout: 300_000 }, () => {
   afterAll(() => rm(DIR, { recursive: true, force: true }));
 
   it('compiles: every ```ts block of the README, docs/ and the package READMEs is a strict module that typechecks', async () => {
