@@ -18,3 +18,5 @@ export type { TrackingOutcomesInit, TrackingSource } from './migration/tracking-
 export { FlagSourceMetrics } from './flag-source/flag-source-metrics.js';
 export type { FlagSourceProvider } from './flag-source/flag-source-metrics.js';
 export { emptyCounts, subtractCounts } from './migration/migration-counts.js';
+export { LATENCY_SKETCH_BOUNDS, LatencySketch, sketchBuckets } from './migration/latency-sketch.js';
+export type { PairOutcome } from './migration/migration-series.js';

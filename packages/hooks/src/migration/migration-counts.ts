@@ -1,7 +1,7 @@
 import type { HistogramBucket } from './histogram-bucket.js';
-import type { ComparisonResult } from './migration-series.js';
+import type { ComparisonResult, PairOutcome } from './migration-series.js';
 import type { MigrationSeries } from './migration-series.js';
-import { COMPARISON_RESULT_ORDER } from './migration-series.js';
+import { COMPARISON_RESULT_ORDER, PAIR_OUTCOME_ORDER } from './migration-series.js';
 import type { CallOutcome, PathSeries } from './path-series.js';
 import { CALL_OUTCOME_ORDER } from './path-series.js';
 
@@ -11,6 +11,11 @@ export interface PathCounts {
   readonly outcomes: Readonly<Record<CallOutcome, number>>;
   /** Cumulative buckets by ascending `le`, ending with `le: Infinity`; empty when nothing is known. */
   readonly buckets: readonly HistogramBucket[];
+  /**
+   * Durations per bin of the 2 % precise latency sketch (`LATENCY_SKETCH_BOUNDS`),
+   * non-cumulative; empty when the counts come from somewhere without one (PromQL).
+   */
+  readonly sketch?: ArrayLike<number>;
 }
 
 /**
@@ -22,6 +27,10 @@ export interface MigrationCounts {
   readonly candidate: PathCounts;
   /** Comparisons by result (`match`, `mismatch`, `ignored`, `error`). */
   readonly comparisons: Readonly<Record<ComparisonResult, number>>;
+  /** Compared requests by how the pair of paths ended; absent when nothing counts pairs. */
+  readonly pairs?: Readonly<Record<PairOutcome, number>>;
+  /** Calls by the stage served (`off`, `shadow`, `live`…), only the stages served; absent when unknown. */
+  readonly stages?: Readonly<Record<string, number>>;
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -38,6 +47,8 @@ export function countsOf(series: MigrationSeries, bounds: ArrayLike<number>): Mi
     legacy: pathCounts(series.legacy, bounds),
     candidate: pathCounts(series.candidate, bounds),
     comparisons: Object.fromEntries(COMPARISON_RESULT_ORDER.map((r, i) => [r, series.comparisons[i]!.value])) as Record<ComparisonResult, number>,
+    pairs: Object.fromEntries(PAIR_OUTCOME_ORDER.map((p, i) => [p, series.pairs[i]!.value])) as Record<PairOutcome, number>,
+    stages: series.stageCalls(),
   };
 }
 
@@ -46,13 +57,20 @@ export function subtractCounts(later: MigrationCounts, earlier: MigrationCounts)
   const path = (a: PathCounts, b: PathCounts): PathCounts => ({
     outcomes: Object.fromEntries(CALL_OUTCOME_ORDER.map((o) => [o, a.outcomes[o] - b.outcomes[o]])) as Record<CallOutcome, number>,
     buckets: a.buckets.map((bucket, i) => ({ le: bucket.le, count: bucket.count - (b.buckets[i]?.count ?? 0) })),
+    ...(a.sketch ? { sketch: Float64Array.from(a.sketch, (count, i) => count - (b.sketch?.[i] ?? 0)) } : {}),
   });
+  const difference = <K extends string>(x: Readonly<Record<K, number>> | undefined, y: Readonly<Record<K, number>> | undefined): Record<K, number> | undefined =>
+    x && (Object.fromEntries(Object.entries<number>(x).map(([k, v]) => [k, v - (y?.[k as K] ?? 0)])) as Record<K, number>);
+  const pairs = difference(later.pairs, earlier.pairs);
+  const stages = difference(later.stages, earlier.stages);
   return {
     legacy: path(later.legacy, earlier.legacy),
     candidate: path(later.candidate, earlier.candidate),
     comparisons: Object.fromEntries(
       COMPARISON_RESULT_ORDER.map((r) => [r, later.comparisons[r] - earlier.comparisons[r]]),
     ) as Record<ComparisonResult, number>,
+    ...(pairs ? { pairs } : {}),
+    ...(stages ? { stages } : {}),
   };
 }
 
@@ -67,5 +85,6 @@ function pathCounts(series: PathSeries, bounds: ArrayLike<number>): PathCounts {
   return {
     outcomes: Object.fromEntries(CALL_OUTCOME_ORDER.map((o, i) => [o, series.calls[i]!.value])) as Record<CallOutcome, number>,
     buckets,
+    sketch: series.sketch.counts.slice(),
   };
 }

@@ -90,6 +90,14 @@ export class MigrationMetrics {
       },
     });
     registerMetric(registry, 'counter', {
+      name: MIGRATION_METRICS.pairedCalls,
+      help: 'Compared requests on which both paths ran, by how the pair ended.',
+      labelNames: [key, MIGRATION_LABELS.pair],
+      collect(counter) {
+        for (const s of all) for (const cell of s.pairs) cell.flushInto(counter);
+      },
+    });
+    registerMetric(registry, 'counter', {
       name: MIGRATION_METRICS.rollbacks,
       help: 'Rollbacks of a migration flag, by reason and status.',
       labelNames: [key, MIGRATION_LABELS.reason, MIGRATION_LABELS.status],
@@ -132,7 +140,11 @@ export class MigrationMetrics {
         path.observe(event.durationMs / 1000);
       } else if (event.type === 'comparison') {
         const index = event.outcome === 'match' ? (event.ignored ? IGNORED : MATCH) : event.outcome === 'mismatch' ? MISMATCH : COMPARATOR_ERROR;
-        this.series(event.flagKey).comparisons[index]!.value++;
+        const series = this.series(event.flagKey);
+        series.comparisons[index]!.value++;
+        const { legacyStatus, candidateStatus } = event;
+        // The pair's cell: 1 when legacy failed, plus 2 when the candidate did (PAIR_OUTCOME_ORDER).
+        if (legacyStatus && candidateStatus) series.pairs[(legacyStatus === 'ok' ? 0 : 1) + (candidateStatus === 'ok' ? 0 : 2)]!.value++;
       } else if (event.type === 'stage') {
         this.series(event.flagKey).served(event.stage);
       }

@@ -1,5 +1,5 @@
 import type { RollbackReason, RollbackStatus } from '@cutover/rollback';
-import { COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_PATHS, ROLLBACK_REASONS, ROLLBACK_STATUSES } from '../conventions.js';
+import { COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_PATHS, PAIR_OUTCOMES, ROLLBACK_REASONS, ROLLBACK_STATUSES } from '../conventions.js';
 import { CounterCell } from '../metrics/counter-cell.js';
 import { PathSeries } from './path-series.js';
 
@@ -10,10 +10,26 @@ export type { RollbackReason, RollbackStatus } from '@cutover/rollback';
 /** The comparison results in a fixed order: the index of a cell in {@link MigrationSeries.comparisons}. */
 export const COMPARISON_RESULT_ORDER: readonly ComparisonResult[] = Object.freeze(Object.values(COMPARISON_RESULTS));
 
+/** A value of the `pair` label. */
+export type PairOutcome = (typeof PAIR_OUTCOMES)[keyof typeof PAIR_OUTCOMES];
+
+/**
+ * The pair outcomes in a fixed order: the index of a cell in
+ * {@link MigrationSeries.pairs} is 1 when legacy failed plus 2 when the candidate did.
+ */
+export const PAIR_OUTCOME_ORDER: readonly PairOutcome[] = Object.freeze([
+  PAIR_OUTCOMES.bothOk,
+  PAIR_OUTCOMES.legacyError,
+  PAIR_OUTCOMES.candidateError,
+  PAIR_OUTCOMES.bothError,
+]);
+
 /** One stage of the stage gauge: whether it was served since the last scrape, and what was exported. */
 interface StageMark {
   seen: boolean;
   value: 0 | 1;
+  /** Calls served at the stage since the series was created. */
+  calls: number;
 }
 
 /**
@@ -27,6 +43,8 @@ export class MigrationSeries {
   readonly candidate: PathSeries;
   /** One cell per result, in {@link COMPARISON_RESULT_ORDER}. */
   readonly comparisons: readonly CounterCell[];
+  /** One cell per pair outcome of compared requests, in {@link PAIR_OUTCOME_ORDER}. */
+  readonly pairs: readonly CounterCell[];
   private readonly rollbackCells = new Map<string, CounterCell>();
   private readonly stages = new Map<string, StageMark>();
   private servedSinceScrape = false;
@@ -43,6 +61,7 @@ export class MigrationSeries {
     this.legacy = new PathSeries({ ...key, [MIGRATION_LABELS.path]: MIGRATION_PATHS.legacy }, bounds);
     this.candidate = new PathSeries({ ...key, [MIGRATION_LABELS.path]: MIGRATION_PATHS.candidate }, bounds);
     this.comparisons = COMPARISON_RESULT_ORDER.map((result) => new CounterCell({ ...key, [MIGRATION_LABELS.result]: result }));
+    this.pairs = PAIR_OUTCOME_ORDER.map((pair) => new CounterCell({ ...key, [MIGRATION_LABELS.pair]: pair }));
     for (const reason of Object.values(ROLLBACK_REASONS)) {
       for (const status of Object.values(ROLLBACK_STATUSES)) {
         const labels = { ...key, [MIGRATION_LABELS.reason]: reason, [MIGRATION_LABELS.status]: status };
@@ -64,10 +83,18 @@ export class MigrationSeries {
   /** Marks a stage as served by a call. */
   served(stage: string): void {
     const mark = this.stages.get(stage);
-    if (mark) mark.seen = true;
+    if (mark) {
+      mark.seen = true;
+      mark.calls++;
+    }
     // Stage values come from the runner, which maps unknown values to `off`: at most six.
-    else this.stages.set(stage, { seen: true, value: 0 });
+    else this.stages.set(stage, { seen: true, value: 0, calls: 1 });
     this.servedSinceScrape = true;
+  }
+
+  /** Calls served per stage since the series was created. */
+  stageCalls(): Record<string, number> {
+    return Object.fromEntries([...this.stages].map(([stage, mark]) => [stage, mark.calls]));
   }
 
   /**
