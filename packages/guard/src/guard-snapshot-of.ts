@@ -1,4 +1,5 @@
 import type { MigrationCounts, PathCounts } from '@cutover/hooks';
+import { sketchBuckets } from '@cutover/hooks';
 import type { GuardSnapshot, PathWindow } from './guard-snapshot.js';
 
 /**
@@ -13,7 +14,12 @@ import type { GuardSnapshot, PathWindow } from './guard-snapshot.js';
  *   needs no separate request counter; a path nothing was routed to has no share;
  * - comparisons count the decisive ones (`match`, `mismatch`), as the
  *   recording rules do; `ignored` and comparator `error` say nothing about the
- *   candidate. Absent when the window holds no comparison at all.
+ *   candidate. Absent when the window holds no comparison at all;
+ * - latency is the exported histogram buckets, plus the 2 % sketch's when
+ *   the counts have one (this process's registry; PromQL has none);
+ * - a path's unanswered calls are its timeouts and its shed runs;
+ * - pairs, when counted, are the compared requests by how both paths ended;
+ *   stages are the ones that served at least one call in the window.
  */
 export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number): GuardSnapshot {
   const routed = (path: PathCounts): number => completed(path) + Math.max(0, path.outcomes.rejected);
@@ -23,8 +29,13 @@ export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number):
     return {
       calls: completed(path),
       errors: Math.max(0, path.outcomes.error) + Math.max(0, path.outcomes.timeout),
-      latency: { buckets: path.buckets.length > 0 ? path.buckets : [{ le: Infinity, count: 0 }] },
+      latency: {
+        buckets: path.buckets.length > 0 ? path.buckets : [{ le: Infinity, count: 0 }],
+        ...(path.sketch ? { precise: sketchBuckets(path.sketch) } : {}),
+      },
       ...(share > 0 ? { share } : {}),
+      routed: routed(path),
+      unanswered: Math.max(0, path.outcomes.timeout) + Math.max(0, path.outcomes.rejected),
     };
   };
   const { match, mismatch, ignored, error } = counts.comparisons;
@@ -34,7 +45,21 @@ export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number):
     legacy: window(counts.legacy),
     candidate: window(counts.candidate),
     ...(compared ? { comparisons: { total: Math.max(0, match) + Math.max(0, mismatch), matches: Math.max(0, match) } } : {}),
+    ...pairsOf(counts),
+    ...stagesOf(counts),
   };
+}
+
+function stagesOf({ stages }: MigrationCounts): Pick<GuardSnapshot, 'stages'> {
+  const served = stages ? Object.keys(stages).filter((stage) => stages[stage]! > 0).sort() : [];
+  return served.length > 0 ? { stages: served } : {};
+}
+
+function pairsOf({ pairs }: MigrationCounts): Pick<GuardSnapshot, 'pairs'> {
+  if (!pairs) return {};
+  const [bothOk, legacyOnly, candidateOnly, bothFailed] = [pairs.both_ok, pairs.legacy_error, pairs.candidate_error, pairs.both_error].map((n) => Math.max(0, n));
+  const total = bothOk! + legacyOnly! + candidateOnly! + bothFailed!;
+  return total > 0 ? { pairs: { total, legacyOnlyErrors: legacyOnly!, candidateOnlyErrors: candidateOnly! } } : {};
 }
 
 function completed(path: PathCounts): number {

@@ -60,6 +60,8 @@ export function sketchBuckets(counts: ArrayLike<number>): HistogramBucket[] {
     cumulative += Math.max(0, counts[i]!);
     buckets.push({ le: LATENCY_SKETCH_BOUNDS[i]!, count: cumulative });
   }
+  // The range's top bound after the last occupied bin: every threshold up to 1000 s then has a bound to count at.
+  if (last < BINS) buckets.push({ le: LATENCY_SKETCH_BOUNDS[BINS]!, count: cumulative });
   buckets.push({ le: Infinity, count: cumulative + (last > BINS ? Math.max(0, counts[last]!) : 0) });
   return buckets;
 }
