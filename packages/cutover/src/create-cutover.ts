@@ -64,7 +64,7 @@ export function createCutover<Store extends ComparisonSink>(options: CutoverOpti
   const guardFor = (flagKey: string, guard: CutoverGuardOptions): Guard => {
     const source = guard.prometheusUrl ? new PrometheusSource({ url: guard.prometheusUrl, flagKey }) : new LocalRegistrySource({ metrics, flagKey });
     const { criteria, run, onVerdict } = guard;
-    return new Guard({ flagKey, source, rollback, provider, logger, ...(criteria ? { criteria } : {}), ...(run ? { options: run } : {}), ...(onVerdict ? { onVerdict } : {}) });
+    return new Guard({ flagKey, source, rollback, provider, logger, metrics, ...(criteria ? { criteria } : {}), ...(run ? { options: run } : {}), ...(onVerdict ? { onVerdict } : {}) });
   };
 
   return {

@@ -12,8 +12,8 @@ import { sanitizeCount } from './sanitize-count.js';
  * calls is not above it. Catches a canary whose traffic disappears and a
  * candidate that stops answering, on little traffic: with a 10 % canary and
  * none of it answered, about 110 legacy calls suffice. Skipped until the
- * `Guard` has seen the window long enough to tell "recent" from "earlier";
- * needs `minSample` earlier candidate calls. Each look tests the recent part
+ * `Guard` has seen the window long enough to tell "recent" from "earlier",
+ * and while the earlier part holds fewer than `minSample` candidate calls. Each look tests the recent part
  * afresh, so unlike the other checks this one is not a single sequential
  * test over the window: the benchmark measures its false alarms.
  */
@@ -35,7 +35,8 @@ export const trafficCriterion = criterionRule({
     return {
       observed: expected && legacyRecent > 0 ? answeredRecent / legacyRecent / expected : null,
       sample: { candidate: answeredRecent, legacy: legacyRecent, minimum: config.minSample },
-      present: recent !== undefined && snapshot.candidate.routed !== undefined && snapshot.legacy.routed !== undefined,
+      // Without an earlier part to compare with (the window is younger than "recent", or the candidate had little traffic) there is nothing to judge, and nothing to wait for.
+      present: enough,
       test: nullRate !== null && trials > 0 ? { events: legacyRecent, trials, nullRate, alpha: config.significance } : null,
       details: { recentSeconds: recent?.seconds ?? null, expectedShare: expected, candidateAnswered: answeredRecent, legacyRouted: legacyRecent },
     };

@@ -1,7 +1,10 @@
 import type { MigrationEvent, MigrationListener, Path } from '@cutover/migrate';
 import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
 import { InvalidOptionError, LogThrottle } from '@cutover/core';
+import type { Registry } from 'prom-client';
 import { registerMetric } from '../metrics/register-metric.js';
+import { GuardStateCells } from './guard-state-cells.js';
+import type { GuardGauge, GuardStateReport } from './guard-state-cells.js';
 import { countsOf, emptyCounts } from './migration-counts.js';
 import type { MigrationCounts } from './migration-counts.js';
 import { resolveMigrationMetricsConfig } from './migration-metrics-config.js';
@@ -49,6 +52,7 @@ export class MigrationMetrics {
   private readonly all: MigrationSeries[] = [];
   private overflow: MigrationSeries | undefined;
   private readonly failures = new LogThrottle<'update'>();
+  private readonly guardStates = new GuardStateCells();
 
   /**
    * @param options registry, duration buckets, flag limit and logger; see {@link MigrationMetricsConfig}
@@ -113,6 +117,12 @@ export class MigrationMetrics {
         for (const s of all) for (const [stage, value] of s.stageValues()) gauge.inc({ [key]: s.flagKey, [MIGRATION_LABELS.stage]: stage }, value);
       },
     });
+    this.registerGuardGauges(registry);
+  }
+
+  /** Keeps a guard's latest state of a flag for the `cutover_guard_*` gauges. Never throws. */
+  recordGuardState(flagKey: string, report: GuardStateReport): void {
+    this.contained(() => this.guardStates.record(this.series(flagKey).flagKey, report));
   }
 
   /** Records a runner's events from now on, its series created at 0; returns the unsubscribe function. */
@@ -171,6 +181,20 @@ export class MigrationMetrics {
   counts(flagKey: string): MigrationCounts {
     const series = this.byFlag.get(flagKey);
     return series ? countsOf(series, this.bounds) : emptyCounts();
+  }
+
+  private registerGuardGauges(registry: Registry): void {
+    const key = MIGRATION_LABELS.key;
+    const byCriterion = [key, MIGRATION_LABELS.criterion];
+    const states = this.guardStates;
+    const gauge = (kind: GuardGauge, name: string, help: string, labelNames: readonly string[]): void => {
+      registerMetric(registry, 'gauge', { name, help, labelNames, collect: (metric) => states.collect(kind, metric) });
+    };
+    gauge('state', MIGRATION_METRICS.guardState, 'The guard state of a migration: 1 for the current one (healthy, degraded, holding), 0 for the others.', [key, MIGRATION_LABELS.guardState]);
+    gauge('since', MIGRATION_METRICS.guardStateSince, 'Unix time in seconds since which the guard state of a migration is the current one.', [key]);
+    gauge('observed', MIGRATION_METRICS.guardObserved, 'Observed value of each guard criterion at the last verdict.', byCriterion);
+    gauge('eValue', MIGRATION_METRICS.guardEValue, 'E-value of each guard criterion at the last verdict; it rolls back at 1 / significance.', byCriterion);
+    gauge('applied', MIGRATION_METRICS.guardApplied, 'Whether each guard criterion applied at the stages served at the last verdict.', byCriterion);
   }
 
   /** Metric updates that failed and were contained. */
