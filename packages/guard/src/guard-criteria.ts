@@ -6,6 +6,7 @@ import type { GuardCriterionRule } from './guard-criterion-rule.js';
 import type { GuardCriterion } from './guard-verdict.js';
 import { histogramQuantile } from './histogram-quantile.js';
 import { pairedErrorIncrease } from './paired-error-increase.js';
+import { quantileUpperBound } from './quantile-upper-bound.js';
 import { perPath } from './per-path.js';
 import { rateCriterion } from './rate-criterion.js';
 import { rateUpperBound } from './rate-upper-bound.js';
@@ -83,6 +84,9 @@ const errorRateIncrease = criterionRule({
  * with at least `minSample` calls its noise moves t far less than the margin
  * a limit of 1.5× leaves (the benchmark measures the false alarms with it).
  * Resolution is the bucket layout's: buckets spaced by 2× cannot see 1.5×.
+ * On this process's 2 % sketch (`latency.precise`) the rounding no longer
+ * hides that noise, so t starts from an anytime-valid upper bound of legacy's
+ * quantile instead (half the significance; the test gets the other half).
  */
 const latency = criterionRule({
   direction: 'max',
@@ -97,16 +101,22 @@ const latency = criterionRule({
     const candidateQuantile = histogramQuantile(quantile, candidate);
     const legacyQuantile = histogramQuantile(quantile, legacy);
     const enough = calls >= config.minSample && legacyCalls >= config.minSample;
-    const threshold = legacyQuantile === null ? null : config.maxLatencyRatio * legacyQuantile;
+    // At 2 % resolution nothing absorbs the noise of legacy's measured quantile, so half the
+    // significance buys an upper bound of it and the threshold starts from there.
+    const legacyBound = precise && enough ? quantileUpperBound(quantile, legacy, config.significance / 2) : null;
+    const reference = precise ? legacyBound : legacyQuantile;
+    const threshold = reference === null ? null : config.maxLatencyRatio * reference;
     const above = enough && threshold !== null ? countAbove(candidate, threshold) : null;
+    const alpha = precise ? config.significance / 2 : config.significance;
     return {
       observed:
         candidateQuantile !== null && legacyQuantile !== null && legacyQuantile > 0 ? candidateQuantile / legacyQuantile : null,
       sample: { candidate: calls, legacy: legacyCalls, minimum: config.minSample },
-      test: above ? { events: above.count, trials: calls, nullRate: 1 - quantile, alpha: config.significance } : null,
+      test: above ? { events: above.count, trials: calls, nullRate: 1 - quantile, alpha } : null,
       details: {
         candidateQuantile,
         legacyQuantile,
+        legacyQuantileBound: legacyBound,
         thresholdSeconds: threshold,
         bucketBound: above?.bound ?? null,
         // The limit actually applied once the threshold is rounded up to a bound.
@@ -126,7 +136,8 @@ const latency = criterionRule({
         : '';
     return (
       `p${Number((quantile * 100).toFixed(1))} candidate ${formatSeconds(details.candidateQuantile)} vs legacy ${formatSeconds(details.legacyQuantile)} ` +
-      `(${formatRatio(observed)}, limit ${formatRatio(config.maxLatencyRatio)})${counted}`
+      `(${formatRatio(observed)}, limit ${formatRatio(config.maxLatencyRatio)}` +
+      `${details.legacyQuantileBound === null ? '' : `; legacy at most ${formatSeconds(details.legacyQuantileBound)}`})${counted}`
     );
   },
 });
