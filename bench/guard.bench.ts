@@ -4,6 +4,8 @@
 import { DEFAULT_GUARD_CONFIG, evaluateGuard } from '@cutover/guard';
 import type { GuardConfig, GuardCriterion, GuardSnapshot } from '@cutover/guard';
 import { exponentialBuckets } from 'prom-client';
+import { runLogVolume } from './guard-log-volume.js';
+import { runPairedPrecisionSimulations } from './guard-paired-precision.js';
 
 /** sfc32: small, fast, well-distributed; one stream per scenario keeps scenarios independent. */
 function random(seed: number): () => number {
@@ -252,6 +254,10 @@ export async function run(): Promise<boolean> {
   });
   // A finite window: a few runs never reach the evidence needed, which is the price of no false alarms.
   ok = detection('20 % errors at low traffic', lowBroken, 2 * DEFAULT_GUARD_CONFIG.minSample, 0.99) && ok;
+
+  // Paired tests, the sketch's latency gate, stages and log volume: their own functions and files.
+  ok = runPairedPrecisionSimulations() && ok;
+  ok = (await runLogVolume()) && ok;
 
   console.log(`\n  simulated in ${((performance.now() - started) / 1000).toFixed(1)} s (${(process.cpuUsage(cpu).user / 1e6).toFixed(1)} s of CPU)`);
   return ok;
