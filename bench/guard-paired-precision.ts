@@ -121,9 +121,9 @@ function simulate(scenario: PairedScenario): Outcome[] {
         ...(scenario.paired ? { pairs: { total: request, legacyOnlyErrors: legacyOnly, candidateOnlyErrors: candidateOnly } } : {}),
       };
       const verdict = evaluateGuard(snapshot, scenario.config);
-      outcome = { tripAt: null, failed: [], reported: verdict.reported };
+      outcome = { tripAt: null, failed: [], reported: verdict.reported ?? [] };
       if (verdict.status === 'degraded') {
-        outcome = { tripAt: request, failed: verdict.failed, reported: verdict.reported };
+        outcome = { tripAt: request, failed: verdict.failed, reported: verdict.reported ?? [] };
         break;
       }
     }

@@ -35,7 +35,7 @@ function guarded(migration: Migration<number, number>, clock: { now: number }, c
   const rollback = {
     rollback: (_scope: unknown, reason: RollbackReason): Promise<RollbackResult> => {
       reasons.push(reason);
-      return Promise.resolve({ status: 'completed', scope: FLAG, reason, flags: [FLAG], timings: { localMs: 0, durableMs: 0, totalMs: 0 } });
+      return Promise.resolve({ status: 'completed', scope: FLAG, reason, flags: [], timings: { localMs: 0, durableMs: 0, totalMs: 0 } });
     },
   };
   const source = new LocalRegistrySource({ metrics, flagKey: FLAG, now: () => clock.now });

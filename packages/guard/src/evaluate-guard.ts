@@ -22,12 +22,12 @@ const CRITERIA = Object.keys(GUARD_CRITERIA) as readonly GuardCriterion[];
  */
 export function evaluateGuard(snapshot: GuardSnapshot, config: GuardConfig = DEFAULT_GUARD_CONFIG): GuardVerdict {
   const checks = CRITERIA.map((criterion) => checkCriterion(criterion, snapshot, config));
-  const failing = checks.filter((check) => check.status === 'fail' && check.applied);
-  const reporting = checks.filter((check) => check.status === 'fail' && !check.applied);
+  const failing = checks.filter((check) => check.status === 'fail' && check.applied !== false);
+  const reporting = checks.filter((check) => check.status === 'fail' && check.applied === false);
   const status: GuardStatus =
     failing.length > 0
       ? 'degraded'
-      : checks.some((check) => check.status === 'insufficient-data' && check.applied)
+      : checks.some((check) => check.status === 'insufficient-data' && check.applied !== false)
         ? 'insufficient-data'
         : 'healthy';
   return {

@@ -78,11 +78,12 @@ export interface GuardCheck {
   /**
    * Whether the check can roll back at the stages the window served: a
    * failing check that is not applied (a slow candidate in shadow) is
-   * reported, not acted on.
+   * reported, not acted on. Always set by the guard; absent (in a check built
+   * by hand) means applied.
    */
-  readonly applied: boolean;
+  readonly applied?: boolean;
   /** Why it applies or not, e.g. `not applied at shadow: candidate off the caller's path`. */
-  readonly applicability: string;
+  readonly applicability?: string;
   /** The check in one line, numbers included, for logs and the audit record. */
   readonly summary: string;
 }
@@ -93,8 +94,12 @@ export interface GuardVerdict {
   readonly status: GuardStatus;
   /** Criteria whose check failed and applied; empty unless `degraded`. */
   readonly failed: readonly GuardCriterion[];
-  /** Criteria whose check failed but does not apply at the stages served: information, no rollback. */
-  readonly reported: readonly GuardCriterion[];
+  /**
+   * Criteria whose check failed but does not apply at the stages served:
+   * information, no rollback. Always set by the guard; absent (in a verdict
+   * built by hand) means none.
+   */
+  readonly reported?: readonly GuardCriterion[];
   /** One check per criterion, in a fixed order. */
   readonly checks: readonly GuardCheck[];
   /** The configured significance level, per criterion. */

@@ -190,7 +190,7 @@ export class Guard {
   private export(verdict: GuardVerdict, at: number): void {
     const state = STATE_OF[verdict.status];
     if (this.state?.state !== state) this.state = { state, sinceMs: at };
-    const checks = verdict.checks.map((c) => ({ criterion: c.criterion, observed: c.observed, eValue: c.test?.eValue ?? null, applied: c.applied }));
+    const checks = verdict.checks.map((c) => ({ criterion: c.criterion, observed: c.observed, eValue: c.test?.eValue ?? null, applied: c.applied !== false }));
     this.init.metrics?.recordGuardState(this.init.flagKey, { ...this.state, checks });
   }
 

@@ -19,7 +19,7 @@ export class VerdictLog {
 
   /** Whether to log this verdict, evaluated at `at` (milliseconds). */
   decide(verdict: GuardVerdict, at: number): VerdictLogLine {
-    const key = `${verdict.status}|${verdict.failed.join(',')}|${verdict.reported.join(',')}`;
+    const key = `${verdict.status}|${verdict.failed.join(',')}|${(verdict.reported ?? []).join(',')}`;
     const line: VerdictLogLine = key !== this.lastKey ? 'change' : at - this.lastAt >= this.summaryIntervalMs ? 'summary' : undefined;
     if (line === undefined) {
       this.quiet++;
