@@ -85,10 +85,10 @@ class PathCounts {
 
   window(withSketch: boolean): PathWindow {
     let running = 0;
-    const buckets = withSketch
-      ? sketchBuckets(this.sketch.counts)
-      : [...EXPORTED_BOUNDS, Infinity].map((le, i) => ({ le, count: (running += this.perBucket[i]!) }));
-    return { calls: this.calls, errors: this.errors, latency: { buckets }, share: 1, routed: this.calls, unanswered: 0 };
+    // As this process's registry gives them: the sketch's bins as `precise`; a fleet has the exported buckets only.
+    const precise = withSketch ? sketchBuckets(this.sketch.counts) : undefined;
+    const latency = precise ? { buckets: precise, precise } : { buckets: [...EXPORTED_BOUNDS, Infinity].map((le, i) => ({ le, count: (running += this.perBucket[i]!) })) };
+    return { calls: this.calls, errors: this.errors, latency, share: 1, routed: this.calls, unanswered: 0 };
   }
 }
 
