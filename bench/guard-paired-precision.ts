@@ -6,26 +6,7 @@ import { DEFAULT_GUARD_CONFIG, evaluateGuard, resolveGuardConfig } from '@cutove
 import type { GuardConfig, GuardCriterion, GuardSnapshot, PathWindow } from '@cutover/guard';
 import { LatencySketch, sketchBuckets } from '@cutover/hooks';
 import { exponentialBuckets } from 'prom-client';
-
-/** sfc32, as in guard.bench.ts: one stream per scenario. */
-function random(seed: number): () => number {
-  let [a, b, c, d] = [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed >>> 0];
-  const next = (): number => {
-    a |= 0;
-    b |= 0;
-    c |= 0;
-    d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 16; i++) next();
-  return next;
-}
+import { seededRandom as random } from './seeded-random.js';
 
 /**
  * How the two paths fail on one request: a share of failures is the

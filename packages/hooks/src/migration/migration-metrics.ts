@@ -2,6 +2,7 @@ import type { MigrationEvent, MigrationListener, Path } from '@cutover/migrate';
 import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
 import { InvalidOptionError, LogThrottle } from '@cutover/core';
 import type { Registry } from 'prom-client';
+import type { CounterCell } from '../metrics/counter-cell.js';
 import { registerMetric } from '../metrics/register-metric.js';
 import { GuardStateCells } from './guard-state-cells.js';
 import type { GuardGauge, GuardStateReport } from './guard-state-cells.js';
@@ -68,14 +69,18 @@ export class MigrationMetrics {
     this.bounds = Float64Array.from(this.config.durationBuckets);
     const all = this.all;
     const key = MIGRATION_LABELS.key;
-    registerMetric(registry, 'counter', {
-      name: MIGRATION_METRICS.calls,
-      help: 'Calls of a migration implementation, by path and outcome.',
-      labelNames: [key, MIGRATION_LABELS.path, MIGRATION_LABELS.outcome],
-      collect(counter) {
-        for (const s of all) for (const cell of [...s.legacy.calls, ...s.candidate.calls]) cell.flushInto(counter);
-      },
-    });
+    // Every counter is a set of plain cells per flag, flushed into prom-client at each scrape.
+    const counter = (name: string, help: string, labelNames: readonly string[], cellsOf: (s: MigrationSeries) => Iterable<CounterCell>): void => {
+      registerMetric(registry, 'counter', {
+        name,
+        help,
+        labelNames,
+        collect(metric) {
+          for (const s of all) for (const cell of cellsOf(s)) cell.flushInto(metric);
+        },
+      });
+    };
+    counter(MIGRATION_METRICS.calls, 'Calls of a migration implementation, by path and outcome.', [key, MIGRATION_LABELS.path, MIGRATION_LABELS.outcome], (s) => [...s.legacy.calls, ...s.candidate.calls]);
     registerMetric(registry, 'histogram', {
       name: MIGRATION_METRICS.duration,
       help: 'Duration of a migration implementation call, in seconds, by path.',
@@ -85,30 +90,9 @@ export class MigrationMetrics {
         for (const s of all) for (const path of [s.legacy, s.candidate]) path.durations.drainInto(histogram);
       },
     });
-    registerMetric(registry, 'counter', {
-      name: MIGRATION_METRICS.comparisons,
-      help: 'Comparisons of the candidate result with legacy, by result.',
-      labelNames: [key, MIGRATION_LABELS.result],
-      collect(counter) {
-        for (const s of all) for (const cell of s.comparisons) cell.flushInto(counter);
-      },
-    });
-    registerMetric(registry, 'counter', {
-      name: MIGRATION_METRICS.pairedCalls,
-      help: 'Compared requests on which both paths ran, by how the pair ended.',
-      labelNames: [key, MIGRATION_LABELS.pair],
-      collect(counter) {
-        for (const s of all) for (const cell of s.pairs) cell.flushInto(counter);
-      },
-    });
-    registerMetric(registry, 'counter', {
-      name: MIGRATION_METRICS.rollbacks,
-      help: 'Rollbacks of a migration flag, by reason and status.',
-      labelNames: [key, MIGRATION_LABELS.reason, MIGRATION_LABELS.status],
-      collect(counter) {
-        for (const s of all) for (const cell of s.rollbacks()) cell.flushInto(counter);
-      },
-    });
+    counter(MIGRATION_METRICS.comparisons, 'Comparisons of the candidate result with legacy, by result.', [key, MIGRATION_LABELS.result], (s) => s.comparisons);
+    counter(MIGRATION_METRICS.pairedCalls, 'Compared requests on which both paths ran, by how the pair ended.', [key, MIGRATION_LABELS.pair], (s) => s.pairs);
+    counter(MIGRATION_METRICS.rollbacks, 'Rollbacks of a migration flag, by reason and status.', [key, MIGRATION_LABELS.reason, MIGRATION_LABELS.status], (s) => s.rollbacks());
     registerMetric(registry, 'gauge', {
       name: MIGRATION_METRICS.stage,
       help: 'Stages a migration serves: 1 for each stage served since the previous scrape, 0 for the others it has served.',
