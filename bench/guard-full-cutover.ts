@@ -8,10 +8,11 @@ import type { GuardSnapshot } from '@cutover/guard';
 import { MigrationMetrics } from '@cutover/hooks';
 import { Migration } from '@cutover/migrate';
 import { InMemoryProvider, OpenFeature } from '@openfeature/server-sdk';
+import { scaled } from './smoke.js';
 import { Registry } from 'prom-client';
 
 const FLAG = 'agent.planner';
-const RUNS = 100;
+const RUNS = scaled(100, 3);
 const MAX_CALLS = 2000;
 /** The guard looks every this many calls (at 5 requests/s, its default 5 s interval would be 25). */
 const EVERY = 5;

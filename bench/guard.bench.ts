@@ -5,30 +5,10 @@ import { DEFAULT_GUARD_CONFIG, evaluateGuard } from '@cutover/guard';
 import type { GuardConfig, GuardCriterion, GuardSnapshot } from '@cutover/guard';
 import { exponentialBuckets } from 'prom-client';
 import { fullCutover } from './guard-full-cutover.js';
+import { runLogVolume } from './guard-log-volume.js';
+import { runPairedPrecisionSimulations } from './guard-paired-precision.js';
+import { seededRandom as random } from './seeded-random.js';
 import { scaled } from './smoke.js';
-
-/** sfc32: small, fast, well-distributed; one stream per scenario keeps scenarios independent. */
-function random(seed: number): () => number {
-  let a = 0x9e3779b9;
-  let b = 0x243f6a88;
-  let c = 0xb7e15162;
-  let d = seed >>> 0;
-  const next = (): number => {
-    a |= 0;
-    b |= 0;
-    c |= 0;
-    d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 16; i++) next();
-  return next;
-}
 
 /** Behaviour of one simulated path. */
 interface PathModel {
@@ -256,6 +236,9 @@ export async function run(): Promise<boolean> {
   ok = detection('20 % errors at low traffic', lowBroken, 2 * DEFAULT_GUARD_CONFIG.minSample, 0.99) && ok;
 
   ok = (await fullCutover()) && ok;
+  // Paired tests, the sketch's latency gate, stages and log volume: their own functions and files.
+  ok = runPairedPrecisionSimulations() && ok;
+  ok = (await runLogVolume()) && ok;
 
   console.log(`\n  simulated in ${((performance.now() - started) / 1000).toFixed(1)} s (${(process.cpuUsage(cpu).user / 1e6).toFixed(1)} s of CPU)`);
   return ok;

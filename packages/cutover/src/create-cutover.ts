@@ -73,7 +73,7 @@ export function createCutover<Store extends ComparisonSink>(options: CutoverOpti
     // A store the whole fleet writes to holds the fleet's comparisons: the match rate is judged on them.
     const source = isShared(store) ? new StoreComparisonSource({ paths, store, flagKey, logger }) : paths;
     const { criteria, run, onVerdict } = guard;
-    return new Guard({ flagKey, source, rollback, provider, logger, ...(criteria ? { criteria } : {}), ...(run ? { options: run } : {}), ...(onVerdict ? { onVerdict } : {}) });
+    return new Guard({ flagKey, source, rollback, provider, logger, metrics, ...(criteria ? { criteria } : {}), ...(run ? { options: run } : {}), ...(onVerdict ? { onVerdict } : {}) });
   };
 
   return {

@@ -1,4 +1,5 @@
 import { formatFigure } from './format-figure.js';
+import { criterionApplicability, EVERY_STAGE } from './criterion-applicability.js';
 import type { GuardConfig } from './guard-config.js';
 import { GUARD_CRITERIA } from './guard-criteria.js';
 import type { GuardSnapshot } from './guard-snapshot.js';
@@ -20,13 +21,16 @@ export function checkCriterion(criterion: GuardCriterion, snapshot: GuardSnapsho
   const test = reading.test === null ? null : sequentialRateTest(reading.test);
   const status: GuardCheckStatus =
     reading.present === false ? 'skipped' : test === null ? 'insufficient-data' : test.rejected ? 'fail' : 'pass';
+  const { applied, reason: applicability } = criterionApplicability(criterion, snapshot.stages, config);
   let summary: string | undefined;
   const compose = (): string => {
     const n = `n ${formatFigure(sample.candidate)}${sample.legacy === null ? '' : `/${formatFigure(sample.legacy)}`} (min ${sample.minimum})`;
     const evidence = test
       ? `; e ${formatFigure(test.eValue)} vs boundary ${formatFigure(test.boundary)} (p ${formatFigure(test.pValue)})`
       : '';
-    return `${criterion} ${status}: ${rule.describe(reading, config)}; ${n}${evidence}`;
+    // Only a criterion that depends on the stage, judged on known stages, says so: anything else would be noise in every line.
+    const where = applicability === EVERY_STAGE.reason || snapshot.stages === undefined ? '' : ` (${applicability})`;
+    return `${criterion} ${status}${where}: ${rule.describe(reading, config)}; ${n}${evidence}`;
   };
   return {
     criterion,
@@ -37,6 +41,8 @@ export function checkCriterion(criterion: GuardCriterion, snapshot: GuardSnapsho
     sample,
     test,
     details,
+    applied,
+    applicability,
     get summary(): string {
       return (summary ??= compose());
     },

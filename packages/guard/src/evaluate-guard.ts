@@ -15,7 +15,9 @@ const CRITERIA = Object.keys(GUARD_CRITERIA) as readonly GuardCriterion[];
  * grow; the minimum sample shrinks as the candidate answers more of the
  * callers (see `exposedMinSample`). `degraded` as soon as any check fails, even if others still lack data,
  * because one confident failure is reason enough to roll back; `healthy` only
- * when every check with input passed on enough data. Pure: same snapshot and
+ * when every applied check with input passed on enough data. A check that
+ * does not apply at the stages served (latency in shadow) is reported in the
+ * verdict but neither degrades it nor holds it. Pure: same snapshot and
  * config, same verdict.
  *
  * @param config a resolved config, see `resolveGuardConfig`
@@ -23,18 +25,26 @@ const CRITERIA = Object.keys(GUARD_CRITERIA) as readonly GuardCriterion[];
 export function evaluateGuard(snapshot: GuardSnapshot, config: GuardConfig = DEFAULT_GUARD_CONFIG): GuardVerdict {
   const judged = exposedConfig(config, snapshot.exposure);
   const checks = CRITERIA.map((criterion) => checkCriterion(criterion, snapshot, judged));
-  const failing = checks.filter((check) => check.status === 'fail');
+  const failing = checks.filter((check) => check.status === 'fail' && check.applied !== false);
+  const reporting = checks.filter((check) => check.status === 'fail' && check.applied === false);
   const status: GuardStatus =
-    failing.length > 0 ? 'degraded' : checks.some((check) => check.status === 'insufficient-data') ? 'insufficient-data' : 'healthy';
+    failing.length > 0
+      ? 'degraded'
+      : checks.some((check) => check.status === 'insufficient-data' && check.applied !== false)
+        ? 'insufficient-data'
+        : 'healthy';
   return {
     status,
     failed: failing.map((check) => check.criterion),
+    reported: reporting.map((check) => check.criterion),
     checks,
     significance: config.significance,
     windowSeconds: snapshot.windowSeconds,
     // A getter for the same reason as the checks' summaries: formatting only when read.
     get summary(): string {
-      return failing.length > 0 ? `${status}: ${failing.map((check) => check.summary).join(' | ')}` : status;
+      const failed = failing.length > 0 ? `: ${failing.map((check) => check.summary).join(' | ')}` : '';
+      const reported = reporting.length > 0 ? `; reported, not rolled back: ${reporting.map((check) => check.summary).join(' | ')}` : '';
+      return `${status}${failed}${reported}`;
     },
   };
 }

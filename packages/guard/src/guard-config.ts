@@ -50,6 +50,28 @@ export interface GuardConfig {
    */
   readonly minThroughputRatio: number;
   /**
+   * Lowest acceptable fraction of the calls routed to the candidate that it
+   * answers in time: timeouts and runs shed by the in-flight bound are
+   * unanswered (a candidate that hangs). Set to 0 to disable.
+   * @default 0.99
+   */
+  readonly minAvailability: number;
+  /**
+   * Lowest acceptable share of recent requests the candidate answers, relative
+   * to its share earlier in the window: a canary whose traffic disappears, or a
+   * candidate that stops answering. Judged on the last `recentSeconds` of the
+   * `Guard`'s window. Set to 0 to disable.
+   * @default 0.5
+   */
+  readonly minTrafficRatio: number;
+  /**
+   * Where the candidate is off the caller's path (shadow, dualwrite), its
+   * latency harms no user: `report` shows a slow candidate in the verdict
+   * without rolling back; `rollback` judges latency at every stage.
+   * @default 'report'
+   */
+  readonly offPathLatency: 'report' | 'rollback';
+  /**
    * Calls (or comparisons, or outcomes) a criterion needs before it can fail.
    * @default 100
    */
@@ -79,6 +101,9 @@ export const DEFAULT_GUARD_CONFIG: GuardConfig = Object.freeze({
   minMatchRate: 0.95,
   minSuccessRate: 0.7,
   minThroughputRatio: 0.9,
+  minAvailability: 0.99,
+  minTrafficRatio: 0.5,
+  offPathLatency: 'report',
   minSample: 100,
   significance: 0.01,
   risk: 'normal',

@@ -1,14 +1,17 @@
+import { availabilityCriterion } from './availability-criterion.js';
 import { countAbove } from './count-above.js';
 import { formatFigure, formatPoints, formatRate, formatRatio, formatSeconds } from './format-figure.js';
 import { criterionRule } from './guard-criterion-rule.js';
 import type { GuardCriterionRule } from './guard-criterion-rule.js';
 import type { GuardCriterion } from './guard-verdict.js';
 import { histogramQuantile } from './histogram-quantile.js';
+import { pairedErrorIncrease } from './paired-error-increase.js';
 import { perPath } from './per-path.js';
 import { rateCriterion } from './rate-criterion.js';
 import { rateUpperBound } from './rate-upper-bound.js';
 import { sanitizeBuckets } from './sanitize-buckets.js';
 import { sanitizeCount } from './sanitize-count.js';
+import { trafficCriterion } from './traffic-criterion.js';
 
 /**
  * Is the candidate's error rate above `maxErrorRate`? Tests the null
@@ -28,12 +31,16 @@ const errorRate = rateCriterion({
  * legacy's rate; the other half tests the candidate against u + limit. If the
  * test rejects, either legacy's bound failed or the candidate's rate exceeds
  * legacy's by more than the limit, so the error is at most the significance;
- * exact for counts, and valid however often it is repeated.
+ * exact for counts, and valid however often it is repeated. When both paths
+ * ran on the same requests (the snapshot has pairs) the test is paired
+ * instead, on the discordant requests (see `pairedErrorIncrease`).
  */
 const errorRateIncrease = criterionRule({
   direction: 'max',
   limit: 'maxErrorRateIncrease',
   read(snapshot, config) {
+    const paired = pairedErrorIncrease(snapshot, config);
+    if (paired) return paired;
     const [calls, legacyCalls] = perPath(snapshot, (path) => sanitizeCount(path.calls));
     const [errors, legacyErrors] = perPath(snapshot, (path) => Math.min(sanitizeCount(path.errors), sanitizeCount(path.calls)));
     const candidateRate = calls > 0 ? errors / calls : null;
@@ -50,11 +57,18 @@ const errorRateIncrease = criterionRule({
     };
   },
   describe({ observed, details }, config) {
-    const { candidateRate, legacyRate, legacyUpperBound } = details;
+    const { candidateRate, legacyRate, legacyUpperBound, paired, candidateOnlyRate, legacyOnlyRate, legacyOnlyUpperBound } = details;
+    if (paired) {
+      return (
+        `paired: candidate alone failed ${formatRate(candidateOnlyRate ?? null)}, legacy alone ${formatRate(legacyOnlyRate ?? null)} of requests ` +
+        `(${formatPoints(observed)}, limit ${formatPoints(config.maxErrorRateIncrease)}` +
+        `${legacyOnlyUpperBound === null || legacyOnlyUpperBound === undefined ? '' : `; legacy alone at most ${formatRate(legacyOnlyUpperBound)}`})`
+      );
+    }
     return (
-      `candidate ${formatRate(candidateRate)} vs legacy ${formatRate(legacyRate)} ` +
+      `candidate ${formatRate(candidateRate ?? null)} vs legacy ${formatRate(legacyRate ?? null)} ` +
       `(${formatPoints(observed)}, limit ${formatPoints(config.maxErrorRateIncrease)}` +
-      `${legacyUpperBound === null ? '' : `; legacy at most ${formatRate(legacyUpperBound)}`})`
+      `${legacyUpperBound === null || legacyUpperBound === undefined ? '' : `; legacy at most ${formatRate(legacyUpperBound)}`})`
     );
   },
 });
@@ -69,12 +83,18 @@ const errorRateIncrease = criterionRule({
  * with at least `minSample` calls its noise moves t far less than the margin
  * a limit of 1.5× leaves (the benchmark measures the false alarms with it).
  * Resolution is the bucket layout's: buckets spaced by 2× cannot see 1.5×.
+ * On this process's 2 % sketch (`latency.precise`) t is rounded up by at
+ * most 2 %, so a 20 % gate is resolved; legacy's quantile is still taken as
+ * measured (an anytime-valid upper bound of it cost about ten times the
+ * requests in the simulations).
  */
 const latency = criterionRule({
   direction: 'max',
   limit: 'maxLatencyRatio',
   read(snapshot, config) {
-    const [candidate, legacy] = perPath(snapshot, (path) => sanitizeBuckets(path.latency));
+    // The sketch's 2 % bins when both paths have them: the threshold is then rounded up by at most 2 %.
+    const precise = snapshot.candidate.latency.precise !== undefined && snapshot.legacy.latency.precise !== undefined;
+    const [candidate, legacy] = perPath(snapshot, (path) => sanitizeBuckets(precise ? { buckets: path.latency.precise! } : path.latency));
     const calls = candidate.at(-1)?.count ?? 0;
     const legacyCalls = legacy.at(-1)?.count ?? 0;
     const quantile = config.latencyQuantile;
@@ -208,4 +228,6 @@ export const GUARD_CRITERIA: Readonly<Record<GuardCriterion, GuardCriterionRule>
   'match-rate': matchRate,
   'success-rate': successRate,
   throughput,
+  availability: availabilityCriterion,
+  traffic: trafficCriterion,
 });

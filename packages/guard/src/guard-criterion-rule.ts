@@ -4,7 +4,15 @@ import type { GuardSample } from './guard-verdict.js';
 import type { SequentialRateTestInput } from './sequential-rate-test.js';
 
 /** The options of {@link GuardConfig} that hold a criterion's limit. */
-export type GuardLimit = 'maxErrorRate' | 'maxErrorRateIncrease' | 'maxLatencyRatio' | 'minMatchRate' | 'minSuccessRate' | 'minThroughputRatio';
+export type GuardLimit =
+  | 'maxErrorRate'
+  | 'maxErrorRateIncrease'
+  | 'maxLatencyRatio'
+  | 'minMatchRate'
+  | 'minSuccessRate'
+  | 'minThroughputRatio'
+  | 'minAvailability'
+  | 'minTrafficRatio';
 
 /** What a criterion reads from a snapshot: the figures its check reports and the test it asks for. */
 export interface CriterionReading {

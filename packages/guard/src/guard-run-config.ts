@@ -15,17 +15,33 @@ export interface GuardRunConfig {
    * @default 'guard'
    */
   readonly actor: string;
+  /**
+   * Milliseconds between two summary lines while the verdict stays the same:
+   * the guard logs a verdict when its state or failed criteria change, and
+   * otherwise only this summary. Environment: `CUTOVER_GUARD_SUMMARY_INTERVAL_MS`.
+   * @default 900000 (15 minutes)
+   */
+  readonly summaryIntervalMs: number;
+  /**
+   * How far back the traffic check's "recent" reaches, in milliseconds: a
+   * candidate that answered none of its share for this long is degraded.
+   * Environment: `CUTOVER_GUARD_RECENT_MS`.
+   * @default 60000
+   */
+  readonly recentMs: number;
 }
 
 /** Options of a guard's run: any subset of {@link GuardRunConfig}. */
 export type GuardRunOptions = Partial<GuardRunConfig>;
 
 /** Defaults of {@link GuardRunConfig}. */
-export const DEFAULT_GUARD_RUN_CONFIG: GuardRunConfig = Object.freeze({ intervalMs: 5000, actor: 'guard' });
+export const DEFAULT_GUARD_RUN_CONFIG: GuardRunConfig = Object.freeze({ intervalMs: 5000, actor: 'guard', summaryIntervalMs: 900_000, recentMs: 60_000 });
 
 const schema = z.strictObject({
   intervalMs: z.number().int().min(10).max(3_600_000),
   actor: z.string().min(1),
+  summaryIntervalMs: z.number().int().min(1000),
+  recentMs: z.number().int().min(1000),
 });
 
 const SPEC: OptionsSpec<GuardRunConfig> = {
@@ -33,7 +49,11 @@ const SPEC: OptionsSpec<GuardRunConfig> = {
   naming: 'top',
   schema,
   defaults: DEFAULT_GUARD_RUN_CONFIG,
-  env: { intervalMs: { variable: 'CUTOVER_GUARD_INTERVAL_MS', read: unlessBlank(envNumber) } },
+  env: {
+    intervalMs: { variable: 'CUTOVER_GUARD_INTERVAL_MS', read: unlessBlank(envNumber) },
+    summaryIntervalMs: { variable: 'CUTOVER_GUARD_SUMMARY_INTERVAL_MS', read: unlessBlank(envNumber) },
+    recentMs: { variable: 'CUTOVER_GUARD_RECENT_MS', read: unlessBlank(envNumber) },
+  },
 };
 
 /**

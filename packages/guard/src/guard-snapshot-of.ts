@@ -1,4 +1,5 @@
 import type { MigrationCounts, PathCounts } from '@cutover/hooks';
+import { sketchBuckets } from '@cutover/hooks';
 import type { GuardSnapshot, PathWindow } from './guard-snapshot.js';
 
 /**
@@ -17,6 +18,11 @@ import type { GuardSnapshot, PathWindow } from './guard-snapshot.js';
  * - a path's business outcomes are there once it has any in the window, so the
  *   success rate is judged wherever outcomes are reported and skipped elsewhere;
  * - the exposure is the candidate's share of the calls served to callers.
+ * - latency is the exported histogram buckets, plus the 2 % sketch's when
+ *   the counts have one (this process's registry; PromQL has none);
+ * - a path's unanswered calls are its timeouts and its shed runs;
+ * - pairs, when counted, are the compared requests by how both paths ended;
+ *   stages are the ones that served at least one call in the window.
  */
 export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number): GuardSnapshot {
   const routed = (path: PathCounts): number => completed(path) + Math.max(0, path.outcomes.rejected);
@@ -26,9 +32,14 @@ export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number):
     return {
       calls: completed(path),
       errors: Math.max(0, path.outcomes.error) + Math.max(0, path.outcomes.timeout),
-      latency: { buckets: path.buckets.length > 0 ? path.buckets : [{ le: Infinity, count: 0 }] },
+      latency: {
+        buckets: path.buckets.length > 0 ? path.buckets : [{ le: Infinity, count: 0 }],
+        ...(path.sketch ? { precise: sketchBuckets(path.sketch) } : {}),
+      },
       ...(share > 0 ? { share } : {}),
       ...outcomesOf(path),
+      routed: routed(path),
+      unanswered: Math.max(0, path.outcomes.timeout) + Math.max(0, path.outcomes.rejected),
     };
   };
   const served = Math.max(0, counts.candidate.served ?? 0) + Math.max(0, counts.legacy.served ?? 0);
@@ -40,6 +51,8 @@ export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number):
     candidate: window(counts.candidate),
     ...(compared ? { comparisons: { total: Math.max(0, match) + Math.max(0, mismatch), matches: Math.max(0, match) } } : {}),
     ...(served > 0 ? { exposure: Math.max(0, counts.candidate.served ?? 0) / served } : {}),
+    ...pairsOf(counts),
+    ...stagesOf(counts),
   };
 }
 
@@ -47,6 +60,18 @@ function outcomesOf(path: PathCounts): Pick<PathWindow, 'outcomes'> {
   const successes = Math.max(0, path.reported?.success ?? 0);
   const total = successes + Math.max(0, path.reported?.failure ?? 0);
   return total > 0 ? { outcomes: { total, successes } } : {};
+}
+
+function stagesOf({ stages }: MigrationCounts): Pick<GuardSnapshot, 'stages'> {
+  const served = stages ? Object.keys(stages).filter((stage) => stages[stage]! > 0).sort() : [];
+  return served.length > 0 ? { stages: served } : {};
+}
+
+function pairsOf({ pairs }: MigrationCounts): Pick<GuardSnapshot, 'pairs'> {
+  if (!pairs) return {};
+  const [bothOk, legacyOnly, candidateOnly, bothFailed] = [pairs.both_ok, pairs.legacy_error, pairs.candidate_error, pairs.both_error].map((n) => Math.max(0, n));
+  const total = bothOk! + legacyOnly! + candidateOnly! + bothFailed!;
+  return total > 0 ? { pairs: { total, legacyOnlyErrors: legacyOnly!, candidateOnlyErrors: candidateOnly! } } : {};
 }
 
 function completed(path: PathCounts): number {

@@ -12,6 +12,12 @@ export interface LatencyHistogram {
    * extrapolated on its own); the guard repairs that as `histogram_quantile` does.
    */
   readonly buckets: readonly HistogramBucket[];
+  /**
+   * The same calls in bins at most 2 % wide (this process's latency sketch),
+   * cumulative in the same shape; the latency check prefers them, since
+   * exported buckets ×1.2 apart cannot resolve a 20 % regression.
+   */
+  readonly precise?: readonly HistogramBucket[];
 }
 
 /** What the application reported about the outcome of the work a path did (e.g. "the PR was accepted"). */
@@ -39,6 +45,41 @@ export interface PathWindow {
   readonly share?: number;
   /** Application-level outcomes (Tracking API); without them success rate is not judged. */
   readonly outcomes?: OutcomeWindow;
+  /**
+   * Calls the flag routed to the path: completed ones and runs shed by the
+   * in-flight bound. Without it availability and traffic are not judged.
+   */
+  readonly routed?: number;
+  /** Of the routed calls, the ones never answered in time: timeouts and shed runs. */
+  readonly unanswered?: number;
+}
+
+/**
+ * Requests on which both paths ran and were compared, by how the pair ended:
+ * what the paired tests count. Only the discordant pairs tell the paths apart.
+ */
+export interface PairedWindow {
+  /** Compared requests with both outcomes known. */
+  readonly total: number;
+  /** Of those, the ones where legacy failed and the candidate did not. */
+  readonly legacyOnlyErrors: number;
+  /** Of those, the ones where the candidate failed and legacy did not. */
+  readonly candidateOnlyErrors: number;
+}
+
+/**
+ * The most recent part of the window (the last `seconds`), for the traffic
+ * check: whether the candidate still answers its share of the requests.
+ */
+export interface RecentTraffic {
+  /** How far back "recent" reaches, in seconds. */
+  readonly seconds: number;
+  /** Calls routed to legacy in that time. */
+  readonly legacyRouted: number;
+  /** Calls routed to the candidate in that time. */
+  readonly candidateRouted: number;
+  /** Of those, the ones the candidate answered (ok or error, in time). */
+  readonly candidateAnswered: number;
 }
 
 /** Result comparisons of candidate against legacy in the window (shadow and live stages). */
@@ -75,4 +116,14 @@ export interface GuardSnapshot {
    * before a criterion may fail; absent, it waits for `minSample`.
    */
   readonly exposure?: number;
+  /** Paired outcomes of the compared requests; when present, the error-increase check is paired. */
+  readonly pairs?: PairedWindow;
+  /**
+   * The stages the flag served in the window (`shadow`, `live`…). Decides the
+   * criteria that depend on where the candidate runs; when absent, every
+   * criterion applies.
+   */
+  readonly stages?: readonly string[];
+  /** Traffic in the most recent part of the window; filled by the `Guard`, which sees successive snapshots. */
+  readonly recent?: RecentTraffic;
 }

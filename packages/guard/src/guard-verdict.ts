@@ -5,7 +5,9 @@ export type GuardCriterion =
   | 'latency'
   | 'match-rate'
   | 'success-rate'
-  | 'throughput';
+  | 'throughput'
+  | 'availability'
+  | 'traffic';
 
 /**
  * Outcome of one check: `fail` when the test is confident the candidate is
@@ -73,6 +75,15 @@ export interface GuardCheck {
   readonly test: SequentialTestResult | null;
   /** Intermediate numbers specific to the criterion (legacy's rate, its upper bound, the latency bucket…). */
   readonly details: Readonly<Record<string, number | null>>;
+  /**
+   * Whether the check can roll back at the stages the window served: a
+   * failing check that is not applied (a slow candidate in shadow) is
+   * reported, not acted on. Always set by the guard; absent (in a check built
+   * by hand) means applied.
+   */
+  readonly applied?: boolean;
+  /** Why it applies or not, e.g. `not applied at shadow: candidate off the caller's path`. */
+  readonly applicability?: string;
   /** The check in one line, numbers included, for logs and the audit record. */
   readonly summary: string;
 }
@@ -81,14 +92,20 @@ export interface GuardCheck {
 export interface GuardVerdict {
   /** The overall answer. */
   readonly status: GuardStatus;
-  /** Criteria whose check failed; empty unless `degraded`. */
+  /** Criteria whose check failed and applied; empty unless `degraded`. */
   readonly failed: readonly GuardCriterion[];
+  /**
+   * Criteria whose check failed but does not apply at the stages served:
+   * information, no rollback. Always set by the guard; absent (in a verdict
+   * built by hand) means none.
+   */
+  readonly reported?: readonly GuardCriterion[];
   /** One check per criterion, in a fixed order. */
   readonly checks: readonly GuardCheck[];
   /** The configured significance level, per criterion. */
   readonly significance: number;
   /** Length of the window judged, in seconds. */
   readonly windowSeconds: number;
-  /** The verdict in one line: status and the failed checks' summaries. */
+  /** The verdict in one line: status, the failed checks' summaries and the reported ones'. */
   readonly summary: string;
 }

@@ -2,6 +2,7 @@ import type { CutoverProvider } from '@cutover/provider';
 import { ProviderEvents } from '@openfeature/server-sdk';
 import type { EventDetails, Logger } from '@openfeature/server-sdk';
 import type { Rollback, RollbackResult } from '@cutover/rollback';
+import type { GuardState, MigrationMetrics } from '@cutover/hooks';
 import { evaluateGuard } from './evaluate-guard.js';
 import type { GuardConfig, GuardOptions } from './guard-config.js';
 import { resolveGuardRunConfig } from './guard-run-config.js';
@@ -10,6 +11,8 @@ import type { GuardSource } from './guard-source.js';
 import type { GuardVerdict } from './guard-verdict.js';
 import { resolveGuardConfig } from './resolve-guard-config.js';
 import { rollbackReasonOf } from './rollback-reason-of.js';
+import { RecentTrafficTracker } from './recent-traffic-tracker.js';
+import { VerdictLog } from './verdict-log.js';
 import { verdictRecord } from './verdict-record.js';
 
 /** What the guard watches of the provider: flag changes restart its window. */
@@ -33,7 +36,17 @@ export interface GuardInit {
   readonly logger?: Logger;
   /** Called with every verdict (a throw is logged). */
   readonly onVerdict?: (verdict: GuardVerdict) => void;
+  /** Where the state and its numbers are exported (`cutover_guard_state` and friends); usually the migration's metrics. */
+  readonly metrics?: Pick<MigrationMetrics, 'recordGuardState'>;
+  /** Milliseconds clock, for the traffic check's "recent" and the summary interval. @default Date.now */
+  readonly now?: () => number;
 }
+
+const STATE_OF: Readonly<Record<GuardVerdict['status'], GuardState>> = {
+  healthy: 'healthy',
+  degraded: 'degraded',
+  'insufficient-data': 'holding',
+};
 
 /** Counters of a guard's life. */
 export interface GuardStats {
@@ -45,7 +58,9 @@ export interface GuardStats {
 
 /**
  * Watches one migration: evaluates the source's window on an interval, logs
- * every verdict with its numbers, and on the first `degraded` verdict rolls
+ * a verdict with its numbers when it changes (and a summary every
+ * `summaryIntervalMs` while it does not), exports its state (healthy,
+ * degraded, holding) to the metrics, and on the first `degraded` verdict rolls
  * the flag back once, with the verdict's checks in the audit record. It never
  * throws into the application: a failing source is logged and counted, and
  * the next tick tries again.
@@ -56,6 +71,10 @@ export class Guard {
   /** The resolved run settings. */
   readonly config: GuardRunConfig;
   private readonly logger: Logger;
+  private readonly now: () => number;
+  private readonly recent: RecentTrafficTracker;
+  private readonly verdictLog: VerdictLog;
+  private state: { readonly state: GuardState; readonly sinceMs: number } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<GuardVerdict | undefined> | undefined;
   private tripped = false;
@@ -74,6 +93,9 @@ export class Guard {
     this.criteria = resolveGuardConfig(init.criteria);
     this.config = resolveGuardRunConfig(init.options);
     this.logger = init.logger ?? console;
+    this.now = init.now ?? Date.now;
+    this.recent = new RecentTrafficTracker(this.config.recentMs);
+    this.verdictLog = new VerdictLog(this.config.summaryIntervalMs);
     init.provider?.events.addHandler(ProviderEvents.ConfigurationChanged, this.onChange);
     // A process restarted after a rollback finds it in the overlay: nothing to guard until it is lifted.
     this.tripped = this.rolledBack();
@@ -97,6 +119,8 @@ export class Guard {
   /** Restarts the window: later verdicts count from now. */
   restartWindow(): void {
     this.init.source.startWindow();
+    this.recent.reset();
+    this.verdictLog.reset();
     this.counts.windowRestarts++;
   }
 
@@ -128,8 +152,11 @@ export class Guard {
   private async evaluate(): Promise<GuardVerdict | undefined> {
     const { flagKey, source } = this.init;
     let verdict: GuardVerdict;
+    const at = this.now();
     try {
-      verdict = evaluateGuard(await source.snapshot(), this.criteria);
+      const snapshot = await source.snapshot();
+      const recent = this.recent.observe(at, snapshot);
+      verdict = evaluateGuard(recent ? { ...snapshot, recent } : snapshot, this.criteria);
     } catch (error) {
       this.counts.sourceFailures++;
       this.logger.error(`cutover guard "${flagKey}": reading ${source.description} failed (${this.counts.sourceFailures} so far), retrying next tick: ${(error as Error)?.message ?? String(error)}`);
@@ -138,9 +165,8 @@ export class Guard {
     const decidedAt = performance.now();
     this.counts.evaluations++;
     this.last = verdict;
-    const line = `cutover guard "${flagKey}": ${verdict.status} over ${verdict.windowSeconds.toFixed(1)} s of ${source.description}: ${verdict.checks.map((c) => c.summary).join(' | ')}`;
-    if (verdict.status === 'degraded') this.logger.warn(line);
-    else this.logger.info(line);
+    this.log(verdict, at);
+    this.export(verdict, at);
     try {
       this.init.onVerdict?.(verdict);
     } catch (error) {
@@ -148,6 +174,24 @@ export class Guard {
     }
     if (verdict.status === 'degraded' && !this.tripped) await this.trip(verdict, decidedAt);
     return verdict;
+  }
+
+  private log(verdict: GuardVerdict, at: number): void {
+    const kind = this.verdictLog.decide(verdict, at);
+    if (kind === undefined) return;
+    const { flagKey, source } = this.init;
+    const still = kind === 'summary' ? `still ${verdict.status} (${this.verdictLog.takeQuiet()} unchanged verdicts since the last line)` : verdict.status;
+    if (kind === 'change') this.verdictLog.takeQuiet();
+    const line = `cutover guard "${flagKey}": ${still} over ${verdict.windowSeconds.toFixed(1)} s of ${source.description}: ${verdict.checks.map((c) => c.summary).join(' | ')}`;
+    if (verdict.status === 'degraded') this.logger.warn(line);
+    else this.logger.info(line);
+  }
+
+  private export(verdict: GuardVerdict, at: number): void {
+    const state = STATE_OF[verdict.status];
+    if (this.state?.state !== state) this.state = { state, sinceMs: at };
+    const checks = verdict.checks.map((c) => ({ criterion: c.criterion, observed: c.observed, eValue: c.test?.eValue ?? null, applied: c.applied !== false }));
+    this.init.metrics?.recordGuardState(this.init.flagKey, { ...this.state, checks });
   }
 
   private async trip(verdict: GuardVerdict, decidedAt: number): Promise<void> {

@@ -2,7 +2,7 @@ export { evaluateGuard } from './evaluate-guard.js';
 export { resolveGuardConfig } from './resolve-guard-config.js';
 export { DEFAULT_GUARD_CONFIG, GUARD_RISK_PRESETS } from './guard-config.js';
 export type { GuardConfig, GuardOptions, GuardRisk } from './guard-config.js';
-export type { ComparisonWindow, GuardSnapshot, LatencyHistogram, OutcomeWindow, PathWindow } from './guard-snapshot.js';
+export type { ComparisonWindow, GuardSnapshot, LatencyHistogram, OutcomeWindow, PairedWindow, PathWindow, RecentTraffic } from './guard-snapshot.js';
 export type {
   GuardCheck,
   GuardCheckStatus,

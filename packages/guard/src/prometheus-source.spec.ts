@@ -66,6 +66,15 @@ function fleet(query: string): Answer {
       { metric: { path: 'candidate', result: 'failure' }, value: 44.5 },
     ]);
   }
+  if (query.includes('cutover_migration_paired_calls_total')) {
+    return vector([
+      { metric: { pair: 'both_ok' }, value: 238 },
+      { metric: { pair: 'legacy_error' }, value: 2 },
+      { metric: { pair: 'candidate_error' }, value: 59.5 },
+      { metric: { pair: 'both_error' }, value: 0.5 },
+    ]);
+  }
+  if (query.includes('cutover_migration_stage')) return vector([{ metric: { stage: 'shadow' }, value: 1 }, { metric: { stage: 'off' }, value: 0 }]);
   return vector([{ metric: { result: 'match' }, value: 280 }, { metric: { result: 'mismatch' }, value: 20 }]);
 }
 
@@ -78,12 +87,16 @@ describe(PrometheusSource.name, () => {
       now += 41_200;
       const snapshot = await source.snapshot();
       expect(prometheus.queries.map((q) => q.query).sort()).toEqual([
+        'max by (stage) (max_over_time(cutover_migration_stage{feature_flag_key="search \\"v2\\""}[42s]))',
+        'sum by (pair) (increase(cutover_migration_paired_calls_total{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (path) (increase(cutover_migration_served_total{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (path, le) (increase(cutover_migration_duration_seconds_bucket{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (path, outcome) (increase(cutover_migration_calls_total{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (path, result) (increase(cutover_migration_outcomes_total{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (result) (increase(cutover_migration_comparisons_total{feature_flag_key="search \\"v2\\""}[42s]))',
       ]);
+      expect(snapshot.pairs).toEqual({ total: 300, legacyOnlyErrors: 2, candidateOnlyErrors: 59.5 });
+      expect(snapshot.stages).toEqual(['shadow']);
       expect(new Set(prometheus.queries.map((q) => q.time))).toEqual(new Set(['1700000041.200']));
       expect(snapshot.windowSeconds).toBe(42);
       expect(snapshot.legacy).toMatchObject({ calls: 300, errors: 2.5, share: 1 });

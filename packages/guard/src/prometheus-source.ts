@@ -3,7 +3,7 @@ import { InvalidOptionError } from '@cutover/core';
 import type { HistogramBucket } from '@cutover/hooks';
 import type { MigrationCounts, PathCounts } from '@cutover/hooks';
 import { emptyCounts } from '@cutover/hooks';
-import type { CallOutcome } from '@cutover/hooks';
+import type { CallOutcome, PairOutcome } from '@cutover/hooks';
 import type { GuardSnapshot } from './guard-snapshot.js';
 import { guardSnapshotOf } from './guard-snapshot-of.js';
 import type { GuardSource } from './guard-source.js';
@@ -23,14 +23,16 @@ export interface PrometheusSourceInit {
   readonly now?: () => number;
 }
 
-const { key, path, outcome, result } = MIGRATION_LABELS;
+const { key, path, outcome, result, pair, stage } = MIGRATION_LABELS;
 
 /**
  * Reads one migration's counts over the whole fleet from Prometheus: each
  * counter summed over every instance with `increase(…[<window>s])`, the window
  * being the time since it started, so one decision covers the fleet and the
- * window grows as the guard's tests require. Three instant queries per
- * snapshot (calls, duration buckets, comparisons), evaluated at the same time.
+ * window grows as the guard's tests require. Five instant queries per
+ * snapshot (calls, duration buckets, comparisons, paired outcomes, and the
+ * stages served: those whose stage gauge was 1 at some scrape of the window),
+ * evaluated at the same time.
  * Counts from `increase()` are extrapolated and may be fractional; the guard
  * repairs them as `histogram_quantile` does.
  */
@@ -65,14 +67,16 @@ export class PrometheusSource implements GuardSource {
     const seconds = Math.max(1, Math.ceil((at - this.startedAt) / 1000));
     const increase = (metric: string, by: string): string => `sum by (${by}) (increase(${metric}${this.selector}[${seconds}s]))`;
     const time = at / 1000;
-    const [calls, buckets, comparisons, served, outcomes] = await Promise.all([
+    const [calls, buckets, comparisons, served, outcomes, pairs, stages] = await Promise.all([
       queryPrometheus(this.target, increase(MIGRATION_METRICS.calls, `${path}, ${outcome}`), time),
       queryPrometheus(this.target, increase(`${MIGRATION_METRICS.duration}_bucket`, `${path}, le`), time),
       queryPrometheus(this.target, increase(MIGRATION_METRICS.comparisons, result), time),
       queryPrometheus(this.target, increase(OUTCOME_METRICS.served, path), time),
       queryPrometheus(this.target, increase(OUTCOME_METRICS.outcomes, `${path}, ${result}`), time),
+      queryPrometheus(this.target, increase(MIGRATION_METRICS.pairedCalls, pair), time),
+      queryPrometheus(this.target, `max by (${stage}) (max_over_time(${MIGRATION_METRICS.stage}${this.selector}[${seconds}s]))`, time),
     ]);
-    return guardSnapshotOf(withOutcomes(countsFrom(calls, buckets, comparisons), served, outcomes), seconds);
+    return guardSnapshotOf({ ...withOutcomes(countsFrom(calls, buckets, comparisons), served, outcomes), ...pairsFrom(pairs), ...stagesFrom(stages) }, seconds);
   }
 }
 
@@ -100,6 +104,19 @@ function withOutcomes(counts: MigrationCounts, served: PrometheusSample[], outco
     };
   };
   return { ...counts, legacy: of('legacy'), candidate: of('candidate') };
+}
+
+function pairsFrom(samples: readonly PrometheusSample[]): Pick<MigrationCounts, 'pairs'> {
+  if (samples.length === 0) return {};
+  const sums = sumBy(samples, pair);
+  const count = (name: PairOutcome): number => sums[name] ?? 0;
+  return { pairs: { both_ok: count('both_ok'), legacy_error: count('legacy_error'), candidate_error: count('candidate_error'), both_error: count('both_error') } };
+}
+
+// A stage served at some scrape of the window; the gauge is 1 for each stage served since the previous scrape.
+function stagesFrom(samples: readonly PrometheusSample[]): Pick<MigrationCounts, 'stages'> {
+  const served = samples.filter((s) => s.value >= 1 && s.labels[stage]);
+  return served.length > 0 ? { stages: Object.fromEntries(served.map((s) => [s.labels[stage]!, 1])) } : {};
 }
 
 function sumBy(samples: readonly PrometheusSample[], label: string): Record<string, number> {

@@ -14,6 +14,9 @@ const schema = z.strictObject({
   minMatchRate: rate,
   minSuccessRate: rate,
   minThroughputRatio: z.number().min(0),
+  minAvailability: rate,
+  minTrafficRatio: rate,
+  offPathLatency: z.enum(['report', 'rollback']),
   minSample: z.number().int().min(1),
   // Above 0.5 the test would trip on less evidence than a coin toss.
   significance: z.number().gt(0).max(0.5),

@@ -9,6 +9,8 @@ const BY_CRITERION: Readonly<Record<GuardCriterion, RollbackReason>> = {
   'match-rate': ROLLBACK_REASONS.matchRate,
   'success-rate': ROLLBACK_REASONS.successRate,
   throughput: ROLLBACK_REASONS.throughput,
+  availability: ROLLBACK_REASONS.availability,
+  traffic: ROLLBACK_REASONS.availability,
 };
 
 /** The rollback `reason` label for the guard's failed criteria: the first one's (both error-rate criteria are `error_rate`). */

@@ -9,6 +9,7 @@ export function verdictRecord(verdict: GuardVerdict): Record<string, unknown> {
     status: verdict.status,
     summary: verdict.summary,
     failed: verdict.failed,
+    reported: verdict.reported ?? [],
     windowSeconds: verdict.windowSeconds,
     significance: verdict.significance,
     checks: verdict.checks.map((check) => ({ ...check, summary: check.summary })),

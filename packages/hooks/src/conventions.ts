@@ -63,6 +63,22 @@ export const MIGRATION_METRICS = {
   unknownStage: 'cutover_migration_unknown_stage_total',
   /** Counter: evaluations of a migration flag key that no flag source defines (run as `off`): most often a typo. */
   flagNotFound: 'cutover_migration_flag_not_found_total',
+  /**
+   * Counter: requests on which both paths ran and were compared, by how the
+   * pair ended (`pair`: both ok, only legacy failed, only the candidate failed,
+   * both failed); the guard's paired tests count these.
+   */
+  pairedCalls: 'cutover_migration_paired_calls_total',
+  /** Gauge: 1 for the guard's current state of a flag (`healthy`, `degraded`, `holding`), 0 for the other two. Written by the `Guard`. */
+  guardState: 'cutover_guard_state',
+  /** Gauge: Unix time in seconds since which the guard's state of a flag has been the current one. */
+  guardStateSince: 'cutover_guard_state_since_seconds',
+  /** Gauge: the observed value of each guard criterion at the last verdict (a rate, points of rate or a ratio). */
+  guardObserved: 'cutover_guard_check_observed',
+  /** Gauge: the e-value of each guard criterion's sequential test at the last verdict (it rolls back at 1 / significance). */
+  guardEValue: 'cutover_guard_check_e_value',
+  /** Gauge: 1 for each guard criterion applied at the last verdict, 0 for one not applied at the stages served (shadow latency). */
+  guardApplied: 'cutover_guard_check_applied',
   /** Gauge: 1 while a flag source is stale (`flagd` unreachable and the files answer; `files` a rejected edit and the last good flags answer), else 0. Written by `FlagSourceMetrics`. */
   sourceStale: 'cutover_flag_source_stale',
 } as const;
@@ -83,6 +99,12 @@ export const MIGRATION_LABELS = {
   status: 'status',
   /** A migration stage: `off`, `dualwrite`, `shadow`, `live`, `rampdown` or `complete`. */
   stage: 'stage',
+  /** How the two paths of one compared request ended: one of {@link PAIR_OUTCOMES}. */
+  pair: 'pair',
+  /** The guard's state: one of {@link GUARD_STATES}. */
+  guardState: 'state',
+  /** A guard criterion, e.g. `error-rate` or `latency`. */
+  criterion: 'criterion',
   /** A flag source layer of the provider, e.g. `flagd` or `files`. */
   source: 'source',
   /**
@@ -124,6 +146,16 @@ export const OUTCOME_LABELS = {
 
 /** Values of the outcome series' `result` label. */
 export const OUTCOME_RESULTS = { success: 'success', failure: 'failure' } as const;
+/** Values of the `pair` label: how the two paths of one compared request ended (a timeout is a failure). */
+export const PAIR_OUTCOMES = {
+  bothOk: 'both_ok',
+  legacyError: 'legacy_error',
+  candidateError: 'candidate_error',
+  bothError: 'both_error',
+} as const;
+
+/** Values of the guard `state` label: judged healthy, degraded (rolled back), or holding for lack of data. */
+export const GUARD_STATES = { healthy: 'healthy', degraded: 'degraded', holding: 'holding' } as const;
 
 // The rollback `reason` and `status` label values belong to the rollback itself.
 export { ROLLBACK_REASONS, ROLLBACK_STATUSES } from '@cutover/rollback';

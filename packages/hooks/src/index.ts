@@ -21,3 +21,6 @@ export type { OutcomeResult, OutcomeTotals } from './migration/outcome-series.js
 export { FlagSourceMetrics } from './flag-source/flag-source-metrics.js';
 export type { FlagSourceProvider } from './flag-source/flag-source-metrics.js';
 export { emptyCounts, subtractCounts } from './migration/migration-counts.js';
+export { LATENCY_SKETCH_BOUNDS, LatencySketch, sketchBuckets } from './migration/latency-sketch.js';
+export type { PairOutcome } from './migration/migration-series.js';
+export type { GuardCheckFigures, GuardState, GuardStateReport } from './migration/guard-state-cells.js';

@@ -9,6 +9,7 @@ export const ROLLBACK_REASONS = {
   matchRate: 'match_rate',
   successRate: 'success_rate',
   throughput: 'throughput',
+  availability: 'availability',
   manual: 'manual',
 } as const;
 

@@ -1,8 +1,8 @@
 import type { HistogramBucket } from './histogram-bucket.js';
-import type { ComparisonResult } from './migration-series.js';
+import type { ComparisonResult, PairOutcome } from './migration-series.js';
 import type { MigrationSeries } from './migration-series.js';
 import type { OutcomeTotals } from './outcome-series.js';
-import { COMPARISON_RESULT_ORDER } from './migration-series.js';
+import { COMPARISON_RESULT_ORDER, PAIR_OUTCOME_ORDER } from './migration-series.js';
 import type { CallOutcome, PathSeries } from './path-series.js';
 import { CALL_OUTCOME_ORDER } from './path-series.js';
 
@@ -16,6 +16,11 @@ export interface PathCounts {
   readonly served?: number;
   /** Business outcomes reported through the Tracking API; absent where the source does not know. */
   readonly reported?: Readonly<OutcomeTotals>;
+  /**
+   * Durations per bin of the 2 % precise latency sketch (`LATENCY_SKETCH_BOUNDS`),
+   * non-cumulative; empty when the counts come from somewhere without one (PromQL).
+   */
+  readonly sketch?: ArrayLike<number>;
 }
 
 /**
@@ -27,6 +32,10 @@ export interface MigrationCounts {
   readonly candidate: PathCounts;
   /** Comparisons by result (`match`, `mismatch`, `ignored`, `error`). */
   readonly comparisons: Readonly<Record<ComparisonResult, number>>;
+  /** Compared requests by how the pair of paths ended; absent when nothing counts pairs. */
+  readonly pairs?: Readonly<Record<PairOutcome, number>>;
+  /** Calls by the stage served (`off`, `shadow`, `live`…), only the stages served; absent when unknown. */
+  readonly stages?: Readonly<Record<string, number>>;
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -43,6 +52,8 @@ export function countsOf(series: MigrationSeries, bounds: ArrayLike<number>): Mi
     legacy: { ...pathCounts(series.legacy, bounds), reported: totalsOf(series.outcomes.totals.legacy) },
     candidate: { ...pathCounts(series.candidate, bounds), reported: totalsOf(series.outcomes.totals.candidate) },
     comparisons: Object.fromEntries(COMPARISON_RESULT_ORDER.map((r, i) => [r, series.comparisons[i]!.value])) as Record<ComparisonResult, number>,
+    pairs: Object.fromEntries(PAIR_OUTCOME_ORDER.map((p, i) => [p, series.pairs[i]!.value])) as Record<PairOutcome, number>,
+    stages: series.stageCalls(),
   };
 }
 
@@ -55,13 +66,20 @@ export function subtractCounts(later: MigrationCounts, earlier: MigrationCounts)
     ...(a.reported === undefined
       ? {}
       : { reported: { success: a.reported.success - (b.reported?.success ?? 0), failure: a.reported.failure - (b.reported?.failure ?? 0) } }),
+    ...(a.sketch ? { sketch: Float64Array.from(a.sketch, (count, i) => count - (b.sketch?.[i] ?? 0)) } : {}),
   });
+  const difference = <K extends string>(x: Readonly<Record<K, number>> | undefined, y: Readonly<Record<K, number>> | undefined): Record<K, number> | undefined =>
+    x && (Object.fromEntries(Object.entries<number>(x).map(([k, v]) => [k, v - (y?.[k as K] ?? 0)])) as Record<K, number>);
+  const pairs = difference(later.pairs, earlier.pairs);
+  const stages = difference(later.stages, earlier.stages);
   return {
     legacy: path(later.legacy, earlier.legacy),
     candidate: path(later.candidate, earlier.candidate),
     comparisons: Object.fromEntries(
       COMPARISON_RESULT_ORDER.map((r) => [r, later.comparisons[r] - earlier.comparisons[r]]),
     ) as Record<ComparisonResult, number>,
+    ...(pairs ? { pairs } : {}),
+    ...(stages ? { stages } : {}),
   };
 }
 
@@ -81,5 +99,6 @@ function pathCounts(series: PathSeries, bounds: ArrayLike<number>): PathCounts {
     outcomes: Object.fromEntries(CALL_OUTCOME_ORDER.map((o, i) => [o, series.calls[i]!.value])) as Record<CallOutcome, number>,
     buckets,
     served: series.served.value,
+    sketch: series.sketch.counts.slice(),
   };
 }

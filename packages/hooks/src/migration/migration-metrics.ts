@@ -2,7 +2,11 @@ import { ErrorCode } from '@openfeature/server-sdk';
 import type { MigrationEvent, MigrationListener, Path } from '@cutover/migrate';
 import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OUTCOME_LABELS, OUTCOME_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
 import { InvalidOptionError, LogThrottle } from '@cutover/core';
+import type { Registry } from 'prom-client';
+import type { CounterCell } from '../metrics/counter-cell.js';
 import { registerMetric } from '../metrics/register-metric.js';
+import { GuardStateCells } from './guard-state-cells.js';
+import type { GuardGauge, GuardStateReport } from './guard-state-cells.js';
 import { countsOf, emptyCounts } from './migration-counts.js';
 import type { MigrationCounts } from './migration-counts.js';
 import { resolveMigrationMetricsConfig } from './migration-metrics-config.js';
@@ -52,6 +56,7 @@ export class MigrationMetrics {
   private readonly all: MigrationSeries[] = [];
   private overflow: MigrationSeries | undefined;
   private readonly failures = new LogThrottle<'update'>();
+  private readonly guardStates = new GuardStateCells();
 
   /**
    * @param options registry, duration buckets, flag limit and logger; see {@link MigrationMetricsConfig}
@@ -67,14 +72,18 @@ export class MigrationMetrics {
     this.bounds = Float64Array.from(this.config.durationBuckets);
     const all = this.all;
     const key = MIGRATION_LABELS.key;
-    registerMetric(registry, 'counter', {
-      name: MIGRATION_METRICS.calls,
-      help: 'Calls of a migration implementation, by path and outcome.',
-      labelNames: [key, MIGRATION_LABELS.path, MIGRATION_LABELS.outcome],
-      collect(counter) {
-        for (const s of all) for (const cell of [...s.legacy.calls, ...s.candidate.calls]) cell.flushInto(counter);
-      },
-    });
+    // Every counter is a set of plain cells per flag, flushed into prom-client at each scrape.
+    const counter = (name: string, help: string, labelNames: readonly string[], cellsOf: (s: MigrationSeries) => Iterable<CounterCell>): void => {
+      registerMetric(registry, 'counter', {
+        name,
+        help,
+        labelNames,
+        collect(metric) {
+          for (const s of all) for (const cell of cellsOf(s)) cell.flushInto(metric);
+        },
+      });
+    };
+    counter(MIGRATION_METRICS.calls, 'Calls of a migration implementation, by path and outcome.', [key, MIGRATION_LABELS.path, MIGRATION_LABELS.outcome], (s) => [...s.legacy.calls, ...s.candidate.calls]);
     registerMetric(registry, 'histogram', {
       name: MIGRATION_METRICS.duration,
       help: 'Duration of a migration implementation call, in seconds, by path.',
@@ -84,54 +93,18 @@ export class MigrationMetrics {
         for (const s of all) for (const path of [s.legacy, s.candidate]) path.durations.drainInto(histogram);
       },
     });
-    registerMetric(registry, 'counter', {
-      name: MIGRATION_METRICS.comparisons,
-      help: 'Comparisons of the candidate result with legacy, by result.',
-      labelNames: [key, MIGRATION_LABELS.result],
-      collect(counter) {
-        for (const s of all) for (const cell of s.comparisons) cell.flushInto(counter);
-      },
-    });
-    registerMetric(registry, 'counter', {
-      name: MIGRATION_METRICS.rollbacks,
-      help: 'Rollbacks of a migration flag, by reason and status.',
-      labelNames: [key, MIGRATION_LABELS.reason, MIGRATION_LABELS.status],
-      collect(counter) {
-        for (const s of all) for (const cell of s.rollbacks()) cell.flushInto(counter);
-      },
-    });
-    registerMetric(registry, 'counter', {
-      name: OUTCOME_METRICS.served,
-      help: 'Calls of a migration whose outcome went to the caller, by path.',
-      labelNames: [key, MIGRATION_LABELS.path],
-      collect(counter) {
-        for (const s of all) for (const path of [s.legacy, s.candidate]) path.served.flushInto(counter);
-      },
-    });
-    registerMetric(registry, 'counter', {
-      name: OUTCOME_METRICS.outcomes,
-      help: 'Business outcomes applications reported through the OpenFeature Tracking API, by path, event and result.',
-      labelNames: [key, MIGRATION_LABELS.path, OUTCOME_LABELS.event, MIGRATION_LABELS.result],
-      collect(counter) {
-        for (const s of all) for (const cell of s.outcomes.all()) cell.flushInto(counter);
-      },
-    });
-    registerMetric(registry, 'counter', {
-      name: MIGRATION_METRICS.unknownStage,
-      help: 'Evaluations of a migration flag that served a value that is not a stage (run as off), by value.',
-      labelNames: [key, MIGRATION_LABELS.value],
-      collect(counter) {
-        for (const s of all) for (const cell of s.unknownStages()) cell.flushInto(counter);
-      },
-    });
-    registerMetric(registry, 'counter', {
-      name: MIGRATION_METRICS.flagNotFound,
-      help: 'Evaluations of a migration flag key that no flag source defines (run as off).',
-      labelNames: [key],
-      collect(counter) {
-        for (const s of all) s.flagNotFound.flushInto(counter);
-      },
-    });
+    counter(MIGRATION_METRICS.comparisons, 'Comparisons of the candidate result with legacy, by result.', [key, MIGRATION_LABELS.result], (s) => s.comparisons);
+    counter(MIGRATION_METRICS.pairedCalls, 'Compared requests on which both paths ran, by how the pair ended.', [key, MIGRATION_LABELS.pair], (s) => s.pairs);
+    counter(MIGRATION_METRICS.rollbacks, 'Rollbacks of a migration flag, by reason and status.', [key, MIGRATION_LABELS.reason, MIGRATION_LABELS.status], (s) => s.rollbacks());
+    counter(OUTCOME_METRICS.served, 'Calls of a migration whose outcome went to the caller, by path.', [key, MIGRATION_LABELS.path], (s) => [s.legacy.served, s.candidate.served]);
+    counter(
+      OUTCOME_METRICS.outcomes,
+      'Business outcomes applications reported through the OpenFeature Tracking API, by path, event and result.',
+      [key, MIGRATION_LABELS.path, OUTCOME_LABELS.event, MIGRATION_LABELS.result],
+      (s) => s.outcomes.all(),
+    );
+    counter(MIGRATION_METRICS.unknownStage, 'Evaluations of a migration flag that served a value that is not a stage (run as off), by value.', [key, MIGRATION_LABELS.value], (s) => s.unknownStages());
+    counter(MIGRATION_METRICS.flagNotFound, 'Evaluations of a migration flag key that no flag source defines (run as off).', [key], (s) => [s.flagNotFound]);
     registerMetric(registry, 'gauge', {
       name: MIGRATION_METRICS.stage,
       help: 'Stages a migration serves: 1 for each stage served since the previous scrape, 0 for the others it has served.',
@@ -140,6 +113,12 @@ export class MigrationMetrics {
         for (const s of all) for (const [stage, value] of s.stageValues()) gauge.inc({ [key]: s.flagKey, [MIGRATION_LABELS.stage]: stage }, value);
       },
     });
+    this.registerGuardGauges(registry);
+  }
+
+  /** Keeps a guard's latest state of a flag for the `cutover_guard_*` gauges. Never throws. */
+  recordGuardState(flagKey: string, report: GuardStateReport): void {
+    this.contained(() => this.guardStates.record(this.series(flagKey).flagKey, report));
   }
 
   /** Records a runner's events from now on, its series created at 0; returns the unsubscribe function. */
@@ -168,7 +147,11 @@ export class MigrationMetrics {
         path.observe(event.durationMs / 1000);
       } else if (event.type === 'comparison') {
         const index = event.outcome === 'match' ? (event.ignored ? IGNORED : MATCH) : event.outcome === 'mismatch' ? MISMATCH : COMPARATOR_ERROR;
-        this.series(event.flagKey).comparisons[index]!.value++;
+        const series = this.series(event.flagKey);
+        series.comparisons[index]!.value++;
+        const { legacyStatus, candidateStatus } = event;
+        // The pair's cell: 1 when legacy failed, plus 2 when the candidate did (PAIR_OUTCOME_ORDER).
+        if (legacyStatus && candidateStatus) series.pairs[(legacyStatus === 'ok' ? 0 : 1) + (candidateStatus === 'ok' ? 0 : 2)]!.value++;
       } else if (event.type === 'stage') {
         const series = this.series(event.flagKey);
         series.served(event.stage);
@@ -206,6 +189,20 @@ export class MigrationMetrics {
   counts(flagKey: string): MigrationCounts {
     const series = this.byFlag.get(flagKey);
     return series ? countsOf(series, this.bounds) : emptyCounts();
+  }
+
+  private registerGuardGauges(registry: Registry): void {
+    const key = MIGRATION_LABELS.key;
+    const byCriterion = [key, MIGRATION_LABELS.criterion];
+    const states = this.guardStates;
+    const gauge = (kind: GuardGauge, name: string, help: string, labelNames: readonly string[]): void => {
+      registerMetric(registry, 'gauge', { name, help, labelNames, collect: (metric) => states.collect(kind, metric) });
+    };
+    gauge('state', MIGRATION_METRICS.guardState, 'The guard state of a migration: 1 for the current one (healthy, degraded, holding), 0 for the others.', [key, MIGRATION_LABELS.guardState]);
+    gauge('since', MIGRATION_METRICS.guardStateSince, 'Unix time in seconds since which the guard state of a migration is the current one.', [key]);
+    gauge('observed', MIGRATION_METRICS.guardObserved, 'Observed value of each guard criterion at the last verdict.', byCriterion);
+    gauge('eValue', MIGRATION_METRICS.guardEValue, 'E-value of each guard criterion at the last verdict; it rolls back at 1 / significance.', byCriterion);
+    gauge('applied', MIGRATION_METRICS.guardApplied, 'Whether each guard criterion applied at the stages served at the last verdict.', byCriterion);
   }
 
   /** Metric updates that failed and were contained. */

@@ -1,5 +1,5 @@
 import type { RollbackReason, RollbackStatus } from '@cutover/rollback';
-import { COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_PATHS, OVERFLOW_LABEL_VALUE, ROLLBACK_REASONS, ROLLBACK_STATUSES, UNKNOWN_STAGE_LIMITS } from '../conventions.js';
+import { COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_PATHS, OVERFLOW_LABEL_VALUE, PAIR_OUTCOMES, ROLLBACK_REASONS, ROLLBACK_STATUSES, UNKNOWN_STAGE_LIMITS } from '../conventions.js';
 import { CounterCell } from '../metrics/counter-cell.js';
 import { OutcomeSeries } from './outcome-series.js';
 import { PathSeries } from './path-series.js';
@@ -11,10 +11,26 @@ export type { RollbackReason, RollbackStatus } from '@cutover/rollback';
 /** The comparison results in a fixed order: the index of a cell in {@link MigrationSeries.comparisons}. */
 export const COMPARISON_RESULT_ORDER: readonly ComparisonResult[] = Object.freeze(Object.values(COMPARISON_RESULTS));
 
+/** A value of the `pair` label. */
+export type PairOutcome = (typeof PAIR_OUTCOMES)[keyof typeof PAIR_OUTCOMES];
+
+/**
+ * The pair outcomes in a fixed order: the index of a cell in
+ * {@link MigrationSeries.pairs} is 1 when legacy failed plus 2 when the candidate did.
+ */
+export const PAIR_OUTCOME_ORDER: readonly PairOutcome[] = Object.freeze([
+  PAIR_OUTCOMES.bothOk,
+  PAIR_OUTCOMES.legacyError,
+  PAIR_OUTCOMES.candidateError,
+  PAIR_OUTCOMES.bothError,
+]);
+
 /** One stage of the stage gauge: whether it was served since the last scrape, and what was exported. */
 interface StageMark {
   seen: boolean;
   value: 0 | 1;
+  /** Calls served at the stage since the series was created. */
+  calls: number;
 }
 
 /**
@@ -32,6 +48,8 @@ export class MigrationSeries {
   readonly outcomes: OutcomeSeries;
   /** Evaluations of a key no flag source defines. */
   readonly flagNotFound: CounterCell;
+  /** One cell per pair outcome of compared requests, in {@link PAIR_OUTCOME_ORDER}. */
+  readonly pairs: readonly CounterCell[];
   private readonly rollbackCells = new Map<string, CounterCell>();
   private readonly unknownCells = new Map<string, CounterCell>();
   private readonly stages = new Map<string, StageMark>();
@@ -53,6 +71,7 @@ export class MigrationSeries {
     this.flagNotFound = new CounterCell(key);
     this.comparisons = COMPARISON_RESULT_ORDER.map((result) => new CounterCell({ ...key, [MIGRATION_LABELS.result]: result }));
     this.outcomes = new OutcomeSeries(flagKey, maxOutcomeEvents);
+    this.pairs = PAIR_OUTCOME_ORDER.map((pair) => new CounterCell({ ...key, [MIGRATION_LABELS.pair]: pair }));
     for (const reason of Object.values(ROLLBACK_REASONS)) {
       for (const status of Object.values(ROLLBACK_STATUSES)) {
         const labels = { ...key, [MIGRATION_LABELS.reason]: reason, [MIGRATION_LABELS.status]: status };
@@ -88,10 +107,18 @@ export class MigrationSeries {
   /** Marks a stage as served by a call. */
   served(stage: string): void {
     const mark = this.stages.get(stage);
-    if (mark) mark.seen = true;
+    if (mark) {
+      mark.seen = true;
+      mark.calls++;
+    }
     // Stage values come from the runner, which maps unknown values to `off`: at most six.
-    else this.stages.set(stage, { seen: true, value: 0 });
+    else this.stages.set(stage, { seen: true, value: 0, calls: 1 });
     this.servedSinceScrape = true;
+  }
+
+  /** Calls served per stage since the series was created. */
+  stageCalls(): Record<string, number> {
+    return Object.fromEntries([...this.stages].map(([stage, mark]) => [stage, mark.calls]));
   }
 
   /**

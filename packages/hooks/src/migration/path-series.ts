@@ -1,6 +1,7 @@
 import { CALL_OUTCOMES, MIGRATION_LABELS } from '../conventions.js';
 import { CounterCell } from '../metrics/counter-cell.js';
 import { DurationCells } from '../metrics/duration-cells.js';
+import { LatencySketch } from './latency-sketch.js';
 
 /** A value of the `outcome` label. */
 export type CallOutcome = (typeof CALL_OUTCOMES)[keyof typeof CALL_OUTCOMES];
@@ -22,6 +23,8 @@ export class PathSeries {
   readonly bucketCounts: Float64Array;
   /** Call durations since the last scrape, for the exported histogram. */
   readonly durations: DurationCells;
+  /** Call durations since the series was created, 2 % precise, for the local guard's latency check. */
+  readonly sketch = new LatencySketch();
 
   /**
    * @param labels flag key and path labels
@@ -40,5 +43,6 @@ export class PathSeries {
   /** Records one call's duration, in seconds. */
   observe(seconds: number): void {
     this.bucketCounts[this.durations.observe(seconds)]!++;
+    this.sketch.observe(seconds);
   }
 }

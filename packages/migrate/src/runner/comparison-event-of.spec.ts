@@ -16,7 +16,15 @@ describe(comparisonEventOf.name, () => {
       noisy: ['$.at'],
       legacyMs: 10,
       candidateMs: 12,
+      legacyStatus: 'ok',
+      candidateStatus: 'ok',
     });
+  });
+
+  it('carries how each path of the request ended, for paired tests', () => {
+    const result = runResult({ outcome: 'mismatch' });
+    const event = comparisonEventOf({ ...result, candidate: { ...result.candidate, status: 'timeout' } });
+    expect(event).toMatchObject({ legacyStatus: 'ok', candidateStatus: 'timeout' });
   });
 
   it('says why an error outcome is one', () => {

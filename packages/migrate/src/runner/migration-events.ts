@@ -1,6 +1,7 @@
 import type { Operation, Path } from './run-context.js';
 import type { MigrationStage } from '@cutover/flag-model';
 import type { ComparisonVerdict } from './comparison-verdict.js';
+import type { ObservationStatus } from '../observation-status.js';
 
 /** The stage read for one call. `raw` is what the flag served; an unknown value runs as `off`. */
 export interface StageEvent {
@@ -52,6 +53,13 @@ export interface ComparisonEvent extends ComparisonVerdict {
   readonly itemId?: string;
   readonly legacyMs: number;
   readonly candidateMs: number;
+  /**
+   * How each path of this one request ended: the pair the guard's paired tests
+   * count (both ok, only legacy failed, only the candidate failed). Set by the
+   * runner; optional so that hand-made events stay valid.
+   */
+  readonly legacyStatus?: ObservationStatus;
+  readonly candidateStatus?: ObservationStatus;
 }
 
 /** The candidate's read failed (`live`, `rampdown`, `complete`) and `fallbackToLegacy` returned legacy's outcome instead. */
