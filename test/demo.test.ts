@@ -33,7 +33,9 @@ describe('the README main job (pnpm demo)', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/1\. Shadow[\s\S]*match rate\s+9\d\.\d %/);
     expect(stdout).toMatch(/2\. Live canary[\s\S]*calls by stage\s+(shadow \d+, live \d+|live \d+, shadow \d+)/);
-    expect(stdout).toMatch(/4\. The guard rolled back by itself[\s\S]*✗ error-rate fail/);
+    // The regression (30 % errors) fails both criteria: a failed call is also a comparison that does not
+    // match, so whichever test crosses its boundary first (error rate or match rate) names the rollback.
+    expect(stdout).toMatch(/4\. The guard rolled back by itself[\s\S]*✗ (error-rate|match-rate) fail/);
     expect(stdout).toMatch(/rollback\s+completed: nutribot\.food-detection → off/);
     expect(stdout).toMatch(/flag now serves\s+off \(source rollback/);
     expect(stdout).toMatch(/traffic after rollback[\s\S]*calls by stage\s+off \d+\n/);
