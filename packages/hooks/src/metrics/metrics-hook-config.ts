@@ -1,6 +1,7 @@
 import { register } from 'prom-client';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
+import { isRegistry } from './is-registry.js';
 import { durationBoundsSchema } from './duration-bounds.js';
 import { metricsEnv } from './metrics-env.js';
 import { resolveOptions } from '@cutover/core';
@@ -50,14 +51,6 @@ export const DEFAULT_METRICS_HOOK_CONFIG: MetricsHookConfig = Object.freeze({
   maxFlags: 1000,
   maxOutcomesPerFlag: 64,
 });
-
-// Duck-typed rather than `instanceof Registry`: an application may load its own
-// copy of prom-client, and its registry is just as good.
-const isRegistry = (value: unknown): value is Registry =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as Partial<Registry>).registerMetric === 'function' &&
-  typeof (value as Partial<Registry>).getSingleMetric === 'function';
 
 const schema = z.strictObject({
   registry: z.custom<Registry>(isRegistry, { message: 'expected a prom-client Registry' }),

@@ -3,6 +3,7 @@ import { exponentialBuckets, register } from 'prom-client';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import { durationBoundsSchema } from '../metrics/duration-bounds.js';
+import { isRegistry } from '../metrics/is-registry.js';
 import { metricsEnv } from '../metrics/metrics-env.js';
 import { resolveOptions } from '@cutover/core';
 import type { OptionsSpec } from '@cutover/core';
@@ -56,10 +57,7 @@ export const DEFAULT_MIGRATION_METRICS_CONFIG: MigrationMetricsConfig = Object.f
 });
 
 const schema = z.strictObject({
-  registry: z.custom<Registry>(
-    (value) => typeof value === 'object' && value !== null && typeof (value as Partial<Registry>).registerMetric === 'function',
-    { message: 'expected a prom-client Registry' },
-  ),
+  registry: z.custom<Registry>(isRegistry, { message: 'expected a prom-client Registry' }),
   durationBuckets: durationBoundsSchema,
   maxFlags: z.number().int().positive(),
   maxOutcomeEvents: z.number().int().positive(),
