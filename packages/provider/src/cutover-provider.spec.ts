@@ -284,6 +284,8 @@ describe(CutoverProvider.name, () => {
       expect(await client.getStringDetails('planner', 'x')).toMatchObject({ value: 'live', reason: 'STATIC' });
       expect(await client.getStringDetails('canary', 'x', { targetingKey: 'user-1' })).toMatchObject({ value: 'live', reason: 'SPLIT' });
       expect(await client.getBooleanValue('read-only', true)).toBe(false);
+      // The flags serve first; the schema check follows off the start-up path.
+      await provider.schemaChecked();
       expect(errors).toEqual([]);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toContain(`${file}:8:`);

@@ -100,7 +100,8 @@ export class CutoverProvider implements Provider {
       await Promise.all([this.store.load(), this.config.remote?.initialize?.()]);
     } finally {
       this.apply();
-      warnUnknownStageInputs(this.stageMappers.values(), this.knownFlagTypes(), this.logger);
+      // Listing every known flag walks every file flag: only a stage mapping needs it.
+      if (this.stageMappers.size > 0) warnUnknownStageInputs(this.stageMappers.values(), this.knownFlagTypes(), this.logger);
     }
   }
 
@@ -150,6 +151,16 @@ export class CutoverProvider implements Provider {
    */
   getFileStatus(): { files: string[]; broken: string[]; warnings: FlagFileProblem[] } {
     return { files: this.store.files, broken: this.store.brokenFiles(), warnings: this.store.warnings() };
+  }
+
+  /**
+   * Resolves once every flag file read so far has also been checked against
+   * flagd's schemas: the flags serve first, and the check's warnings (logged,
+   * and in `getFileStatus()`) follow in a later turn. With `strict`, the check
+   * is part of the load.
+   */
+  schemaChecked(): Promise<void> {
+    return this.store.schemaChecked();
   }
 
   /** Re-reads one flag file now, without waiting for the watcher. */

@@ -145,13 +145,33 @@ describe(FlagFileStore.name, () => {
     await store.load();
     await dir.write('f.flagd.json', { one: { ...flag('b'), state: 'ON' } });
     await store.reload(file);
-    expect(rec.events.map((e) => e.kind)).toEqual(['warned', 'changed']);
-    expect(store.warnings()).toMatchObject([{ file, jsonPath: '/flags/one/state' }]);
+    // The edit serves at once; the schema's warning follows in a later turn.
+    expect(rec.events.map((e) => e.kind)).toEqual(['changed']);
     expect(store.flags().get('one')!.defaultVariant).toBe('b');
+    await store.schemaChecked();
+    expect(rec.events.map((e) => e.kind)).toEqual(['changed', 'warned']);
+    expect(store.warnings()).toMatchObject([{ file, jsonPath: '/flags/one/state' }]);
 
     const strict = new FlagFileStore({ files: [file], watch: false, debounceMs: 10, strict: true, listener: recorder().listener });
     await expect(strict.load()).rejects.toMatchObject({ file, jsonPath: '/flags/one/state' });
     expect(strict.flags().size).toBe(0);
+  });
+});
+
+describe('FlagFileStore schema check after serving', () => {
+  it("drops a file's schema warnings once a clean save replaces it", async () => {
+    const file = await dir.write('f.flagd.json', { one: { ...flag('a'), state: 'ON' } });
+    const rec = recorder();
+    store = new FlagFileStore({ files: [file], watch: false, debounceMs: 10, listener: rec.listener });
+    await store.load();
+    await store.schemaChecked();
+    expect(store.warnings()).toMatchObject([{ file, jsonPath: '/flags/one/state' }]);
+    await dir.write('f.flagd.json', { one: flag('b') });
+    await store.reload(file);
+    await store.schemaChecked();
+    expect(store.warnings()).toEqual([]);
+    expect(rec.events.filter((e) => e.kind === 'warned')).toHaveLength(1);
+    expect(store.flags().get('one')!.defaultVariant).toBe('b');
   });
 });
 

@@ -11,7 +11,7 @@ import { FlagFileError } from './flag-file-error.js';
 import type { FlagFileProblem } from './flag-file-error.js';
 import { mergeFlagSets } from './flag-set.js';
 import type { FlagSet } from './flag-set.js';
-import { parseFlagFile } from './parse-flag-file.js';
+import { flagdSchemaWarnings, parseFlagFile } from './parse-flag-file.js';
 
 /** What the store tells its owner. */
 export interface FlagFileStoreListener {
@@ -54,6 +54,9 @@ export class FlagFileStore {
   /** Per file, the tail of its reads: each waits for the one before. */
   private readonly queues = new Map<string, Promise<void>>();
   private merged = new Map<string, CompiledFlag>();
+  /** Schema checks scheduled after a file's flags were applied and not yet done. */
+  private readonly schemaChecks = new Set<Promise<void>>();
+  private closed = false;
 
   constructor(private readonly options: FlagFileStoreOptions) {}
 
@@ -94,6 +97,15 @@ export class FlagFileStore {
     return [...this.broken];
   }
 
+  /**
+   * Resolves once every file read so far has also been checked against
+   * flagd's schemas. Without `strict` that check runs after the file's flags
+   * serve, in a later turn, and its warnings join `warnings()` then.
+   */
+  async schemaChecked(): Promise<void> {
+    while (this.schemaChecks.size > 0) await Promise.all(this.schemaChecks);
+  }
+
   /** The warnings of the flag sets in force, file by file in order. */
   warnings(): FlagFileProblem[] {
     return this.orderedSets().flatMap((set) => set.warnings);
@@ -120,6 +132,7 @@ export class FlagFileStore {
   }
 
   close(): void {
+    this.closed = true;
     for (const watcher of this.watchers) watcher.close();
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.watchers.length = 0;
@@ -142,11 +155,14 @@ export class FlagFileStore {
     const digest = digestOf(text);
     if (this.digests.get(file) === digest && !this.broken.has(file)) return undefined;
     try {
-      const set = parseFlagFile(text, file, { bucketing: this.options.bucketing, strict: this.options.strict ?? false });
+      const strict = this.options.strict ?? false;
+      // Strict mode must refuse a deviation before serving; otherwise the schema waits for a later turn.
+      const set = parseFlagFile(text, file, { bucketing: this.options.bucketing, strict, schemaWarnings: strict });
       this.sets.set(file, set);
       this.digests.set(file, digest);
       this.broken.delete(file);
       if (set.warnings.length > 0) this.options.listener.warned(set.warnings);
+      if (!strict) this.checkSchemaLater(file, text, set);
       return undefined;
     } catch (error) {
       // Anything the parser throws (a bug, a rule nested past the stack) is a rejected
@@ -154,6 +170,24 @@ export class FlagFileStore {
       if (error instanceof FlagFileError) return this.fail(error);
       return this.fail(new FlagFileError({ file, jsonPath: '', reason: `cannot be used: ${describe(error)}` }, { cause: error }));
     }
+  }
+
+  /** Adds the schema's warnings to `set` in a later turn, if `set` is still the file's by then. */
+  private checkSchemaLater(file: string, text: string, set: FlagSet): void {
+    const check = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      if (this.closed || this.sets.get(file) !== set) return;
+      let warnings: FlagFileProblem[];
+      try {
+        warnings = flagdSchemaWarnings(text, file);
+      } catch (error) {
+        warnings = [{ file, jsonPath: '', reason: `could not be checked against flagd's schemas: ${describe(error)}` }];
+      }
+      if (warnings.length === 0) return;
+      this.sets.set(file, { ...set, warnings: Object.freeze([...warnings, ...set.warnings]) });
+      this.options.listener.warned(warnings);
+    });
+    this.schemaChecks.add(check);
+    void check.finally(() => this.schemaChecks.delete(check));
   }
 
   /** Runs `task` once every earlier task on `file` has settled, whatever their outcome. */

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { applySchemaPatch, FLAGD_SCHEMA_EXTENSION } from './flagd-schema-extension.js';
 import { flagEntries } from './flag-entries.js';
+import type { FlagEntry } from './flag-entries.js';
 import { JsonMemo } from './json-memo.js';
 import { pointerSegment } from './json-location.js';
 
@@ -65,12 +66,12 @@ export interface SchemaViolation {
  * and their extension): no violations when it conforms, else one per flag
  * that deviates (its most specific problem) and one for the rest of the file.
  */
-export function checkFlagdSchema(document: unknown, json: JsonMemo = new JsonMemo()): SchemaViolation[] {
+export function checkFlagdSchema(document: unknown, json: JsonMemo = new JsonMemo(), entries: readonly FlagEntry[] = flagEntries(document)): SchemaViolation[] {
   validators ??= compileFlagdValidators();
   // The fast judgement is sound but may refuse a file the whole schema accepts; the whole schema decides then.
-  if (conforms(document, validators, json) || validators.document(document)) return [];
+  if (conforms(document, entries, validators, json) || validators.document(document)) return [];
   const whole = validators.document.errors ?? [];
-  const violations = [...flagViolations(document, validators), ...restViolations(document, validators)];
+  const violations = [...flagViolations(entries, validators), ...restViolations(document, validators)];
   return violations.length > 0 ? violations : [mostSpecific(whole, '')];
 }
 
@@ -87,14 +88,14 @@ const FLAG_KEY = /^.{1,}$/u;
  * targeting schema, so when every piece passes the whole passes; a false
  * answer proves nothing and leaves it to the whole schema.
  */
-function conforms(document: unknown, validators: FlagdValidators, json: JsonMemo): boolean {
+function conforms(document: unknown, entries: readonly FlagEntry[], validators: FlagdValidators, json: JsonMemo): boolean {
   const { untargeted, targeting, keyed } = validators;
   if (document === null || typeof document !== 'object' || Array.isArray(document)) return false;
   const flags = (document as { flags?: unknown }).flags;
   if (flags === null || typeof flags !== 'object') return false;
   if (!validators.document({ ...document, flags: {} })) return false;
   const judged = new Map<string, boolean>();
-  for (const entry of flagEntries(document)) {
+  for (const entry of entries) {
     if (entry.keyed ? !keyed(entry.definition) : !FLAG_KEY.test(entry.key)) return false;
     if (!untargeted[typeOfFirstVariant(entry.definition)](entry.definition)) return false;
     const rule = (entry.definition as { targeting?: unknown } | null)?.targeting;
@@ -116,9 +117,9 @@ function conforms(document: unknown, validators: FlagdValidators, json: JsonMemo
  * against the one schema its first variant's type selects; its errors are the
  * ones a person can act on.
  */
-function flagViolations(document: unknown, { byType, keyed }: FlagdValidators): SchemaViolation[] {
+function flagViolations(entries: readonly FlagEntry[], { byType, keyed }: FlagdValidators): SchemaViolation[] {
   const violations: SchemaViolation[] = [];
-  for (const entry of flagEntries(document)) {
+  for (const entry of entries) {
     const at = `/${entry.path.map(pointerSegment).join('/')}`;
     const validate = byType[typeOfFirstVariant(entry.definition)];
     if (!validate(entry.definition)) violations.push(mostSpecific(validate.errors ?? [], at));

@@ -5,6 +5,7 @@ import { unknownFlagdProperties } from '../targeting/flagd-properties.js';
 import { CompiledFlag } from './compiled-flag.js';
 import type { FlagDefinition } from './flag-definition.js';
 import { flagEntries } from './flag-entries.js';
+import type { FlagEntry } from './flag-entries.js';
 import { FLAG_FILE_LIMITS } from './flag-file-limits.js';
 import { FlagFileError } from './flag-file-error.js';
 import type { FlagFileProblem } from './flag-file-error.js';
@@ -18,6 +19,7 @@ import { ReferencedSize } from './referenced-size.js';
 import { resolveEvaluators } from './resolve-evaluators.js';
 import { checkServable } from './servable-structure.js';
 import { targetingVariants } from './targeting-variants.js';
+import type { VariantReference } from './targeting-variants.js';
 import { TargetingRules } from '../targeting/targeting-rule.js';
 
 /** How {@link parseFlagFile} reads a file. */
@@ -52,7 +54,7 @@ export interface ParseFlagFileOptions {
  * With `strict`, the first warning throws instead.
  */
 export function parseFlagFile(text: string, file: string, options: ParseFlagFileOptions = {}): FlagSet {
-  const locate = (jsonPath: string, reason: string): FlagFileProblem => ({ file, jsonPath, reason, ...locatePointer(text, jsonPath) });
+  const locate = (jsonPath: string, reason: string): FlagFileProblem => locateProblem(text, file, jsonPath, reason);
   const fail = (jsonPath: string, reason: string, cause?: unknown): never => {
     throw new FlagFileError(locate(jsonPath, reason), { cause });
   };
@@ -65,10 +67,11 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
   const deep = findDeepNesting(text, FLAG_FILE_LIMITS.maxNestingDepth);
   if (deep !== undefined) throw new FlagFileError({ file, ...locateOffset(text, deep), reason: `nested deeper than ${FLAG_FILE_LIMITS.maxNestingDepth} levels of arrays and objects` });
   const document = parseJson(text, file) as { $evaluators?: Record<string, unknown> | null; metadata?: Record<string, unknown> | null };
-  const unservable = checkServable(document);
+  const entries = flagEntries(document);
+  const unservable = checkServable(document, entries);
   if (unservable) fail(unservable.jsonPath, unservable.reason);
   const json = new JsonMemo();
-  if (options.schemaWarnings !== false || options.strict) for (const violation of checkFlagdSchema(document, json)) warn(violation.jsonPath, violation.reason);
+  if (options.schemaWarnings !== false || options.strict) for (const violation of checkFlagdSchema(document, json, entries)) warn(violation.jsonPath, violation.reason);
 
   const evaluators = document.$evaluators ?? {};
   const setMetadata = primitives(document.metadata);
@@ -77,25 +80,27 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
   const sharedMetadata = new Map<string, FlagMetadata>();
   const plainMetadata: FlagMetadata = Object.freeze({ ...setMetadata, source: 'file' });
   const flags = new Map<string, CompiledFlag>();
-  for (const entry of flagEntries(document)) {
+  // What a rule says of itself, judged once per distinct rule text: most files reuse a few cohorts' rules.
+  const ruleFacts = new Map<string, RuleFacts>();
+  for (const entry of entries) {
     const { key } = entry;
     const definition = readDefinition(entry.definition);
-    const at = `/${entry.path.map(pointerSegment).join('/')}`;
     const variant = definition.defaultVariant;
     if (typeof variant === 'string' && !Object.hasOwn(definition.variants, variant)) {
-      fail(`${at}/defaultVariant`, `defaultVariant names no variant of the flag: "${variant}"`);
+      fail(`${pointerOf(entry)}/defaultVariant`, `defaultVariant names no variant of the flag: "${variant}"`);
     }
     const convention = checkMigrationConventions(definition);
-    if (convention) fail(`${at}/${convention.path.map(pointerSegment).join('/')}`, convention.reason);
+    if (convention) fail(`${pointerOf(entry)}/${convention.path.map(pointerSegment).join('/')}`, convention.reason);
     // The rule's JSON text (needed anyway to share rules) rules out `$ref`s faster than a walk of the rule.
     const mayReference = definition.targeting !== undefined && json.of(definition.targeting).includes('"$ref"');
-    const oversized = mayReference ? referenced.check(definition.targeting, `${at}/targeting`, FLAG_FILE_LIMITS.maxReferencedNodes) : undefined;
+    const oversized = mayReference ? referenced.check(definition.targeting, `${pointerOf(entry)}/targeting`, FLAG_FILE_LIMITS.maxReferencedNodes) : undefined;
     if (oversized) fail(oversized.jsonPath, oversized.reason);
-    const { logic, unresolved } = mayReference ? resolveEvaluators(definition.targeting, evaluators, `${at}/targeting`) : { logic: definition.targeting, unresolved: [] };
+    const { logic, unresolved } = mayReference ? resolveEvaluators(definition.targeting, evaluators, `${pointerOf(entry)}/targeting`) : { logic: definition.targeting, unresolved: [] };
     for (const reference of unresolved) warn(reference.jsonPath, `${reference.reason}; the flag answers PARSE_ERROR, as in flagd`);
-    for (const property of unknownFlagdProperties(logic)) warn(`${at}/targeting`, `"${property}" is not a flagd property (flagd sets $flagd.flagKey and $flagd.timestamp); it reads as null`);
-    for (const ref of targetingVariants(logic, `${at}/targeting`)) {
-      if (!Object.hasOwn(definition.variants, ref.variant)) fail(ref.jsonPath, `targeting returns "${ref.variant}", which names no variant of the flag`);
+    const facts = logic === undefined ? NO_FACTS : factsOf(ruleFacts, logic, json.of(logic));
+    for (const property of facts.unknownProperties) warn(`${pointerOf(entry)}/targeting`, `"${property}" is not a flagd property (flagd sets $flagd.flagKey and $flagd.timestamp); it reads as null`);
+    for (const ref of facts.variants) {
+      if (!Object.hasOwn(definition.variants, ref.variant)) fail(`${pointerOf(entry)}/targeting${ref.jsonPath}`, `targeting returns "${ref.variant}", which names no variant of the flag`);
     }
     const metadata = definition.metadata === undefined ? plainMetadata : intern(sharedMetadata, Object.freeze({ ...setMetadata, ...primitives(definition.metadata), source: 'file' }));
     const unusableTargeting = unresolved[0]?.reason;
@@ -103,10 +108,49 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
       const rule = unusableTargeting === undefined && hasTargeting(logic) ? rules.ruleFor(logic, json.of(logic)) : undefined;
       flags.set(key, new CompiledFlag(key, definition, { logic, metadata, bucketing: options.bucketing, ...(rule && { rule }), ...(unusableTargeting === undefined ? {} : { unusableTargeting }) }));
     } catch (error) {
-      fail(`${at}/targeting`, `targeting does not compile: ${error instanceof Error ? error.message : JSON.stringify(error)}`, error);
+      fail(`${pointerOf(entry)}/targeting`, `targeting does not compile: ${error instanceof Error ? error.message : JSON.stringify(error)}`, error);
     }
   }
   return { file, flags, metadata: Object.freeze(setMetadata), warnings: Object.freeze(warnings) };
+}
+
+/**
+ * The deviations from flagd's official schemas of a file `parseFlagFile`
+ * accepted, located as its warnings are. For a reader that serves the flags
+ * first (`schemaWarnings: false`) and checks the schema afterwards, off the
+ * start-up path: on files with thousands of distinct rules the schema check
+ * is most of the load.
+ */
+export function flagdSchemaWarnings(text: string, file: string): FlagFileProblem[] {
+  const document = parseJson(text, file);
+  return checkFlagdSchema(document).map((violation) => locateProblem(text, file, violation.jsonPath, violation.reason));
+}
+
+function locateProblem(text: string, file: string, jsonPath: string, reason: string): FlagFileProblem {
+  return { file, jsonPath, reason, ...locatePointer(text, jsonPath) };
+}
+
+/** The flag's JSON pointer, built only for a problem to report. */
+function pointerOf(entry: FlagEntry): string {
+  return `/${entry.path.map(pointerSegment).join('/')}`;
+}
+
+/** What the parser checks of a rule whatever flag carries it; variant paths are relative to the rule. */
+interface RuleFacts {
+  readonly unknownProperties: readonly string[];
+  readonly variants: readonly VariantReference[];
+}
+
+const NO_FACTS: RuleFacts = { unknownProperties: [], variants: [] };
+
+function factsOf(known: Map<string, RuleFacts>, logic: unknown, text: string): RuleFacts {
+  let facts = known.get(text);
+  if (facts === undefined) {
+    // Only a rule whose text names `$flagd` can read a property flagd does not set.
+    facts = { unknownProperties: text.includes('$flagd') ? unknownFlagdProperties(logic) : [], variants: targetingVariants(logic, '') };
+    known.set(text, facts);
+  }
+  return facts;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { flagEntries } from './flag-entries.js';
+import type { FlagEntry } from './flag-entries.js';
 import type { SchemaViolation } from './flagd-schema.js';
 import { pointerSegment } from './json-location.js';
 
@@ -26,7 +27,7 @@ const SERVABLE_FLAG: Readonly<Record<string, Kind>> = {
  * `defaultVariant`, `variants` or `metadata` of the wrong JSON type, or an
  * empty shared evaluator. Undefined when flagd would load it.
  */
-export function checkServable(document: unknown): SchemaViolation | undefined {
+export function checkServable(document: unknown, entries: readonly FlagEntry[] = flagEntries(document)): SchemaViolation | undefined {
   if (!isObject(document)) return violation([], `expected an object, received ${kindOf(document)}`);
   const { flags, metadata, $evaluators } = document;
   if (flags !== null && !Array.isArray(flags) && !isObject(flags)) return violation(['flags'], 'must be an object of flags by key, or an array of flags');
@@ -37,7 +38,7 @@ export function checkServable(document: unknown): SchemaViolation | undefined {
     // flagd substitutes `$ref`s textually and refuses an evaluator with no content.
     if ((JSON.stringify(rule) ?? '').length < 3) return { jsonPath: `/$evaluators/${pointerSegment(name)}`, reason: 'flagd cannot load this file: the evaluator is empty' };
   }
-  for (const entry of flagEntries(document)) {
+  for (const entry of entries) {
     const flag = entry.definition;
     if (!isObject(flag)) return violation(entry.path, `expected an object, received ${kindOf(flag)}`);
     for (const [field, kind] of Object.entries(SERVABLE_FLAG)) {
