@@ -1,13 +1,20 @@
-/** The criteria the guard judges, one check each. */
-export type GuardCriterion =
-  | 'error-rate'
-  | 'error-rate-increase'
-  | 'latency'
-  | 'match-rate'
-  | 'success-rate'
-  | 'throughput'
-  | 'availability'
-  | 'traffic';
+/**
+ * The criteria the guard judges, one check each, in the order the verdict
+ * lists them: the one list of their names, for schemas and options elsewhere.
+ */
+export const GUARD_CRITERION_NAMES = Object.freeze([
+  'error-rate',
+  'error-rate-increase',
+  'latency',
+  'match-rate',
+  'success-rate',
+  'throughput',
+  'availability',
+  'traffic',
+] as const);
+
+/** A criterion the guard judges: one of {@link GUARD_CRITERION_NAMES}. */
+export type GuardCriterion = (typeof GUARD_CRITERION_NAMES)[number];
 
 /**
  * Outcome of one check: `fail` when the test is confident the candidate is
