@@ -22,7 +22,7 @@ import type { GuardSnapshot, PathWindow } from './guard-snapshot.js';
  *   the counts have one (this process's registry; PromQL has none);
  * - a path's unanswered calls are its timeouts and its shed runs;
  * - pairs, when counted, are the compared requests by how both paths ended,
- *   with the ratio of their durations once any pair that both succeeded was timed;
+ *   with the ratio of their durations where the source records them;
  *   stages are the ones that served at least one call in the window.
  */
 export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number): GuardSnapshot {
@@ -73,8 +73,8 @@ function pairsOf({ pairs, pairedLatencyRatio }: MigrationCounts): Pick<GuardSnap
   const [bothOk, legacyOnly, candidateOnly, bothFailed] = [pairs.both_ok, pairs.legacy_error, pairs.candidate_error, pairs.both_error].map((n) => Math.max(0, n));
   const total = bothOk! + legacyOnly! + candidateOnly! + bothFailed!;
   if (!(total > 0)) return {};
-  const timed = pairedLatencyRatio !== undefined && (pairedLatencyRatio.at(-1)?.count ?? 0) > 0;
-  return { pairs: { total, legacyOnlyErrors: legacyOnly!, candidateOnlyErrors: candidateOnly!, ...(timed ? { latencyRatio: pairedLatencyRatio } : {}) } };
+  // The ratios whenever the source records them, timed pairs or not: the latency check splits its significance for the whole window.
+  return { pairs: { total, legacyOnlyErrors: legacyOnly!, candidateOnlyErrors: candidateOnly!, ...(pairedLatencyRatio ? { latencyRatio: pairedLatencyRatio } : {}) } };
 }
 
 function completed(path: PathCounts): number {
