@@ -1,11 +1,13 @@
 // Simulations of what the guard gains when both paths ran on the same request
 // and when latency comes from the 2 % sketch: paired vs independent error
-// tests, a 20 % latency gate, and shadow-only slowness. Seeded; called from
+// tests, a 20 % latency gate, the paired latency test (guard-paired-latency.ts),
+// and shadow-only slowness. Seeded; called from
 // guard.bench.ts, printed in the same run.
 import { DEFAULT_GUARD_CONFIG, evaluateGuard, resolveGuardConfig } from '@cutover/guard';
 import type { GuardConfig, GuardCriterion, GuardSnapshot, PathWindow } from '@cutover/guard';
 import { LatencySketch, sketchBuckets } from '@cutover/hooks';
 import { exponentialBuckets } from 'prom-client';
+import { pairedLatency } from './guard-paired-latency.js';
 import { seededRandom as random } from './seeded-random.js';
 import { scaled } from './smoke.js';
 
@@ -205,6 +207,7 @@ export function runPairedPrecisionSimulations(): boolean {
   const started = performance.now();
   let ok = pairedErrors();
   ok = latencyGate() && ok;
+  ok = pairedLatency() && ok;
   ok = shadowSlowness() && ok;
   console.log(`\n  paired and precision simulations in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return ok;

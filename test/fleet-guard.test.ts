@@ -71,6 +71,11 @@ describe.skipIf(!prometheusBinary)('guard over a fleet through Prometheus', () =
     );
     expect(judged).toBeGreaterThan(100);
     for (const ms of switchedMs) expect(ms).toBeLessThan(5000);
+    // The paired latency ratios were scraped and read: the latency check had the fleet's timed pairs for its sign test.
+    const latency = degraded.checks.find((c) => c.criterion === 'latency')!;
+    expect(latency.details.pairedLatency).toBe(1);
+    expect(latency.details.timedPairs).toBeGreaterThan(100);
+    expect(latency.details.medianPairRatio).toBeGreaterThan(0);
   });
 });
 
@@ -82,6 +87,7 @@ describe.skipIf(!promtool)('the migration metrics exposition', () => {
     metrics.observe({ type: 'stage', flagKey: FLAG, operation: 'read', stage: 'shadow', raw: 'shadow', known: true });
     metrics.observe({ type: 'path', flagKey: FLAG, operation: 'read', stage: 'shadow', path: 'candidate', authoritative: false, outcome: 'timeout', durationMs: 2000 });
     metrics.observe({ type: 'comparison', flagKey: FLAG, stage: 'shadow', outcome: 'match', ignored: true, differences: [], noisy: [], legacyMs: 1, candidateMs: 2 });
+    metrics.observe({ type: 'comparison', flagKey: FLAG, stage: 'shadow', outcome: 'match', ignored: false, differences: [], noisy: [], legacyMs: 0, candidateMs: 2, legacyStatus: 'ok', candidateStatus: 'ok' });
     metrics.recordRollback(FLAG, 'latency', 'completed');
     metrics.recordOutcome(FLAG, 'candidate', 'pr_accepted', 'success');
     const checked = spawnSync(promtool!, ['check', 'metrics'], { input: await registry.metrics(), encoding: 'utf8' });

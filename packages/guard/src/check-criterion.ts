@@ -3,8 +3,9 @@ import { criterionApplicability, EVERY_STAGE } from './criterion-applicability.j
 import type { GuardConfig } from './guard-config.js';
 import { GUARD_CRITERIA } from './guard-criteria.js';
 import type { GuardSnapshot } from './guard-snapshot.js';
-import type { GuardCheck, GuardCheckStatus, GuardCriterion } from './guard-verdict.js';
+import type { GuardCheck, GuardCheckStatus, GuardCriterion, SequentialTestResult } from './guard-verdict.js';
 import { sequentialRateTest } from './sequential-rate-test.js';
+import type { SequentialRateTestInput } from './sequential-rate-test.js';
 
 /**
  * Judges one criterion of the table: reads its figures, runs its test and
@@ -18,16 +19,20 @@ export function checkCriterion(criterion: GuardCriterion, snapshot: GuardSnapsho
   const rule = GUARD_CRITERIA[criterion];
   const reading = rule.read(snapshot, config);
   const { observed, sample, details } = reading;
-  const test = reading.test === null ? null : sequentialRateTest(reading.test);
+  const tests = reading.test === null ? [] : isSeveral(reading.test) ? reading.test.map(sequentialRateTest) : [sequentialRateTest(reading.test)];
+  // The one nearest its boundary speaks for the check: a rejected one when any rejected.
+  const test = tests.reduce<SequentialTestResult | null>((nearest, t) => (nearest === null || t.eValue * t.alpha > nearest.eValue * nearest.alpha ? t : nearest), null);
   const status: GuardCheckStatus =
     reading.present === false ? 'skipped' : test === null ? 'insufficient-data' : test.rejected ? 'fail' : 'pass';
   const { applied, reason: applicability } = criterionApplicability(criterion, snapshot.stages, config);
   let summary: string | undefined;
   const compose = (): string => {
     const n = `n ${formatFigure(sample.candidate)}${sample.legacy === null ? '' : `/${formatFigure(sample.legacy)}`} (min ${sample.minimum})`;
-    const evidence = test
-      ? `; e ${formatFigure(test.eValue)} vs boundary ${formatFigure(test.boundary)} (p ${formatFigure(test.pValue)})`
-      : '';
+    const evidence = tests.length > 1
+      ? `; ${tests.map((t) => `${t.label ?? 'test'} e ${formatFigure(t.eValue)} vs boundary ${formatFigure(t.boundary)} (p ${formatFigure(t.pValue)})`).join(', ')}`
+      : test
+        ? `; e ${formatFigure(test.eValue)} vs boundary ${formatFigure(test.boundary)} (p ${formatFigure(test.pValue)})`
+        : '';
     // Only a criterion that depends on the stage, judged on known stages, says so: anything else would be noise in every line.
     const where = applicability === EVERY_STAGE.reason || snapshot.stages === undefined ? '' : ` (${applicability})`;
     return `${criterion} ${status}${where}: ${rule.describe(reading, config)}; ${n}${evidence}`;
@@ -40,6 +45,7 @@ export function checkCriterion(criterion: GuardCriterion, snapshot: GuardSnapsho
     direction: rule.direction,
     sample,
     test,
+    ...(tests.length > 1 ? { tests } : {}),
     details,
     applied,
     applicability,
@@ -47,4 +53,8 @@ export function checkCriterion(criterion: GuardCriterion, snapshot: GuardSnapsho
       return (summary ??= compose());
     },
   };
+}
+
+function isSeveral(test: SequentialRateTestInput | readonly SequentialRateTestInput[]): test is readonly SequentialRateTestInput[] {
+  return Array.isArray(test);
 }

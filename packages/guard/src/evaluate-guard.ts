@@ -2,12 +2,9 @@ import { checkCriterion } from './check-criterion.js';
 import { exposedConfig } from './exposed-min-sample.js';
 import { DEFAULT_GUARD_CONFIG } from './guard-config.js';
 import type { GuardConfig } from './guard-config.js';
-import { GUARD_CRITERIA } from './guard-criteria.js';
 import type { GuardSnapshot } from './guard-snapshot.js';
-import type { GuardCriterion, GuardStatus, GuardVerdict } from './guard-verdict.js';
-
-// In the table's order, which is the order of the verdict's checks.
-const CRITERIA = Object.keys(GUARD_CRITERIA) as readonly GuardCriterion[];
+import { GUARD_CRITERION_NAMES } from './guard-verdict.js';
+import type { GuardStatus, GuardVerdict } from './guard-verdict.js';
 
 /**
  * Judges one migration's window: one check per criterion, each a sequential
@@ -24,7 +21,7 @@ const CRITERIA = Object.keys(GUARD_CRITERIA) as readonly GuardCriterion[];
  */
 export function evaluateGuard(snapshot: GuardSnapshot, config: GuardConfig = DEFAULT_GUARD_CONFIG): GuardVerdict {
   const judged = exposedConfig(config, snapshot.exposure);
-  const checks = CRITERIA.map((criterion) => checkCriterion(criterion, snapshot, judged));
+  const checks = GUARD_CRITERION_NAMES.map((criterion) => checkCriterion(criterion, snapshot, judged));
   const failing = checks.filter((check) => check.status === 'fail' && check.applied !== false);
   const reporting = checks.filter((check) => check.status === 'fail' && check.applied === false);
   const status: GuardStatus =

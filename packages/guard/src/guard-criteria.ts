@@ -1,15 +1,13 @@
 import { availabilityCriterion } from './availability-criterion.js';
-import { countAbove } from './count-above.js';
-import { formatFigure, formatPoints, formatRate, formatRatio, formatSeconds } from './format-figure.js';
+import { formatFigure, formatPoints, formatRate, formatRatio } from './format-figure.js';
 import { criterionRule } from './guard-criterion-rule.js';
 import type { GuardCriterionRule } from './guard-criterion-rule.js';
 import type { GuardCriterion } from './guard-verdict.js';
-import { histogramQuantile } from './histogram-quantile.js';
+import { latencyCriterion } from './latency-criterion.js';
 import { pairedErrorIncrease } from './paired-error-increase.js';
 import { perPath } from './per-path.js';
 import { rateCriterion } from './rate-criterion.js';
 import { rateUpperBound } from './rate-upper-bound.js';
-import { sanitizeBuckets } from './sanitize-buckets.js';
 import { sanitizeCount } from './sanitize-count.js';
 import { trafficCriterion } from './traffic-criterion.js';
 
@@ -69,68 +67,6 @@ const errorRateIncrease = criterionRule({
       `candidate ${formatRate(candidateRate ?? null)} vs legacy ${formatRate(legacyRate ?? null)} ` +
       `(${formatPoints(observed)}, limit ${formatPoints(config.maxErrorRateIncrease)}` +
       `${legacyUpperBound === null || legacyUpperBound === undefined ? '' : `; legacy at most ${formatRate(legacyUpperBound)}`})`
-    );
-  },
-});
-
-/**
- * Is the candidate's latency quantile (p95) above `maxLatencyRatio` × legacy's?
- * A p95 above a threshold t means more than 5 % of calls slower than t, so the
- * check takes t = ratio × legacy's p95, rounds it up to a bucket bound b of the
- * candidate's histogram, and tests "at most 5 % of candidate calls above b".
- * Counting at a bound needs no assumption about the shape inside a bucket, and
- * rounding up only makes a trip harder. Legacy's p95 is taken as measured:
- * with at least `minSample` calls its noise moves t far less than the margin
- * a limit of 1.5× leaves (the benchmark measures the false alarms with it).
- * Resolution is the bucket layout's: buckets spaced by 2× cannot see 1.5×.
- * On this process's 2 % sketch (`latency.precise`) t is rounded up by at
- * most 2 %, so a 20 % gate is resolved; legacy's quantile is still taken as
- * measured (an anytime-valid upper bound of it cost about ten times the
- * requests in the simulations).
- */
-const latency = criterionRule({
-  direction: 'max',
-  limit: 'maxLatencyRatio',
-  read(snapshot, config) {
-    // The sketch's 2 % bins when both paths have them: the threshold is then rounded up by at most 2 %.
-    const precise = snapshot.candidate.latency.precise !== undefined && snapshot.legacy.latency.precise !== undefined;
-    const [candidate, legacy] = perPath(snapshot, (path) => sanitizeBuckets(precise ? { buckets: path.latency.precise! } : path.latency));
-    const calls = candidate.at(-1)?.count ?? 0;
-    const legacyCalls = legacy.at(-1)?.count ?? 0;
-    const quantile = config.latencyQuantile;
-    const candidateQuantile = histogramQuantile(quantile, candidate);
-    const legacyQuantile = histogramQuantile(quantile, legacy);
-    const enough = calls >= config.minSample && legacyCalls >= config.minSample;
-    const threshold = legacyQuantile === null ? null : config.maxLatencyRatio * legacyQuantile;
-    const above = enough && threshold !== null ? countAbove(candidate, threshold) : null;
-    return {
-      observed:
-        candidateQuantile !== null && legacyQuantile !== null && legacyQuantile > 0 ? candidateQuantile / legacyQuantile : null,
-      sample: { candidate: calls, legacy: legacyCalls, minimum: config.minSample },
-      test: above ? { events: above.count, trials: calls, nullRate: 1 - quantile, alpha: config.significance } : null,
-      details: {
-        candidateQuantile,
-        legacyQuantile,
-        thresholdSeconds: threshold,
-        bucketBound: above?.bound ?? null,
-        // The limit actually applied once the threshold is rounded up to a bound.
-        effectiveRatio: above && legacyQuantile ? above.bound / legacyQuantile : null,
-        candidateAbove: above?.count ?? null,
-      },
-      above,
-      enough,
-    };
-  },
-  describe({ observed, sample, details, above, enough }, config) {
-    const quantile = config.latencyQuantile;
-    const counted = above
-      ? `; above ${formatSeconds(above.bound)}: ${formatRate(above.count / sample.candidate)} of candidate calls, allowed ${formatRate(1 - quantile)}`
-      : enough
-        ? `; no bucket bound at or above ${formatSeconds(details.thresholdSeconds)}, cannot test`
-        : '';
-    return (
-      `p${Number((quantile * 100).toFixed(1))} candidate ${formatSeconds(details.candidateQuantile)} vs legacy ${formatSeconds(details.legacyQuantile)} ` +
-      `(${formatRatio(observed)}, limit ${formatRatio(config.maxLatencyRatio)})${counted}`
     );
   },
 });
@@ -224,7 +160,7 @@ const throughput = criterionRule({
 export const GUARD_CRITERIA: Readonly<Record<GuardCriterion, GuardCriterionRule>> = Object.freeze({
   'error-rate': errorRate,
   'error-rate-increase': errorRateIncrease,
-  latency,
+  latency: latencyCriterion,
   'match-rate': matchRate,
   'success-rate': successRate,
   throughput,

@@ -22,8 +22,12 @@ export interface CriterionReading {
   readonly sample: GuardSample;
   /** False when the snapshot holds no input for the criterion, which is then skipped. */
   readonly present?: boolean;
-  /** The sequential rate test to run, or null while there is too little data for one. */
-  readonly test: SequentialRateTestInput | null;
+  /**
+   * The sequential rate test to run, or null while there is too little data
+   * for one. Several: the check fails when any rejects, and the rule splits
+   * the significance among them so that the check keeps its false-alarm bound.
+   */
+  readonly test: SequentialRateTestInput | readonly SequentialRateTestInput[] | null;
   /** Intermediate numbers the check reports (legacy's rate, its upper bound, the latency bucket…). */
   readonly details: Readonly<Record<string, number | null>>;
 }

@@ -55,5 +55,17 @@ describe(guardSnapshotOf.name, () => {
     expect(snapshot.exposure).toBe(0.25);
     expect(guardSnapshotOf(base, 1).exposure).toBeUndefined();
   });
+
+  it('carries the paired latency ratios with the pairs wherever the source records them', () => {
+    const ratios = [{ le: 1, count: 4 }, { le: 1.2, count: 7 }, { le: Infinity, count: 9 }];
+    const pairs = { both_ok: 9, legacy_error: 1, candidate_error: 2, both_error: 0 };
+    expect(guardSnapshotOf({ ...counts({ success: 12 }), pairs, pairedLatencyRatio: ratios }, 1).pairs).toEqual({
+      total: 12, legacyOnlyErrors: 1, candidateOnlyErrors: 2, latencyRatio: ratios,
+    });
+    // None timed yet (every pair had a failure) is still a histogram: the latency check splits its significance from the start.
+    const untimed = [{ le: 1, count: 0 }, { le: Infinity, count: 0 }];
+    expect(guardSnapshotOf({ ...counts({ success: 12 }), pairs, pairedLatencyRatio: untimed }, 1).pairs?.latencyRatio).toBe(untimed);
+    expect(guardSnapshotOf({ ...counts({ success: 12 }), pairs }, 1).pairs?.latencyRatio).toBeUndefined();
+  });
 });
 

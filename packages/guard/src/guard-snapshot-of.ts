@@ -21,7 +21,8 @@ import type { GuardSnapshot, PathWindow } from './guard-snapshot.js';
  * - latency is the exported histogram buckets, plus the 2 % sketch's when
  *   the counts have one (this process's registry; PromQL has none);
  * - a path's unanswered calls are its timeouts and its shed runs;
- * - pairs, when counted, are the compared requests by how both paths ended;
+ * - pairs, when counted, are the compared requests by how both paths ended,
+ *   with the ratio of their durations where the source records them;
  *   stages are the ones that served at least one call in the window.
  */
 export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number): GuardSnapshot {
@@ -67,11 +68,13 @@ function stagesOf({ stages }: MigrationCounts): Pick<GuardSnapshot, 'stages'> {
   return served.length > 0 ? { stages: served } : {};
 }
 
-function pairsOf({ pairs }: MigrationCounts): Pick<GuardSnapshot, 'pairs'> {
+function pairsOf({ pairs, pairedLatencyRatio }: MigrationCounts): Pick<GuardSnapshot, 'pairs'> {
   if (!pairs) return {};
   const [bothOk, legacyOnly, candidateOnly, bothFailed] = [pairs.both_ok, pairs.legacy_error, pairs.candidate_error, pairs.both_error].map((n) => Math.max(0, n));
   const total = bothOk! + legacyOnly! + candidateOnly! + bothFailed!;
-  return total > 0 ? { pairs: { total, legacyOnlyErrors: legacyOnly!, candidateOnlyErrors: candidateOnly! } } : {};
+  if (!(total > 0)) return {};
+  // The ratios whenever the source records them, timed pairs or not: the latency check splits its significance for the whole window.
+  return { pairs: { total, legacyOnlyErrors: legacyOnly!, candidateOnlyErrors: candidateOnly!, ...(pairedLatencyRatio ? { latencyRatio: pairedLatencyRatio } : {}) } };
 }
 
 function completed(path: PathCounts): number {

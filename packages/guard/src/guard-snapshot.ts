@@ -65,6 +65,13 @@ export interface PairedWindow {
   readonly legacyOnlyErrors: number;
   /** Of those, the ones where the candidate failed and legacy did not. */
   readonly candidateOnlyErrors: number;
+  /**
+   * Candidate duration over legacy duration on each compared request that
+   * both paths succeeded on, as cumulative buckets by ascending `le` ending
+   * with `le: Infinity` (`cutover_migration_paired_latency_ratio`). When
+   * present, the latency check adds the paired sign test.
+   */
+  readonly latencyRatio?: readonly HistogramBucket[];
 }
 
 /**

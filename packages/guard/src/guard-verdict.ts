@@ -1,13 +1,20 @@
-/** The criteria the guard judges, one check each. */
-export type GuardCriterion =
-  | 'error-rate'
-  | 'error-rate-increase'
-  | 'latency'
-  | 'match-rate'
-  | 'success-rate'
-  | 'throughput'
-  | 'availability'
-  | 'traffic';
+/**
+ * The criteria the guard judges, one check each, in the order the verdict
+ * lists them: the one list of their names, for schemas and options elsewhere.
+ */
+export const GUARD_CRITERION_NAMES = Object.freeze([
+  'error-rate',
+  'error-rate-increase',
+  'latency',
+  'match-rate',
+  'success-rate',
+  'throughput',
+  'availability',
+  'traffic',
+] as const);
+
+/** A criterion the guard judges: one of {@link GUARD_CRITERION_NAMES}. */
+export type GuardCriterion = (typeof GUARD_CRITERION_NAMES)[number];
 
 /**
  * Outcome of one check: `fail` when the test is confident the candidate is
@@ -45,6 +52,8 @@ export interface SequentialTestResult {
   readonly boundary: number;
   /** Whether the null hypothesis is rejected, i.e. the rate is judged above `nullRate`. */
   readonly rejected: boolean;
+  /** Which test it is, where a check runs several (`p95`, `paired sign`). */
+  readonly label?: string;
 }
 
 /** Sample sizes behind a check. */
@@ -71,8 +80,17 @@ export interface GuardCheck {
   readonly direction: 'max' | 'min';
   /** Sample sizes. */
   readonly sample: GuardSample;
-  /** The statistical test, when there was enough data to run it. */
+  /**
+   * The statistical test, when there was enough data to run it; of several,
+   * the one nearest its boundary (a rejected one when any rejected).
+   */
   readonly test: SequentialTestResult | null;
+  /**
+   * Every test the check ran, where it runs more than one (latency with
+   * paired duration ratios: the p95 test and the paired sign test, each
+   * spending half the significance); absent otherwise.
+   */
+  readonly tests?: readonly SequentialTestResult[];
   /** Intermediate numbers specific to the criterion (legacy's rate, its upper bound, the latency bucket…). */
   readonly details: Readonly<Record<string, number | null>>;
   /**

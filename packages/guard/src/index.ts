@@ -3,6 +3,7 @@ export { resolveGuardConfig } from './resolve-guard-config.js';
 export { DEFAULT_GUARD_CONFIG, GUARD_RISK_PRESETS } from './guard-config.js';
 export type { GuardConfig, GuardOptions, GuardRisk } from './guard-config.js';
 export type { ComparisonWindow, GuardSnapshot, LatencyHistogram, OutcomeWindow, PairedWindow, PathWindow, RecentTraffic } from './guard-snapshot.js';
+export { GUARD_CRITERION_NAMES } from './guard-verdict.js';
 export type {
   GuardCheck,
   GuardCheckStatus,

@@ -49,6 +49,13 @@ function fleet(query: string): Answer {
       { metric: { path: 'candidate', outcome: 'error' }, value: 60 },
     ]);
   }
+  if (query.includes('cutover_migration_paired_latency_ratio_bucket')) {
+    return vector([
+      { metric: { le: '+Inf' }, value: 238 },
+      { metric: { le: '1.2' }, value: 150.5 },
+      { metric: { le: '1' }, value: 100 },
+    ]);
+  }
   if (query.includes('_bucket')) {
     return vector([
       { metric: { path: 'candidate', le: '+Inf' }, value: 300 },
@@ -88,6 +95,7 @@ describe(PrometheusSource.name, () => {
       const snapshot = await source.snapshot();
       expect(prometheus.queries.map((q) => q.query).sort()).toEqual([
         'max by (stage) (max_over_time(cutover_migration_stage{feature_flag_key="search \\"v2\\""}[42s]))',
+        'sum by (le) (increase(cutover_migration_paired_latency_ratio_bucket{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (pair) (increase(cutover_migration_paired_calls_total{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (path) (increase(cutover_migration_served_total{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (path, le) (increase(cutover_migration_duration_seconds_bucket{feature_flag_key="search \\"v2\\""}[42s]))',
@@ -95,7 +103,12 @@ describe(PrometheusSource.name, () => {
         'sum by (path, result) (increase(cutover_migration_outcomes_total{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (result) (increase(cutover_migration_comparisons_total{feature_flag_key="search \\"v2\\""}[42s]))',
       ]);
-      expect(snapshot.pairs).toEqual({ total: 300, legacyOnlyErrors: 2, candidateOnlyErrors: 59.5 });
+      expect(snapshot.pairs).toEqual({
+        total: 300,
+        legacyOnlyErrors: 2,
+        candidateOnlyErrors: 59.5,
+        latencyRatio: [{ le: 1, count: 100 }, { le: 1.2, count: 150.5 }, { le: Infinity, count: 238 }],
+      });
       expect(snapshot.stages).toEqual(['shadow']);
       expect(new Set(prometheus.queries.map((q) => q.time))).toEqual(new Set(['1700000041.200']));
       expect(snapshot.windowSeconds).toBe(42);

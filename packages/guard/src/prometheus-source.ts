@@ -29,10 +29,11 @@ const { key, path, outcome, result, pair, stage } = MIGRATION_LABELS;
  * Reads one migration's counts over the whole fleet from Prometheus: each
  * counter summed over every instance with `increase(…[<window>s])`, the window
  * being the time since it started, so one decision covers the fleet and the
- * window grows as the guard's tests require. Five instant queries per
- * snapshot (calls, duration buckets, comparisons, paired outcomes, and the
- * stages served: those whose stage gauge was 1 at some scrape of the window),
- * evaluated at the same time.
+ * window grows as the guard's tests require. Eight instant queries per
+ * snapshot, evaluated at the same time: calls, duration buckets, comparisons,
+ * calls served to callers, business outcomes, paired outcomes, paired latency
+ * ratio buckets, and the stages served (those whose stage gauge was 1 at some
+ * scrape of the window).
  * Counts from `increase()` are extrapolated and may be fractional; the guard
  * repairs them as `histogram_quantile` does.
  */
@@ -67,16 +68,17 @@ export class PrometheusSource implements GuardSource {
     const seconds = Math.max(1, Math.ceil((at - this.startedAt) / 1000));
     const increase = (metric: string, by: string): string => `sum by (${by}) (increase(${metric}${this.selector}[${seconds}s]))`;
     const time = at / 1000;
-    const [calls, buckets, comparisons, served, outcomes, pairs, stages] = await Promise.all([
+    const [calls, buckets, comparisons, served, outcomes, pairs, ratios, stages] = await Promise.all([
       queryPrometheus(this.target, increase(MIGRATION_METRICS.calls, `${path}, ${outcome}`), time),
       queryPrometheus(this.target, increase(`${MIGRATION_METRICS.duration}_bucket`, `${path}, le`), time),
       queryPrometheus(this.target, increase(MIGRATION_METRICS.comparisons, result), time),
       queryPrometheus(this.target, increase(OUTCOME_METRICS.served, path), time),
       queryPrometheus(this.target, increase(OUTCOME_METRICS.outcomes, `${path}, ${result}`), time),
       queryPrometheus(this.target, increase(MIGRATION_METRICS.pairedCalls, pair), time),
+      queryPrometheus(this.target, increase(`${MIGRATION_METRICS.pairedLatencyRatio}_bucket`, 'le'), time),
       queryPrometheus(this.target, `max by (${stage}) (max_over_time(${MIGRATION_METRICS.stage}${this.selector}[${seconds}s]))`, time),
     ]);
-    return guardSnapshotOf({ ...withOutcomes(countsFrom(calls, buckets, comparisons), served, outcomes), ...pairsFrom(pairs), ...stagesFrom(stages) }, seconds);
+    return guardSnapshotOf({ ...withOutcomes(countsFrom(calls, buckets, comparisons), served, outcomes), ...pairsFrom(pairs, ratios), ...stagesFrom(stages) }, seconds);
   }
 }
 
@@ -106,11 +108,15 @@ function withOutcomes(counts: MigrationCounts, served: PrometheusSample[], outco
   return { ...counts, legacy: of('legacy'), candidate: of('candidate') };
 }
 
-function pairsFrom(samples: readonly PrometheusSample[]): Pick<MigrationCounts, 'pairs'> {
+function pairsFrom(samples: readonly PrometheusSample[], ratios: PrometheusSample[]): Pick<MigrationCounts, 'pairs' | 'pairedLatencyRatio'> {
   if (samples.length === 0) return {};
   const sums = sumBy(samples, pair);
   const count = (name: PairOutcome): number => sums[name] ?? 0;
-  return { pairs: { both_ok: count('both_ok'), legacy_error: count('legacy_error'), candidate_error: count('candidate_error'), both_error: count('both_error') } };
+  const latency = histogram(ratios);
+  return {
+    pairs: { both_ok: count('both_ok'), legacy_error: count('legacy_error'), candidate_error: count('candidate_error'), both_error: count('both_error') },
+    ...(latency.length > 0 ? { pairedLatencyRatio: latency } : {}),
+  };
 }
 
 // A stage served at some scrape of the window; the gauge is 1 for each stage served since the previous scrape.

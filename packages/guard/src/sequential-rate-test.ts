@@ -11,6 +11,8 @@ export interface SequentialRateTestInput {
   readonly nullRate: number;
   /** Significance level spent on this test. */
   readonly alpha: number;
+  /** Which test it is, where a check runs several (`p95`, `paired sign`). */
+  readonly label?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface SequentialRateTestInput {
  * reports its numbers. Valid however many times it is repeated as counts grow.
  */
 export function sequentialRateTest(input: SequentialRateTestInput): SequentialTestResult {
-  const { events, trials, nullRate, alpha } = input;
+  const { events, trials, nullRate, alpha, label } = input;
   const eValue = mixtureEValue(events, trials, nullRate);
   const boundary = 1 / alpha;
   return {
@@ -30,5 +32,6 @@ export function sequentialRateTest(input: SequentialRateTestInput): SequentialTe
     alpha,
     boundary,
     rejected: eValue >= boundary,
+    ...(label === undefined ? {} : { label }),
   };
 }

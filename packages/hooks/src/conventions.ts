@@ -69,6 +69,13 @@ export const MIGRATION_METRICS = {
    * both failed); the guard's paired tests count these.
    */
   pairedCalls: 'cutover_migration_paired_calls_total',
+  /**
+   * Histogram, dimensionless: for each compared request on which both paths
+   * succeeded, the candidate's duration over legacy's on that same request
+   * (buckets {@link PAIRED_LATENCY_RATIO_BUCKETS}); the guard's paired latency
+   * test counts the requests above its limit.
+   */
+  pairedLatencyRatio: 'cutover_migration_paired_latency_ratio',
   /** Gauge: 1 for the guard's current state of a flag (`healthy`, `degraded`, `holding`), 0 for the other two. Written by the `Guard`. */
   guardState: 'cutover_guard_state',
   /** Gauge: Unix time in seconds since which the guard's state of a flag has been the current one. */
@@ -153,6 +160,15 @@ export const PAIR_OUTCOMES = {
   candidateError: 'candidate_error',
   bothError: 'both_error',
 } as const;
+
+/**
+ * Upper bounds of the paired latency ratio histogram ({@link MIGRATION_METRICS.pairedLatencyRatio}),
+ * dense around 1 where latency gates sit (1.1×, 1.2×, 1.5×, 2×), so a gate is
+ * rounded up to a bound at most a few percent above it; `+Inf` is implied.
+ */
+export const PAIRED_LATENCY_RATIO_BUCKETS: readonly number[] = Object.freeze([
+  0.25, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2, 2.5, 3, 5, 10,
+]);
 
 /** Values of the guard `state` label: judged healthy, degraded (rolled back), or holding for lack of data. */
 export const GUARD_STATES = { healthy: 'healthy', degraded: 'degraded', holding: 'holding' } as const;

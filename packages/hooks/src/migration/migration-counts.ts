@@ -1,3 +1,4 @@
+import { PAIRED_LATENCY_RATIO_BUCKETS } from '../conventions.js';
 import type { HistogramBucket } from './histogram-bucket.js';
 import type { ComparisonResult, PairOutcome } from './migration-series.js';
 import type { MigrationSeries } from './migration-series.js';
@@ -34,6 +35,12 @@ export interface MigrationCounts {
   readonly comparisons: Readonly<Record<ComparisonResult, number>>;
   /** Compared requests by how the pair of paths ended; absent when nothing counts pairs. */
   readonly pairs?: Readonly<Record<PairOutcome, number>>;
+  /**
+   * Candidate over legacy duration of the compared requests on which both
+   * paths succeeded, cumulative buckets by ascending `le` ending with
+   * `le: Infinity` (bounds {@link PAIRED_LATENCY_RATIO_BUCKETS}); absent when nothing records them.
+   */
+  readonly pairedLatencyRatio?: readonly HistogramBucket[];
   /** Calls by the stage served (`off`, `shadow`, `live`…), only the stages served; absent when unknown. */
   readonly stages?: Readonly<Record<string, number>>;
 }
@@ -53,15 +60,18 @@ export function countsOf(series: MigrationSeries, bounds: ArrayLike<number>): Mi
     candidate: { ...pathCounts(series.candidate, bounds), reported: totalsOf(series.outcomes.totals.candidate) },
     comparisons: Object.fromEntries(COMPARISON_RESULT_ORDER.map((r, i) => [r, series.comparisons[i]!.value])) as Record<ComparisonResult, number>,
     pairs: Object.fromEntries(PAIR_OUTCOME_ORDER.map((p, i) => [p, series.pairs[i]!.value])) as Record<PairOutcome, number>,
+    pairedLatencyRatio: cumulative(series.pairedLatencyRatios.bucketCounts, PAIRED_LATENCY_RATIO_BUCKETS),
     stages: series.stageCalls(),
   };
 }
 
 /** What happened between two readings of the same counters: `later − earlier`, per count. */
 export function subtractCounts(later: MigrationCounts, earlier: MigrationCounts): MigrationCounts {
+  const buckets = (a: readonly HistogramBucket[], b: readonly HistogramBucket[] | undefined): HistogramBucket[] =>
+    a.map((bucket, i) => ({ le: bucket.le, count: bucket.count - (b?.[i]?.count ?? 0) }));
   const path = (a: PathCounts, b: PathCounts): PathCounts => ({
     outcomes: Object.fromEntries(CALL_OUTCOME_ORDER.map((o) => [o, a.outcomes[o] - b.outcomes[o]])) as Record<CallOutcome, number>,
-    buckets: a.buckets.map((bucket, i) => ({ le: bucket.le, count: bucket.count - (b.buckets[i]?.count ?? 0) })),
+    buckets: buckets(a.buckets, b.buckets),
     ...(a.served === undefined ? {} : { served: a.served - (b.served ?? 0) }),
     ...(a.reported === undefined
       ? {}
@@ -79,6 +89,7 @@ export function subtractCounts(later: MigrationCounts, earlier: MigrationCounts)
       COMPARISON_RESULT_ORDER.map((r) => [r, later.comparisons[r] - earlier.comparisons[r]]),
     ) as Record<ComparisonResult, number>,
     ...(pairs ? { pairs } : {}),
+    ...(later.pairedLatencyRatio ? { pairedLatencyRatio: buckets(later.pairedLatencyRatio, earlier.pairedLatencyRatio) } : {}),
     ...(stages ? { stages } : {}),
   };
 }
@@ -87,17 +98,22 @@ function totalsOf({ success, failure }: OutcomeTotals): OutcomeTotals {
   return { success, failure };
 }
 
-function pathCounts(series: PathSeries, bounds: ArrayLike<number>): PathCounts {
+// Non-cumulative counts per bound (the last slot `+Inf`) as Prometheus's cumulative buckets.
+function cumulative(counts: ArrayLike<number>, bounds: ArrayLike<number>): HistogramBucket[] {
   const buckets: HistogramBucket[] = [];
-  let cumulative = 0;
+  let running = 0;
   for (let i = 0; i < bounds.length; i++) {
-    cumulative += series.bucketCounts[i]!;
-    buckets.push({ le: bounds[i]!, count: cumulative });
+    running += counts[i]!;
+    buckets.push({ le: bounds[i]!, count: running });
   }
-  buckets.push({ le: Infinity, count: cumulative + series.bucketCounts[bounds.length]! });
+  buckets.push({ le: Infinity, count: running + counts[bounds.length]! });
+  return buckets;
+}
+
+function pathCounts(series: PathSeries, bounds: ArrayLike<number>): PathCounts {
   return {
     outcomes: Object.fromEntries(CALL_OUTCOME_ORDER.map((o, i) => [o, series.calls[i]!.value])) as Record<CallOutcome, number>,
-    buckets,
+    buckets: cumulative(series.bucketCounts, bounds),
     served: series.served.value,
     sketch: series.sketch.counts.slice(),
   };

@@ -1,6 +1,6 @@
 import { ErrorCode } from '@openfeature/server-sdk';
 import type { MigrationEvent, MigrationListener, Path } from '@cutover/migrate';
-import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OUTCOME_LABELS, OUTCOME_METRICS, OVERFLOW_LABEL_VALUE } from '../conventions.js';
+import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OUTCOME_LABELS, OUTCOME_METRICS, OVERFLOW_LABEL_VALUE, PAIRED_LATENCY_RATIO_BUCKETS } from '../conventions.js';
 import { InvalidOptionError, LogThrottle } from '@cutover/core';
 import type { Registry } from 'prom-client';
 import type { CounterCell } from '../metrics/counter-cell.js';
@@ -35,7 +35,8 @@ export interface MigrationSource {
 /**
  * Records migrations in Prometheus: calls per path and outcome, call
  * durations per path, calls served to callers per path, business outcomes
- * reported through the Tracking API, comparisons by result, the stage served,
+ * reported through the Tracking API, comparisons by result, compared
+ * requests by how both paths ended and the ratio of their durations, the stage served,
  * values served that are not stages, evaluations of a missing key, and rollbacks by reason and status (names in `conventions.ts`). Fed by the runner's events
  * ({@link attach}), by tracking events (`TrackingOutcomes`) and by `Rollback`.
  * Counts live in plain numbers and reach prom-client when it is read, so a
@@ -95,6 +96,15 @@ export class MigrationMetrics {
     });
     counter(MIGRATION_METRICS.comparisons, 'Comparisons of the candidate result with legacy, by result.', [key, MIGRATION_LABELS.result], (s) => s.comparisons);
     counter(MIGRATION_METRICS.pairedCalls, 'Compared requests on which both paths ran, by how the pair ended.', [key, MIGRATION_LABELS.pair], (s) => s.pairs);
+    registerMetric(registry, 'histogram', {
+      name: MIGRATION_METRICS.pairedLatencyRatio,
+      help: 'Candidate duration over legacy duration on the same compared request, both paths successful.',
+      labelNames: [key],
+      buckets: PAIRED_LATENCY_RATIO_BUCKETS,
+      collect(histogram) {
+        for (const s of all) s.pairedLatencyRatios.cells.drainInto(histogram);
+      },
+    });
     counter(MIGRATION_METRICS.rollbacks, 'Rollbacks of a migration flag, by reason and status.', [key, MIGRATION_LABELS.reason, MIGRATION_LABELS.status], (s) => s.rollbacks());
     counter(OUTCOME_METRICS.served, 'Calls of a migration whose outcome went to the caller, by path.', [key, MIGRATION_LABELS.path], (s) => [s.legacy.served, s.candidate.served]);
     counter(
@@ -151,7 +161,11 @@ export class MigrationMetrics {
         series.comparisons[index]!.value++;
         const { legacyStatus, candidateStatus } = event;
         // The pair's cell: 1 when legacy failed, plus 2 when the candidate did (PAIR_OUTCOME_ORDER).
-        if (legacyStatus && candidateStatus) series.pairs[(legacyStatus === 'ok' ? 0 : 1) + (candidateStatus === 'ok' ? 0 : 2)]!.value++;
+        if (legacyStatus && candidateStatus) {
+          series.pairs[(legacyStatus === 'ok' ? 0 : 1) + (candidateStatus === 'ok' ? 0 : 2)]!.value++;
+          // A failed path's duration measures how fast it failed, not the work: only pairs that both succeeded are timed.
+          if (legacyStatus === 'ok' && candidateStatus === 'ok') series.pairedLatencyRatios.observe(event.legacyMs, event.candidateMs);
+        }
       } else if (event.type === 'stage') {
         const series = this.series(event.flagKey);
         series.served(event.stage);

@@ -2,6 +2,7 @@ import type { RollbackReason, RollbackStatus } from '@cutover/rollback';
 import { COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_PATHS, OVERFLOW_LABEL_VALUE, PAIR_OUTCOMES, ROLLBACK_REASONS, ROLLBACK_STATUSES, UNKNOWN_STAGE_LIMITS } from '../conventions.js';
 import { CounterCell } from '../metrics/counter-cell.js';
 import { OutcomeSeries } from './outcome-series.js';
+import { PairedLatencyRatios } from './paired-latency-ratios.js';
 import { PathSeries } from './path-series.js';
 
 /** A value of the comparison `result` label. */
@@ -50,6 +51,8 @@ export class MigrationSeries {
   readonly flagNotFound: CounterCell;
   /** One cell per pair outcome of compared requests, in {@link PAIR_OUTCOME_ORDER}. */
   readonly pairs: readonly CounterCell[];
+  /** Candidate over legacy duration per compared request on which both paths succeeded. */
+  readonly pairedLatencyRatios: PairedLatencyRatios;
   private readonly rollbackCells = new Map<string, CounterCell>();
   private readonly unknownCells = new Map<string, CounterCell>();
   private readonly stages = new Map<string, StageMark>();
@@ -72,6 +75,7 @@ export class MigrationSeries {
     this.comparisons = COMPARISON_RESULT_ORDER.map((result) => new CounterCell({ ...key, [MIGRATION_LABELS.result]: result }));
     this.outcomes = new OutcomeSeries(flagKey, maxOutcomeEvents);
     this.pairs = PAIR_OUTCOME_ORDER.map((pair) => new CounterCell({ ...key, [MIGRATION_LABELS.pair]: pair }));
+    this.pairedLatencyRatios = new PairedLatencyRatios(key);
     for (const reason of Object.values(ROLLBACK_REASONS)) {
       for (const status of Object.values(ROLLBACK_STATUSES)) {
         const labels = { ...key, [MIGRATION_LABELS.reason]: reason, [MIGRATION_LABELS.status]: status };

@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GUARD_CRITERION_NAMES } from '@cutover/guard';
 import { describe, expect, it } from 'vitest';
 import { InvalidRolloutOptionError } from '../rollout-error.js';
 import { readRolloutPlan } from './read-rollout-plan.js';
@@ -75,6 +76,15 @@ describe(resolveRolloutPlan.name, () => {
     it('resolves graceful rollback, errors still cutting at once', () => {
       const plan = resolveRolloutPlan({ gracefulRollback: { duration: '5m' } });
       expect(plan.gracefulRollback).toEqual({ durationMs: 300_000, steps: 5, immediateOn: ['error-rate', 'error-rate-increase'] });
+    });
+
+    it('accepts every criterion the guard judges as cutting at once, availability and traffic included', () => {
+      const plan = resolveRolloutPlan({ gracefulRollback: { duration: '5m', immediateOn: ['availability', 'traffic'] } });
+      expect(plan.gracefulRollback?.immediateOn).toEqual(['availability', 'traffic']);
+      for (const criterion of GUARD_CRITERION_NAMES) {
+        expect(resolveRolloutPlan({ gracefulRollback: { duration: '5m', immediateOn: [criterion] } }).gracefulRollback?.immediateOn).toEqual([criterion]);
+      }
+      expect(optionOf(() => resolveRolloutPlan({ gracefulRollback: { duration: '5m', immediateOn: ['speed' as 'latency'] } }))).toBe('gracefulRollback.immediateOn[0]');
     });
   });
 

@@ -1,6 +1,6 @@
 import { InvalidOptionError, resolveOptions } from '@cutover/core';
 import type { InvalidOptionInit } from '@cutover/core';
-import { resolveGuardConfig } from '@cutover/guard';
+import { GUARD_CRITERION_NAMES, resolveGuardConfig } from '@cutover/guard';
 import { z } from 'zod';
 import { parseDuration } from '../duration/parse-duration.js';
 import { InvalidRolloutOptionError } from '../rollout-error.js';
@@ -10,7 +10,7 @@ import type { RolloutPlan, RolloutRisk } from './rollout-plan.js';
 
 const duration = z.string().refine((text) => (parseDuration(text) ?? 0) > 0, 'expected a duration with units, e.g. "45s", "30m", "2h"');
 const percent = z.number().int('expected a whole number').min(1).max(100);
-const criterion = z.enum(['error-rate', 'error-rate-increase', 'latency', 'match-rate', 'success-rate', 'throughput']);
+const criterion = z.enum(GUARD_CRITERION_NAMES);
 
 const schema = z.strictObject({
   risk: z.enum(['low', 'medium', 'critical']).optional(),

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { PAIRED_LATENCY_RATIO_BUCKETS } from '../conventions.js';
+import { PairedLatencyRatios } from './paired-latency-ratios.js';
+
+const bucketOf = (ratio: number): number => {
+  const index = PAIRED_LATENCY_RATIO_BUCKETS.findIndex((le) => ratio <= le);
+  return index === -1 ? PAIRED_LATENCY_RATIO_BUCKETS.length : index;
+};
+
+describe(PairedLatencyRatios.name, () => {
+  it('counts candidate over legacy duration in the bucket whose bound is the first at or above it', () => {
+    const ratios = new PairedLatencyRatios({ feature_flag_key: 'search' });
+    ratios.observe(10, 12);
+    ratios.observe(10, 12.01);
+    ratios.observe(20, 10);
+    expect(ratios.bucketCounts[bucketOf(1.2)]).toBe(1);
+    expect(ratios.bucketCounts[bucketOf(1.25)]).toBe(1);
+    expect(ratios.bucketCounts[bucketOf(0.5)]).toBe(1);
+    expect(ratios.cells.counts.reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it('skips a tie at 0 ms and impossible durations, and counts a 0 on one side on that side', () => {
+    const ratios = new PairedLatencyRatios({ feature_flag_key: 'search' });
+    for (const [legacy, candidate] of [[0, 0], [-1, 2], [1, Number.NaN], [Infinity, 1]] as const) ratios.observe(legacy, candidate);
+    expect(ratios.bucketCounts.reduce((a, b) => a + b, 0)).toBe(0);
+    ratios.observe(0, 3);
+    ratios.observe(3, 0);
+    expect(ratios.bucketCounts.at(-1)).toBe(1);
+    expect(ratios.bucketCounts[0]).toBe(1);
+    // The clamped ratio keeps the exported sum finite.
+    expect(Number.isFinite(ratios.cells.sum)).toBe(true);
+  });
+});
