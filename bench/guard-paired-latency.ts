@@ -13,7 +13,7 @@ import { scaled } from './smoke.js';
 interface LatencyScenario {
   /** Candidate duration over legacy's on the same request, before each path's own noise. */
   readonly slowdown: number;
-  /** Give the guard the per-request duration ratios; otherwise the pairs only, and the p95 test runs alone. */
+  /** Give the guard the pairs with their per-request duration ratios; otherwise no pairs, and the p95 test runs alone. */
   readonly ratios: boolean;
   readonly requests: number;
   readonly runs: number;
@@ -63,7 +63,8 @@ function simulate(scenario: LatencyScenario): Outcome[] {
         legacy: path(legacy),
         candidate: path(candidate),
         stages: ['live'],
-        pairs: { total: request, legacyOnlyErrors: 0, candidateOnlyErrors: 0, ...(scenario.ratios ? { latencyRatio } : {}) },
+        // Unpaired: two independent groups, as a canary split gives them; the p95 test then spends the whole significance.
+        ...(scenario.ratios ? { pairs: { total: request, legacyOnlyErrors: 0, candidateOnlyErrors: 0, latencyRatio } } : {}),
       };
       const verdict = evaluateGuard(snapshot, scenario.config);
       if (verdict.status === 'degraded') {

@@ -20,12 +20,12 @@ function ratios(perBound: Readonly<Record<number, number>>): HistogramBucket[] {
 // 1000 calls a path; the same shape for both unless a test slows the candidate.
 const SAME = [300, 300, 200, 150, 40, 10];
 
-function window(candidate: readonly number[], latencyRatio?: readonly HistogramBucket[]): GuardSnapshot {
+function window(candidate: readonly number[], latencyRatio?: readonly HistogramBucket[], paired = true): GuardSnapshot {
   return {
     windowSeconds: 60,
     legacy: { calls: 1000, errors: 0, latency: histogram(SAME) },
     candidate: { calls: 1000, errors: 0, latency: histogram(candidate) },
-    pairs: { total: 1000, legacyOnlyErrors: 0, candidateOnlyErrors: 0, ...(latencyRatio ? { latencyRatio } : {}) },
+    ...(paired ? { pairs: { total: 1000, legacyOnlyErrors: 0, candidateOnlyErrors: 0, ...(latencyRatio ? { latencyRatio } : {}) } } : {}),
   };
 }
 
@@ -33,13 +33,20 @@ describe('latency criterion', () => {
   const config = resolveGuardConfig({ maxLatencyRatio: 1.2 });
 
   describe('without paired ratios', () => {
-    it('runs the p95 test alone, on the whole significance', () => {
-      const check = checkCriterion('latency', window(SAME), config);
+    it('runs the p95 test alone, on the whole significance, where the paths ran on different requests', () => {
+      const check = checkCriterion('latency', window(SAME, undefined, false), config);
       expect(check.tests).toBeUndefined();
       expect(check.test).toMatchObject({ alpha: 0.01, nullRate: expect.closeTo(0.05) as number });
       expect(check.test?.label).toBeUndefined();
       expect(check.details.pairedLatency).toBeUndefined();
       expect(check.summary).not.toContain('paired');
+    });
+
+    it('keeps half the significance for the sign test where requests are paired and their ratios have not arrived', () => {
+      const check = checkCriterion('latency', window(SAME), config);
+      expect(check.tests).toBeUndefined();
+      expect(check.test).toMatchObject({ alpha: 0.005, label: 'p95' });
+      expect(check.details.pairedLatency).toBeUndefined();
     });
   });
 

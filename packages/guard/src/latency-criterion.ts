@@ -42,10 +42,12 @@ export const latencyCriterion = criterionRule({
     const enough = calls >= config.minSample && legacyCalls >= config.minSample;
     const threshold = legacyQuantile === null ? null : config.maxLatencyRatio * legacyQuantile;
     const above = enough && threshold !== null ? countAbove(candidate, threshold) : null;
-    // With the ratios present the two tests share the significance for the whole window, whether or not the sign test can run yet.
+    // Where both paths run on the same requests (the snapshot has pairs) the two tests share the
+    // significance for the whole window, whether or not the ratios have arrived or the sign test can run yet.
+    const split = snapshot.pairs !== undefined;
     const paired = pairedLatencySignTest(snapshot, config, config.significance / 2);
-    const alpha = paired ? config.significance / 2 : config.significance;
-    const tail = above ? { events: above.count, trials: calls, nullRate: 1 - quantile, alpha, ...(paired ? { label: `p${percentile(quantile)}` } : {}) } : null;
+    const alpha = split ? config.significance / 2 : config.significance;
+    const tail = above ? { events: above.count, trials: calls, nullRate: 1 - quantile, alpha, ...(split ? { label: `p${percentile(quantile)}` } : {}) } : null;
     return {
       observed:
         candidateQuantile !== null && legacyQuantile !== null && legacyQuantile > 0 ? candidateQuantile / legacyQuantile : null,
