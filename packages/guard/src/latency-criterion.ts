@@ -1,3 +1,4 @@
+import { LATENCY_TOLERANCE_SECONDS } from '@cutover/hooks';
 import { countAbove } from './count-above.js';
 import { formatFigure, formatRate, formatRatio, formatSeconds } from './format-figure.js';
 import { criterionRule } from './guard-criterion-rule.js';
@@ -9,7 +10,8 @@ import { sanitizeBuckets } from './sanitize-buckets.js';
 /**
  * Is the candidate's latency quantile (p95) above `maxLatencyRatio` × legacy's?
  * A p95 above a threshold t means more than 5 % of calls slower than t, so the
- * check takes t = ratio × legacy's p95, rounds it up to a bucket bound b of the
+ * check takes t = ratio × legacy's p95 (at least legacy's p95 plus
+ * `LATENCY_TOLERANCE_SECONDS`, 1 ms), rounds it up to a bucket bound b of the
  * candidate's histogram, and tests "at most 5 % of candidate calls above b".
  * Counting at a bound needs no assumption about the shape inside a bucket, and
  * rounding up only makes a trip harder. Legacy's p95 is taken as measured:
@@ -40,7 +42,8 @@ export const latencyCriterion = criterionRule({
     const candidateQuantile = histogramQuantile(quantile, candidate);
     const legacyQuantile = histogramQuantile(quantile, legacy);
     const enough = calls >= config.minSample && legacyCalls >= config.minSample;
-    const threshold = legacyQuantile === null ? null : config.maxLatencyRatio * legacyQuantile;
+    // At least the tolerance above legacy's quantile: sub-millisecond differences are not judged.
+    const threshold = legacyQuantile === null ? null : Math.max(config.maxLatencyRatio * legacyQuantile, legacyQuantile + LATENCY_TOLERANCE_SECONDS);
     const above = enough && threshold !== null ? countAbove(candidate, threshold) : null;
     // Where both paths run on the same requests (the snapshot has pairs) the two tests share the
     // significance for the whole window, whether or not the ratios have arrived or the sign test can run yet.

@@ -166,6 +166,15 @@ export const PAIR_OUTCOMES = {
  * dense around 1 where latency gates sit (1.1×, 1.2×, 1.5×, 2×), so a gate is
  * rounded up to a bound at most a few percent above it; `+Inf` is implied.
  */
+/**
+ * Latency differences smaller than this are not judged, in seconds: a
+ * function that takes 40 µs instead of 20 µs harms no caller, and at that
+ * scale the scheduler, not the implementation, decides which path was
+ * slower. The paired ratio divides by at least this much, and the guard's
+ * p95 test allows the candidate at least this much above legacy's p95.
+ */
+export const LATENCY_TOLERANCE_SECONDS = 0.001;
+
 export const PAIRED_LATENCY_RATIO_BUCKETS: readonly number[] = Object.freeze([
   0.25, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2, 2.5, 3, 5, 10,
 ]);

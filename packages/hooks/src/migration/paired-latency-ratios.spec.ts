@@ -19,15 +19,24 @@ describe(PairedLatencyRatios.name, () => {
     expect(ratios.cells.counts.reduce((a, b) => a + b, 0)).toBe(3);
   });
 
-  it('skips a tie at 0 ms and impossible durations, and counts a 0 on one side on that side', () => {
+  it('skips impossible durations', () => {
     const ratios = new PairedLatencyRatios({ feature_flag_key: 'search' });
-    for (const [legacy, candidate] of [[0, 0], [-1, 2], [1, Number.NaN], [Infinity, 1]] as const) ratios.observe(legacy, candidate);
+    for (const [legacy, candidate] of [[-1, 2], [1, Number.NaN], [Infinity, 1]] as const) ratios.observe(legacy, candidate);
     expect(ratios.bucketCounts.reduce((a, b) => a + b, 0)).toBe(0);
+  });
+
+  it('never counts sub-millisecond work as slower: the ratio divides by at least the tolerance', () => {
+    const ratios = new PairedLatencyRatios({ feature_flag_key: 'search' });
+    // 40 µs against 20 µs, and a tie at 0: both well below every limit.
+    ratios.observe(0.02, 0.04);
+    ratios.observe(0, 0);
+    expect(ratios.bucketCounts[0]).toBe(2);
+    // Slower by more than the tolerance counts in full: 3 ms against a legacy of 0.
     ratios.observe(0, 3);
-    ratios.observe(3, 0);
+    expect(ratios.bucketCounts[bucketOf(3)]).toBe(1);
+    // A candidate far slower than a 0 ms legacy lands in +Inf with the exported sum finite.
+    ratios.observe(0, 1e9);
     expect(ratios.bucketCounts.at(-1)).toBe(1);
-    expect(ratios.bucketCounts[0]).toBe(1);
-    // The clamped ratio keeps the exported sum finite.
     expect(Number.isFinite(ratios.cells.sum)).toBe(true);
   });
 });

@@ -1,18 +1,21 @@
-import { PAIRED_LATENCY_RATIO_BUCKETS } from '../conventions.js';
+import { LATENCY_TOLERANCE_SECONDS, PAIRED_LATENCY_RATIO_BUCKETS } from '../conventions.js';
 import { DurationCells } from '../metrics/duration-cells.js';
 
 const BOUNDS = Float64Array.from(PAIRED_LATENCY_RATIO_BUCKETS);
 // Far above the last finite bound: a ratio clamped here still lands in `+Inf`, and the exported sum stays finite.
 const RATIO_CAP = 1000;
 
+const TOLERANCE_MS = LATENCY_TOLERANCE_SECONDS * 1000;
+
 /**
  * Candidate duration over legacy duration, one observation per compared
  * request on which both paths succeeded: the histogram the guard's paired
- * latency test reads. A request whose two durations are both 0 (below the
- * clock's resolution) is a tie and is skipped, as a sign test skips ties; a
- * 0 on one side only counts on that side (0 below every bound; a candidate
- * slower than a legacy of 0 above every bound, its ratio clamped for the
- * sum), so legacy and candidate are treated alike. Plain numbers, no
+ * latency test reads. The ratio divides by legacy's duration or
+ * {@link LATENCY_TOLERANCE_SECONDS}, whichever is longer: a candidate is
+ * above a limit r only when it is r times slower and slower by more than the
+ * tolerance, so sub-millisecond work, where scheduling decides the ratio, is
+ * never judged slower. The null of the sign test stays valid: under A/A the
+ * ratio still exceeds r ≥ 1 on at most half the requests. Plain numbers, no
  * allocation per request.
  */
 export class PairedLatencyRatios {
@@ -26,12 +29,10 @@ export class PairedLatencyRatios {
     this.cells = new DurationCells(labels, BOUNDS);
   }
 
-  /** Records one request's pair of durations, in any one unit. */
-  observe(legacy: number, candidate: number): void {
-    if (!(legacy >= 0 && candidate >= 0 && legacy + candidate < Infinity)) return;
-    const ratio = candidate / legacy;
-    // NaN only for the tie 0 / 0.
-    if (Number.isNaN(ratio)) return;
+  /** Records one request's pair of durations, in milliseconds. */
+  observe(legacyMs: number, candidateMs: number): void {
+    if (!(legacyMs >= 0 && candidateMs >= 0 && legacyMs + candidateMs < Infinity)) return;
+    const ratio = candidateMs / Math.max(legacyMs, TOLERANCE_MS);
     this.bucketCounts[this.cells.observe(Math.min(ratio, RATIO_CAP))]!++;
   }
 }
