@@ -5,7 +5,7 @@
 // Seeded; called from guard-paired-precision.ts, printed in the same run.
 import { DEFAULT_GUARD_CONFIG, evaluateGuard, resolveGuardConfig } from '@cutover/guard';
 import type { GuardConfig, GuardCriterion, GuardSnapshot } from '@cutover/guard';
-import { LatencySketch, PAIRED_LATENCY_RATIO_BUCKETS, sketchBuckets } from '@cutover/hooks';
+import { LatencySketch, PAIRED_LATENCY_RATIO_BUCKETS, pairedLatencyRatio, sketchBuckets } from '@cutover/hooks';
 import { seededRandom as random } from './seeded-random.js';
 import { scaled } from './smoke.js';
 
@@ -43,11 +43,12 @@ function simulate(scenario: LatencyScenario): Outcome[] {
     let outcome: Outcome = { tripAt: null, failed: [] };
     for (let request = 1; request <= scenario.requests; request++) {
       const size = 0.05 * Math.exp(SHARED_SIGMA * normal());
-      const legacyMs = size * Math.exp(OWN_SIGMA * normal());
-      const candidateMs = scenario.slowdown * size * Math.exp(OWN_SIGMA * normal());
-      legacy.observe(legacyMs);
-      candidate.observe(candidateMs);
-      const ratio = candidateMs / legacyMs;
+      const legacySeconds = size * Math.exp(OWN_SIGMA * normal());
+      const candidateSeconds = scenario.slowdown * size * Math.exp(OWN_SIGMA * normal());
+      legacy.observe(legacySeconds);
+      candidate.observe(candidateSeconds);
+      // What MigrationMetrics records for the pair.
+      const ratio = pairedLatencyRatio(legacySeconds * 1000, candidateSeconds * 1000)!;
       let bucket = 0;
       while (bucket < PAIRED_LATENCY_RATIO_BUCKETS.length && ratio > PAIRED_LATENCY_RATIO_BUCKETS[bucket]!) bucket++;
       perRatioBucket[bucket]!++;

@@ -8,6 +8,16 @@ const RATIO_CAP = 1000;
 const TOLERANCE_MS = LATENCY_TOLERANCE_SECONDS * 1000;
 
 /**
+ * The ratio recorded for one request's pair of durations, in milliseconds:
+ * the candidate's over legacy's or the tolerance, whichever is longer,
+ * clamped to keep the exported sum finite; undefined for impossible durations.
+ */
+export function pairedLatencyRatio(legacyMs: number, candidateMs: number): number | undefined {
+  if (!(legacyMs >= 0 && candidateMs >= 0 && legacyMs + candidateMs < Infinity)) return undefined;
+  return Math.min(candidateMs / Math.max(legacyMs, TOLERANCE_MS), RATIO_CAP);
+}
+
+/**
  * Candidate duration over legacy duration, one observation per compared
  * request on which both paths succeeded: the histogram the guard's paired
  * latency test reads. The ratio divides by legacy's duration or
@@ -31,8 +41,7 @@ export class PairedLatencyRatios {
 
   /** Records one request's pair of durations, in milliseconds. */
   observe(legacyMs: number, candidateMs: number): void {
-    if (!(legacyMs >= 0 && candidateMs >= 0 && legacyMs + candidateMs < Infinity)) return;
-    const ratio = candidateMs / Math.max(legacyMs, TOLERANCE_MS);
-    this.bucketCounts[this.cells.observe(Math.min(ratio, RATIO_CAP))]!++;
+    const ratio = pairedLatencyRatio(legacyMs, candidateMs);
+    if (ratio !== undefined) this.bucketCounts[this.cells.observe(ratio)]!++;
   }
 }
