@@ -70,8 +70,10 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
   const entries = flagEntries(document);
   const unservable = checkServable(document, entries);
   if (unservable) fail(unservable.jsonPath, unservable.reason);
-  const json = new JsonMemo();
-  if (options.schemaWarnings !== false || options.strict) for (const violation of checkFlagdSchema(document, json, entries)) warn(violation.jsonPath, violation.reason);
+  // The schema check and the compiler share each rule's text; alone, the compiler needs each text once.
+  const memo = options.schemaWarnings !== false || options.strict ? new JsonMemo() : undefined;
+  if (memo) for (const violation of checkFlagdSchema(document, memo, entries)) warn(violation.jsonPath, violation.reason);
+  const json = memo ?? UNSHARED_JSON;
 
   const evaluators = document.$evaluators ?? {};
   const setMetadata = primitives(document.metadata);
@@ -92,12 +94,14 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
     const convention = checkMigrationConventions(definition);
     if (convention) fail(`${pointerOf(entry)}/${convention.path.map(pointerSegment).join('/')}`, convention.reason);
     // The rule's JSON text (needed anyway to share rules) rules out `$ref`s faster than a walk of the rule.
-    const mayReference = definition.targeting !== undefined && json.of(definition.targeting).includes('"$ref"');
+    const targetingText = definition.targeting === undefined ? undefined : json.of(definition.targeting);
+    const mayReference = targetingText !== undefined && targetingText.includes('"$ref"');
     const oversized = mayReference ? referenced.check(definition.targeting, `${pointerOf(entry)}/targeting`, FLAG_FILE_LIMITS.maxReferencedNodes) : undefined;
     if (oversized) fail(oversized.jsonPath, oversized.reason);
     const { logic, unresolved } = mayReference ? resolveEvaluators(definition.targeting, evaluators, `${pointerOf(entry)}/targeting`) : { logic: definition.targeting, unresolved: [] };
     for (const reference of unresolved) warn(reference.jsonPath, `${reference.reason}; the flag answers PARSE_ERROR, as in flagd`);
-    const facts = logic === undefined ? NO_FACTS : factsOf(ruleFacts, logic, json.of(logic));
+    const logicText = logic === definition.targeting ? targetingText : json.of(logic);
+    const facts = logic === undefined || logicText === undefined ? NO_FACTS : factsOf(ruleFacts, logic, logicText);
     for (const property of facts.unknownProperties) warn(`${pointerOf(entry)}/targeting`, `"${property}" is not a flagd property (flagd sets $flagd.flagKey and $flagd.timestamp); it reads as null`);
     for (const ref of facts.variants) {
       if (!Object.hasOwn(definition.variants, ref.variant)) fail(`${pointerOf(entry)}/targeting${ref.jsonPath}`, `targeting returns "${ref.variant}", which names no variant of the flag`);
@@ -105,7 +109,7 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
     const metadata = definition.metadata === undefined ? plainMetadata : intern(sharedMetadata, Object.freeze({ ...setMetadata, ...primitives(definition.metadata), source: 'file' }));
     const unusableTargeting = unresolved[0]?.reason;
     try {
-      const rule = unusableTargeting === undefined && hasTargeting(logic) ? rules.ruleFor(logic, json.of(logic)) : undefined;
+      const rule = unusableTargeting === undefined && hasTargeting(logic) ? rules.ruleFor(logic, logicText ?? json.of(logic)) : undefined;
       flags.set(key, new CompiledFlag(key, definition, { logic, metadata, bucketing: options.bucketing, ...(rule && { rule }), ...(unusableTargeting === undefined ? {} : { unusableTargeting }) }));
     } catch (error) {
       fail(`${pointerOf(entry)}/targeting`, `targeting does not compile: ${error instanceof Error ? error.message : JSON.stringify(error)}`, error);
@@ -129,6 +133,9 @@ export function flagdSchemaWarnings(text: string, file: string): FlagFileProblem
 function locateProblem(text: string, file: string, jsonPath: string, reason: string): FlagFileProblem {
   return { file, jsonPath, reason, ...locatePointer(text, jsonPath) };
 }
+
+/** Each value's JSON text, computed at each call: for a parse that reads each rule's text once. */
+const UNSHARED_JSON: Pick<JsonMemo, 'of'> = { of: (value) => JSON.stringify(value) ?? 'undefined' };
 
 /** The flag's JSON pointer, built only for a problem to report. */
 function pointerOf(entry: FlagEntry): string {
