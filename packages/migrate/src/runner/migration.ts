@@ -134,7 +134,7 @@ export class Migration<I, O, W = never, R = void> {
       simulatedWrites: this.simulation.count,
       unknownStages: this.stageProblems.unknownStages,
       flagNotFound: this.stageProblems.flagNotFound,
-      inFlightSkips: this.steps.inFlightSkips.count('skip'),
+      inFlightSkips: this.steps.inFlightSkipCount,
       overBudgetComparisons: this.recorder.overBudgetComparisons,
       inFlight: this.offPath.inFlight,
       abandonedRuns: this.offPath.abandonedRuns,

@@ -49,13 +49,16 @@ export interface PlanCounts {
  * closure for them.
  */
 export class PlanSteps<I, O> {
-  readonly flagKey: string;
+  /** The migration's resolved options. */
   readonly config: Readonly<MigrationConfig>;
+  /** The migration's read implementations. */
   readonly reads: Implementations<I, O>;
-  readonly publisher: EventPublisher;
-  readonly offPath: OffPathRunner<I, O>;
+  /** What the plans counted so far. */
   readonly counts: PlanCounts = { fallbacks: 0, secondaryWriteFailures: 0, lockUnavailable: 0 };
-  readonly inFlightSkips = new LogThrottle<'skip'>();
+  private readonly flagKey: string;
+  private readonly publisher: EventPublisher;
+  private readonly offPath: OffPathRunner<I, O>;
+  private readonly inFlightSkips = new LogThrottle<'skip'>();
   private readonly snapshot: ((value: O) => O) | undefined;
   private readonly itemId: MigrationInit<I, O>['itemId'];
   private readonly logger: Logger;
@@ -77,6 +80,11 @@ export class PlanSteps<I, O> {
     this.containment = setup.containment;
     this.recorder = setup.recorder;
     this.experiment = setup.experiment;
+  }
+
+  /** Calls whose off-path read was skipped because `maxInFlight` runs were in flight. */
+  get inFlightSkipCount(): number {
+    return this.inFlightSkips.count('skip');
   }
 
   /** True, counted and the other path's skip emitted, when the lease could not be made exclusive. */
