@@ -1,4 +1,4 @@
-import { ErrorCode, OpenFeatureEventEmitter, ProviderEvents, StandardResolutionReasons } from '@openfeature/server-sdk';
+import { ErrorCode, OpenFeatureEventEmitter, ProviderEvents } from '@openfeature/server-sdk';
 import type { EvaluationContext, FlagValue, JsonValue, Logger, Provider, ResolutionDetails, TrackingEventDetails } from '@openfeature/server-sdk';
 import { resolveCutoverProviderConfig } from './cutover-provider-options.js';
 import type { CutoverProviderConfig, CutoverProviderOptions } from './cutover-provider-options.js';
@@ -6,7 +6,9 @@ import type { FlagType } from './flags/compiled-flag.js';
 import type { FlagDefinition } from './flags/flag-definition.js';
 import { describeProblem } from './flags/flag-file-error.js';
 import type { FlagFileError, FlagFileProblem } from './flags/flag-file-error.js';
+import { flagFileErrorEvent } from './flags/flag-file-error-event.js';
 import { FlagFileStore } from './flags/flag-file-store.js';
+import { snapshotEntryOf } from './flag-snapshot.js';
 import type { FlagSnapshotEntry } from './flag-snapshot.js';
 import { BUCKETINGS } from './hashing/bucketing-versions.js';
 import { LayerChain } from './layer-chain.js';
@@ -15,7 +17,7 @@ import { ContextLayer } from './layers/context-layer.js';
 import { EnvLayer } from './layers/env-layer.js';
 import { EnvMappedFlag } from './layers/env-mapped-flag.js';
 import { NotFoundAnswers } from './not-found-answers.js';
-import { knownFlagTypes, typeOfValue } from './known-flag-types.js';
+import { knownFlagTypes } from './known-flag-types.js';
 import type { EnvFlagStatus } from './layers/env-flag-status.js';
 import { warnUnknownStageInputs } from './stages/warn-unknown-stage-inputs.js';
 import { warnUnsetEnvVariables } from './layers/warn-unset-env-variables.js';
@@ -23,6 +25,9 @@ import { StageMapper } from './stages/stage-mapper.js';
 import { FileLayer } from './layers/file-layer.js';
 import { OverrideLayer } from './layers/override-layer.js';
 import { RollbackLayer } from './layers/rollback-layer.js';
+import { resolutionDetailsOf } from './resolution-details-of.js';
+import { TrackListeners } from './track-listeners.js';
+import type { TrackListener } from './track-listeners.js';
 
 /**
  * The OpenFeature provider of Cutover. Answers from layers, highest first:
@@ -43,7 +48,7 @@ export class CutoverProvider implements Provider {
   private readonly chain: LayerChain;
   private readonly store: FlagFileStore;
   private readonly logger: Logger;
-  private readonly trackListeners = new Set<TrackListener>();
+  private readonly trackListeners: TrackListeners;
   private readonly envLayer: EnvLayer;
   private readonly mappedFlags: ReadonlyMap<string, EnvMappedFlag>;
   private readonly stageMappers = new Map<string, StageMapper>();
@@ -52,6 +57,7 @@ export class CutoverProvider implements Provider {
   constructor(options: CutoverProviderOptions = {}) {
     this.config = resolveCutoverProviderConfig(options);
     this.logger = this.config.logger;
+    this.trackListeners = new TrackListeners(this.logger);
     const bucketing = BUCKETINGS[this.config.bucketing];
     const mapped = new Map(Object.entries(this.config.envFlags).map(([key, mapping]) => [key, new EnvMappedFlag(key, mapping, this.config.env, bucketing)]));
     this.mappedFlags = mapped;
@@ -175,19 +181,12 @@ export class CutoverProvider implements Provider {
    * never propagated to the application.
    */
   track(trackingEventName: string, context: EvaluationContext, trackingEventDetails: TrackingEventDetails): void {
-    for (const listener of this.trackListeners) {
-      try {
-        listener({ name: trackingEventName, context, details: trackingEventDetails });
-      } catch (error) {
-        this.logger.error(`cutover: a tracking listener threw: ${(error as Error).message}`);
-      }
-    }
+    this.trackListeners.deliver(trackingEventName, context, trackingEventDetails);
   }
 
   /** Subscribes to tracking events; returns the unsubscribe function. */
   onTrack(listener: TrackListener): () => void {
-    this.trackListeners.add(listener);
-    return () => this.trackListeners.delete(listener);
+    return this.trackListeners.add(listener);
   }
 
   resolveBooleanEvaluation(flagKey: string, defaultValue: boolean, context: EvaluationContext): Promise<ResolutionDetails<boolean>> {
@@ -233,15 +232,7 @@ export class CutoverProvider implements Provider {
   async snapshot(context: EvaluationContext = {}): Promise<FlagSnapshotEntry[]> {
     const entries: FlagSnapshotEntry[] = [];
     for (const [flagKey, type] of [...this.knownFlagTypes()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const answer = await this.resolveLayers(flagKey, type, context);
-      entries.push({
-        flagKey,
-        value: answer.value,
-        ...(answer.variant === undefined ? {} : { variant: answer.variant }),
-        reason: answer.reason ?? StandardResolutionReasons.UNKNOWN,
-        source: String(answer.flagMetadata.source),
-        ...(answer.errorCode === undefined ? {} : { errorCode: answer.errorCode, errorMessage: answer.errorMessage ?? '' }),
-      });
+      entries.push(snapshotEntryOf(flagKey, await this.resolveLayers(flagKey, type, context)));
     }
     return entries;
   }
@@ -253,7 +244,7 @@ export class CutoverProvider implements Provider {
   }
 
   private finish<T extends FlagValue>(flagKey: string, answer: LayerResolution, type: FlagType, defaultValue: T): ResolutionDetails<T> {
-    return finish(answer.errorCode === ErrorCode.FLAG_NOT_FOUND ? this.notFound.get(flagKey) : answer, type, defaultValue);
+    return resolutionDetailsOf(answer.errorCode === ErrorCode.FLAG_NOT_FOUND ? this.notFound.get(flagKey) : answer, type, defaultValue);
   }
 
   private knownFlagTypes(): Map<string, FlagType> {
@@ -275,41 +266,6 @@ export class CutoverProvider implements Provider {
 
   private report(error: FlagFileError): void {
     this.logger.error(`cutover: kept the last good flags; ${error.message}`);
-    this.events.emit(ProviderEvents.Error, {
-      message: error.message,
-      errorCode: ErrorCode.PARSE_ERROR,
-      metadata: {
-        file: error.file,
-        jsonPath: error.jsonPath,
-        reason: error.reason,
-        ...(error.line === undefined ? {} : { line: error.line, column: error.column ?? 1 }),
-      },
-    });
+    this.events.emit(ProviderEvents.Error, flagFileErrorEvent(error));
   }
-}
-
-/** One `client.track(...)` call as the provider received it. */
-export interface TrackEvent {
-  readonly name: string;
-  readonly context: EvaluationContext;
-  readonly details: TrackingEventDetails;
-}
-
-/** Receives tracking events. */
-export type TrackListener = (event: TrackEvent) => void;
-
-/** Turns a layer's answer into what OpenFeature expects, checking the type the caller asked for. */
-function finish<T extends FlagValue>(answer: LayerResolution, type: FlagType, defaultValue: T): ResolutionDetails<T> {
-  if (answer.errorCode !== undefined) return { ...answer, value: defaultValue };
-  if (answer.value === undefined) return { ...answer, value: defaultValue };
-  if (typeOfValue(answer.value) !== type) {
-    return {
-      value: defaultValue,
-      reason: StandardResolutionReasons.ERROR,
-      errorCode: ErrorCode.TYPE_MISMATCH,
-      errorMessage: `flag is a ${typeOfValue(answer.value)}, not a ${type}`,
-      flagMetadata: answer.flagMetadata,
-    };
-  }
-  return answer as ResolutionDetails<T>;
 }

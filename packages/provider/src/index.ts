@@ -1,5 +1,5 @@
 export { CutoverProvider } from './cutover-provider.js';
-export type { TrackEvent, TrackListener } from './cutover-provider.js';
+export type { TrackEvent, TrackListener } from './track-listeners.js';
 export type { EnvFlagStatus } from './layers/env-flag-status.js';
 export type { EnvFlagMapping } from './layers/env-flag-mapping.js';
 export type { BooleanStages, CombinedStages, StageMapping, StageRule } from './stages/stage-mapping.js';

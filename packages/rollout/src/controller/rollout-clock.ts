@@ -21,3 +21,8 @@ export const systemClock: RolloutClock = {
       signal.addEventListener('abort', done, { once: true });
     }),
 };
+
+/** The clock's now as an ISO-8601 UTC time, as the state and the audit records keep it. */
+export function isoNow(clock: RolloutClock): string {
+  return new Date(clock.now()).toISOString();
+}
