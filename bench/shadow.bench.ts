@@ -2,7 +2,7 @@
 // shadow call costs (instant implementations, with and without the file
 // store) next to LaunchDarkly's concurrent `createMigration` and one
 // OpenFeature evaluation alone, and the caller's latency with a 2 ms legacy and
-// a 20 ms candidate, each a backend service answering over a message port. Goals: Cutover's own CPU (the call minus one
+// a 20 ms candidate, each a backend service in a worker thread. Goals: Cutover's own CPU (the call minus one
 // evaluation and the two implementations) ≤ 10 µs with the store on; the
 // whole call ≤ 1.5× LaunchDarkly's; caller p50 ≤ 1.05× legacy alone, store on.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import { OpenFeature } from '@openfeature/server-sdk';
 import type { Client } from '@openfeature/server-sdk';
 import { CutoverProvider } from '@cutover/provider';
 import { cpuRounds } from './cpu-rounds.js';
-import { startBackendService } from './backend-service.js';
+import { startBackendServices } from './backend-service.js';
 import { launchDarklyClient, launchDarklyFlag } from './peer-sdks.js';
 import { scaled } from './smoke.js';
 
@@ -191,13 +191,12 @@ async function callerLatency(client: Client, ld: LDClient, directory: string, la
  * judges; then the same with in-process timers, printed for comparison.
  */
 async function callerLatencies(client: Client, ld: LDClient, directory: string): Promise<boolean> {
-  const legacyService = await startBackendService(2);
-  const candidateService = await startBackendService(20);
+  const services = await startBackendServices([2, 20]);
   let ratio: number;
   try {
-    ratio = await callerLatency(client, ld, join(directory, 'io'), 'each a backend service (I/O)', (n) => legacyService.call(n), (n) => candidateService.call(n));
+    ratio = await callerLatency(client, ld, join(directory, 'io'), 'each a backend service (I/O)', (n) => services.call(0, n), (n) => services.call(1, n));
   } finally {
-    await Promise.all([legacyService.close(), candidateService.close()]);
+    await services.close();
   }
   const ok = ratio <= 1.05;
   console.log(`  target shadow caller p50 vs legacy alone, store on: ${ratio.toFixed(2)}× (goal ≤ 1.05×) ${ok ? 'PASS' : 'MISS'}`);
