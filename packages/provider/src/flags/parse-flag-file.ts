@@ -1,11 +1,12 @@
 import { hasTargeting } from '@cutover/flag-model';
 import type { FlagMetadata } from '@openfeature/server-sdk';
 import type { BucketingVersion } from '../hashing/bucketing.js';
-import { unknownFlagdProperties } from '../targeting/flagd-properties.js';
 import { CompiledFlag } from './compiled-flag.js';
 import type { FlagDefinition } from './flag-definition.js';
 import { flagEntries } from './flag-entries.js';
 import type { FlagEntry } from './flag-entries.js';
+import { FileRules } from './file-rules.js';
+import type { DistinctRule } from './file-rules.js';
 import { FLAG_FILE_LIMITS } from './flag-file-limits.js';
 import { FlagFileError } from './flag-file-error.js';
 import type { FlagFileProblem } from './flag-file-error.js';
@@ -18,9 +19,6 @@ import { checkMigrationConventions } from './migration-conventions.js';
 import { ReferencedSize } from './referenced-size.js';
 import { resolveEvaluators } from './resolve-evaluators.js';
 import { checkServable } from './servable-structure.js';
-import { targetingVariants } from './targeting-variants.js';
-import type { VariantReference } from './targeting-variants.js';
-import { TargetingRules } from '../targeting/targeting-rule.js';
 
 /** How {@link parseFlagFile} reads a file. */
 export interface ParseFlagFileOptions {
@@ -78,12 +76,10 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
   const evaluators = document.$evaluators ?? {};
   const setMetadata = primitives(document.metadata);
   const referenced = new ReferencedSize(evaluators);
-  const rules = new TargetingRules(options.bucketing);
+  const rules = new FileRules(options.bucketing);
   const sharedMetadata = new Map<string, FlagMetadata>();
   const plainMetadata: FlagMetadata = Object.freeze({ ...setMetadata, source: 'file' });
   const flags = new Map<string, CompiledFlag>();
-  // What a rule says of itself, judged once per distinct rule text: most files reuse a few cohorts' rules.
-  const ruleFacts = new Map<string, RuleFacts>();
   for (const entry of entries) {
     const { key } = entry;
     const definition = readDefinition(entry.definition);
@@ -101,7 +97,8 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
     const { logic, unresolved } = mayReference ? resolveEvaluators(definition.targeting, evaluators, `${pointerOf(entry)}/targeting`) : { logic: definition.targeting, unresolved: [] };
     for (const reference of unresolved) warn(reference.jsonPath, `${reference.reason}; the flag answers PARSE_ERROR, as in flagd`);
     const logicText = logic === definition.targeting ? targetingText : json.of(logic);
-    const facts = logic === undefined || logicText === undefined ? NO_FACTS : factsOf(ruleFacts, logic, logicText);
+    const distinct = logic === undefined || logicText === undefined ? undefined : rules.of(logic, logicText);
+    const facts = distinct ?? NO_FACTS;
     for (const property of facts.unknownProperties) warn(`${pointerOf(entry)}/targeting`, `"${property}" is not a flagd property (flagd sets $flagd.flagKey and $flagd.timestamp); it reads as null`);
     for (const ref of facts.variants) {
       if (!Object.hasOwn(definition.variants, ref.variant)) fail(`${pointerOf(entry)}/targeting${ref.jsonPath}`, `targeting returns "${ref.variant}", which names no variant of the flag`);
@@ -109,7 +106,7 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
     const metadata = definition.metadata === undefined ? plainMetadata : intern(sharedMetadata, Object.freeze({ ...setMetadata, ...primitives(definition.metadata), source: 'file' }));
     const unusableTargeting = unresolved[0]?.reason;
     try {
-      const rule = unusableTargeting === undefined && hasTargeting(logic) ? rules.ruleFor(logic, logicText ?? json.of(logic)) : undefined;
+      const rule = unusableTargeting === undefined && hasTargeting(logic) ? (distinct ?? rules.of(logic, json.of(logic))).rule() : undefined;
       flags.set(key, new CompiledFlag(key, definition, { logic, metadata, bucketing: options.bucketing, ...(rule && { rule }), ...(unusableTargeting === undefined ? {} : { unusableTargeting }) }));
     } catch (error) {
       fail(`${pointerOf(entry)}/targeting`, `targeting does not compile: ${error instanceof Error ? error.message : JSON.stringify(error)}`, error);
@@ -142,23 +139,7 @@ function pointerOf(entry: FlagEntry): string {
   return `/${entry.path.map(pointerSegment).join('/')}`;
 }
 
-/** What the parser checks of a rule whatever flag carries it; variant paths are relative to the rule. */
-interface RuleFacts {
-  readonly unknownProperties: readonly string[];
-  readonly variants: readonly VariantReference[];
-}
-
-const NO_FACTS: RuleFacts = { unknownProperties: [], variants: [] };
-
-function factsOf(known: Map<string, RuleFacts>, logic: unknown, text: string): RuleFacts {
-  let facts = known.get(text);
-  if (facts === undefined) {
-    // Only a rule whose text names `$flagd` can read a property flagd does not set.
-    facts = { unknownProperties: text.includes('$flagd') ? unknownFlagdProperties(logic) : [], variants: targetingVariants(logic, '') };
-    known.set(text, facts);
-  }
-  return facts;
-}
+const NO_FACTS: Pick<DistinctRule, 'unknownProperties' | 'variants'> = { unknownProperties: [], variants: [] };
 
 /**
  * The document, by JSON.parse (strict JSON, and the fastest reader there is);

@@ -7,7 +7,7 @@ import type { CompiledTargeting, TargetingOutcome } from './compile-targeting.js
  * One targeting rule, checked when its file loads and compiled on its first
  * evaluation: a file of thousands of flags loads without compiling rules that
  * may never run, and flags with the same rule share one instance (see
- * {@link TargetingRules}), so it compiles once.
+ * `FileRules`), so it compiles once.
  */
 export class TargetingRule {
   private compiled: CompiledTargeting | undefined;
@@ -41,22 +41,5 @@ export class TargetingRule {
     } finally {
       this.logic = undefined;
     }
-  }
-}
-
-/** Interns the rules of one file by their JSON: identical rules become one {@link TargetingRule}. */
-export class TargetingRules {
-  private readonly known = new Map<string, TargetingRule>();
-
-  constructor(private readonly bucketing: BucketingVersion = 'v2') {}
-
-  /** The shared rule for `logic`, whose JSON is `json`; throws as {@link TargetingRule} does. */
-  ruleFor(logic: unknown, json: string): TargetingRule {
-    let rule = this.known.get(json);
-    if (!rule) {
-      rule = new TargetingRule(logic, this.bucketing);
-      this.known.set(json, rule);
-    }
-    return rule;
   }
 }
