@@ -40,6 +40,8 @@ export interface MigrationSource {
  * requests by how both paths ended and the ratio of their durations, the stage served,
  * values served that are not stages, evaluations of a missing key, and rollbacks by reason and status (names in `conventions.ts`). Fed by the runner's events
  * ({@link attach}), by tracking events (`TrackingOutcomes`) and by `Rollback`.
+ * The durations are also kept as native histograms, served apart in the
+ * protobuf format ({@link nativeExposition}).
  * Counts live in plain numbers and reach prom-client when it is read, so a
  * runner call costs a few field increments; the local guard source reads the
  * same numbers. A failing update is counted and logged, never thrown.
