@@ -2,6 +2,7 @@
 // process: a CutoverProvider on the shared flag files (watched), a Migration
 // under steady traffic, MigrationMetrics, and HTTP on 127.0.0.1:
 //   GET  /metrics  the Prometheus exposition
+//   GET  /metrics/native  the native histograms, protobuf exposition
 //   GET  /flag     {"stage": <what the flag serves now>, "calls": n}
 //   POST /inject   the candidate starts failing 20 % of calls
 //   POST /inject-quality  the work served from then on is worse: 40 % of its
@@ -12,7 +13,7 @@
 // Prints {"port": n} once listening. Exits on SIGTERM, when its parent's
 // stdin pipe closes, or after FLEET_SERVICE_LIFETIME_MS at the latest.
 import { createServer } from 'node:http';
-import { MigrationMetrics, OutcomeAttribution, TrackingOutcomes } from '@cutover/hooks';
+import { MigrationMetrics, NATIVE_EXPOSITION_CONTENT_TYPE, OutcomeAttribution, TrackingOutcomes } from '@cutover/hooks';
 import { Migration } from '@cutover/migrate';
 import { CutoverProvider } from '@cutover/provider';
 import { OpenFeature } from '@openfeature/server-sdk';
@@ -61,6 +62,8 @@ metrics.attach(migration);
 const server = createServer((req, res) => {
   if (req.url === '/metrics') {
     void registry.metrics().then((text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text));
+  } else if (req.url === '/metrics/native') {
+    res.writeHead(200, { 'content-type': NATIVE_EXPOSITION_CONTENT_TYPE }).end(metrics.nativeExposition());
   } else if (req.url === '/flag') {
     void client.getStringValue(flagKey, 'unknown').then((stage) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ stage, calls })));
   } else if (req.url === '/inject' && req.method === 'POST') {

@@ -24,8 +24,22 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** How {@link startPrometheus} runs Prometheus. */
+export interface PrometheusServerOptions {
+  /** Seconds between scrapes (and rule evaluations). @default 1 */
+  readonly scrapeSeconds?: number;
+  /**
+   * Also scrape `/metrics/native` (the protobuf exposition of native
+   * histograms) as a second job, with `--enable-feature=native-histograms`.
+   * @default false
+   */
+  readonly nativeHistograms?: boolean;
+}
+
 /** Starts `binary` scraping `targets` (host:port) every `scrapeSeconds`; resolves once it is ready. */
-export async function startPrometheus(binary: string, targets: readonly string[], scrapeSeconds = 1): Promise<PrometheusServer> {
+export async function startPrometheus(binary: string, targets: readonly string[], options: PrometheusServerOptions = {}): Promise<PrometheusServer> {
+  const { scrapeSeconds = 1, nativeHistograms = false } = options;
+  const targetList = `[${targets.map((t) => `'${t}'`).join(', ')}]`;
   const dir = await mkdtemp(join(tmpdir(), 'cutover-prometheus-'));
   const config = join(dir, 'prometheus.yml');
   await writeFile(
@@ -37,7 +51,8 @@ export async function startPrometheus(binary: string, targets: readonly string[]
       'scrape_configs:',
       '  - job_name: fleet',
       '    static_configs:',
-      `      - targets: [${targets.map((t) => `'${t}'`).join(', ')}]`,
+      `      - targets: ${targetList}`,
+      ...(nativeHistograms ? ['  - job_name: fleet-native', '    metrics_path: /metrics/native', '    static_configs:', `      - targets: ${targetList}`] : []),
       '',
     ].join('\n'),
   );
@@ -48,6 +63,7 @@ export async function startPrometheus(binary: string, targets: readonly string[]
     `--storage.tsdb.path=${join(dir, 'data')}`,
     `--web.listen-address=127.0.0.1:${port}`,
     '--log.level=warn',
+    ...(nativeHistograms ? ['--enable-feature=native-histograms'] : []),
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

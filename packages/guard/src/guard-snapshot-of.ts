@@ -18,8 +18,9 @@ import type { GuardSnapshot, PathWindow } from './guard-snapshot.js';
  * - a path's business outcomes are there once it has any in the window, so the
  *   success rate is judged wherever outcomes are reported and skipped elsewhere;
  * - the exposure is the candidate's share of the calls served to callers.
- * - latency is the exported histogram buckets, plus the 2 % sketch's when
- *   the counts have one (this process's registry; PromQL has none);
+ * - latency is the exported histogram buckets, plus precise ones when the
+ *   counts have them: the native histograms' (PromQL, 2.2 % apart) or the
+ *   2 % sketch's (this process's registry);
  * - a path's unanswered calls are its timeouts and its shed runs;
  * - pairs, when counted, are the compared requests by how both paths ended,
  *   with the ratio of their durations where the source records them;
@@ -35,7 +36,7 @@ export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number):
       errors: Math.max(0, path.outcomes.error) + Math.max(0, path.outcomes.timeout),
       latency: {
         buckets: path.buckets.length > 0 ? path.buckets : [{ le: Infinity, count: 0 }],
-        ...(path.sketch ? { precise: sketchBuckets(path.sketch) } : {}),
+        ...(path.precise ? { precise: path.precise } : path.sketch ? { precise: sketchBuckets(path.sketch) } : {}),
       },
       ...(share > 0 ? { share } : {}),
       ...outcomesOf(path),

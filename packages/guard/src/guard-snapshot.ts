@@ -13,7 +13,8 @@ export interface LatencyHistogram {
    */
   readonly buckets: readonly HistogramBucket[];
   /**
-   * The same calls in bins at most 2 % wide (this process's latency sketch),
+   * The same calls in bins a few percent wide (this process's 2 % latency
+   * sketch, or the fleet's native histograms, 2.2 % apart at schema 5),
    * cumulative in the same shape; the latency check prefers them, since
    * exported buckets ×1.2 apart cannot resolve a 20 % regression.
    */

@@ -40,7 +40,16 @@ const vector = (result: { metric: Record<string, string>; value: number }[]) => 
   body: { status: 'success', data: { resultType: 'vector', result: result.map((r) => ({ metric: r.metric, value: [0, String(r.value)] })) } },
 });
 
+const histograms = (result: { metric: Record<string, string>; count: number; buckets: [number, string, string, string][] }[]) => ({
+  status: 200,
+  body: {
+    status: 'success',
+    data: { resultType: 'vector', result: result.map((r) => ({ metric: r.metric, histogram: [0, { count: String(r.count), sum: '1', buckets: r.buckets }] })) },
+  },
+});
+
 function fleet(query: string): Answer {
+  if (query.includes('cutover_migration_native_duration_seconds')) return vector([]);
   if (query.includes('cutover_migration_calls_total')) {
     return vector([
       { metric: { path: 'legacy', outcome: 'success' }, value: 297.5 },
@@ -97,6 +106,7 @@ describe(PrometheusSource.name, () => {
         'max by (stage) (max_over_time(cutover_migration_stage{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (le) (increase(cutover_migration_paired_latency_ratio_bucket{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (pair) (increase(cutover_migration_paired_calls_total{feature_flag_key="search \\"v2\\""}[42s]))',
+        'sum by (path) (increase(cutover_migration_native_duration_seconds{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (path) (increase(cutover_migration_served_total{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (path, le) (increase(cutover_migration_duration_seconds_bucket{feature_flag_key="search \\"v2\\""}[42s]))',
         'sum by (path, outcome) (increase(cutover_migration_calls_total{feature_flag_key="search \\"v2\\""}[42s]))',
@@ -124,6 +134,54 @@ describe(PrometheusSource.name, () => {
       expect(snapshot.candidate.outcomes).toEqual({ total: 100, successes: 55.5 });
       expect(snapshot.legacy.outcomes).toBeUndefined();
       expect(snapshot.exposure).toBe(1);
+    });
+
+    it('has the classic buckets alone when Prometheus holds no native histograms', async () => {
+      const prometheus = await fakePrometheus(fleet);
+      const snapshot = await new PrometheusSource({ url: prometheus.url, flagKey: 'search' }).snapshot();
+      expect(snapshot.candidate.latency.precise).toBeUndefined();
+      expect(snapshot.legacy.latency.precise).toBeUndefined();
+    });
+
+    it("reads the native histograms of both paths as the latency's precise buckets", async () => {
+      // Schema 5: bucket (2^(-107/32), 2^(-106/32)] is about (98.4 ms, 100.6 ms].
+      const lower = String(2 ** (-107 / 32));
+      const upper = String(2 ** (-106 / 32));
+      const next = String(2 ** (-105 / 32));
+      const zero = String(2 ** -20);
+      const prometheus = await fakePrometheus((query) =>
+        query.includes('cutover_migration_native_duration_seconds')
+          ? histograms([
+              { metric: { path: 'candidate' }, count: 300.5, buckets: [[0, upper, next, '100.5'], [0, lower, upper, '200']] },
+              { metric: { path: 'legacy' }, count: 300, buckets: [[3, `-${zero}`, zero, '1'], [0, lower, upper, '299']] },
+            ])
+          : fleet(query),
+      );
+      const snapshot = await new PrometheusSource({ url: prometheus.url, flagKey: 'search' }).snapshot();
+      expect(snapshot.candidate.latency.precise).toEqual([
+        { le: 2 ** (-107 / 32), count: 0 },
+        { le: 2 ** (-106 / 32), count: 200 },
+        { le: 2 ** (-105 / 32), count: 300.5 },
+        { le: 4096, count: 300.5 },
+        { le: Infinity, count: 300.5 },
+      ]);
+      // The zero bucket ends at the zero threshold; no lower edge below it.
+      expect(snapshot.legacy.latency.precise).toEqual([
+        { le: 2 ** -20, count: 1 },
+        { le: 2 ** (-106 / 32), count: 300 },
+        { le: 4096, count: 300 },
+        { le: Infinity, count: 300 },
+      ]);
+      // The classic buckets are still there for whatever reads them.
+      expect(snapshot.candidate.latency.buckets).toEqual([{ le: 0.1, count: 290 }, { le: Infinity, count: 300 }]);
+    });
+
+    it('keeps the classic buckets when only one path has native histograms', async () => {
+      const prometheus = await fakePrometheus((query) =>
+        query.includes('cutover_migration_native_duration_seconds') ? histograms([{ metric: { path: 'legacy' }, count: 1, buckets: [[0, '0.5', '0.51', '1']] }]) : fleet(query),
+      );
+      const snapshot = await new PrometheusSource({ url: prometheus.url, flagKey: 'search' }).snapshot();
+      expect(snapshot.legacy.latency.precise).toBeUndefined();
     });
 
     it('gives an empty window when Prometheus has no samples yet', async () => {

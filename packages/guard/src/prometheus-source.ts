@@ -6,6 +6,7 @@ import { emptyCounts } from '@cutover/hooks';
 import type { CallOutcome, PairOutcome } from '@cutover/hooks';
 import type { GuardSnapshot } from './guard-snapshot.js';
 import { guardSnapshotOf } from './guard-snapshot-of.js';
+import { nativeHistogramBuckets } from './native-histogram-buckets.js';
 import type { GuardSource } from './guard-source.js';
 import type { PrometheusSample } from './query-prometheus.js';
 import { queryPrometheus } from './query-prometheus.js';
@@ -29,11 +30,15 @@ const { key, path, outcome, result, pair, stage } = MIGRATION_LABELS;
  * Reads one migration's counts over the whole fleet from Prometheus: each
  * counter summed over every instance with `increase(…[<window>s])`, the window
  * being the time since it started, so one decision covers the fleet and the
- * window grows as the guard's tests require. Eight instant queries per
- * snapshot, evaluated at the same time: calls, duration buckets, comparisons,
- * calls served to callers, business outcomes, paired outcomes, paired latency
- * ratio buckets, and the stages served (those whose stage gauge was 1 at some
- * scrape of the window).
+ * window grows as the guard's tests require. Nine instant queries per
+ * snapshot, evaluated at the same time: calls, duration buckets, native
+ * duration histograms, comparisons, calls served to callers, business
+ * outcomes, paired outcomes, paired latency ratio buckets, and the stages
+ * served (those whose stage gauge was 1 at some scrape of the window).
+ * Where Prometheus stored the native histograms (`/metrics/native` scraped
+ * with `--enable-feature=native-histograms`) for both paths, their buckets,
+ * 2.2 % apart, are the latency's precise buckets; otherwise the latency check
+ * has the classic buckets alone.
  * Counts from `increase()` are extrapolated and may be fractional; the guard
  * repairs them as `histogram_quantile` does.
  */
@@ -68,9 +73,10 @@ export class PrometheusSource implements GuardSource {
     const seconds = Math.max(1, Math.ceil((at - this.startedAt) / 1000));
     const increase = (metric: string, by: string): string => `sum by (${by}) (increase(${metric}${this.selector}[${seconds}s]))`;
     const time = at / 1000;
-    const [calls, buckets, comparisons, served, outcomes, pairs, ratios, stages] = await Promise.all([
+    const [calls, buckets, native, comparisons, served, outcomes, pairs, ratios, stages] = await Promise.all([
       queryPrometheus(this.target, increase(MIGRATION_METRICS.calls, `${path}, ${outcome}`), time),
       queryPrometheus(this.target, increase(`${MIGRATION_METRICS.duration}_bucket`, `${path}, le`), time),
+      queryPrometheus(this.target, increase(MIGRATION_METRICS.nativeDuration, path), time),
       queryPrometheus(this.target, increase(MIGRATION_METRICS.comparisons, result), time),
       queryPrometheus(this.target, increase(OUTCOME_METRICS.served, path), time),
       queryPrometheus(this.target, increase(OUTCOME_METRICS.outcomes, `${path}, ${result}`), time),
@@ -78,7 +84,8 @@ export class PrometheusSource implements GuardSource {
       queryPrometheus(this.target, increase(`${MIGRATION_METRICS.pairedLatencyRatio}_bucket`, 'le'), time),
       queryPrometheus(this.target, `max by (${stage}) (max_over_time(${MIGRATION_METRICS.stage}${this.selector}[${seconds}s]))`, time),
     ]);
-    return guardSnapshotOf({ ...withOutcomes(countsFrom(calls, buckets, comparisons), served, outcomes), ...pairsFrom(pairs, ratios), ...stagesFrom(stages) }, seconds);
+    const counts = withNative(withOutcomes(countsFrom(calls, buckets, comparisons), served, outcomes), native);
+    return guardSnapshotOf({ ...counts, ...pairsFrom(pairs, ratios), ...stagesFrom(stages) }, seconds);
   }
 }
 
@@ -106,6 +113,15 @@ function withOutcomes(counts: MigrationCounts, served: PrometheusSample[], outco
     };
   };
   return { ...counts, legacy: of('legacy'), candidate: of('candidate') };
+}
+
+/** Adds both paths' native histogram buckets as their precise latency, when Prometheus has them for both. */
+function withNative(counts: MigrationCounts, samples: readonly PrometheusSample[]): MigrationCounts {
+  const of = (name: string) => samples.find((s) => s.labels[path] === name)?.histogram;
+  const legacy = of('legacy');
+  const candidate = of('candidate');
+  if (!legacy || !candidate) return counts;
+  return { ...counts, legacy: { ...counts.legacy, precise: nativeHistogramBuckets(legacy) }, candidate: { ...counts.candidate, precise: nativeHistogramBuckets(candidate) } };
 }
 
 function pairsFrom(samples: readonly PrometheusSample[], ratios: PrometheusSample[]): Pick<MigrationCounts, 'pairs' | 'pairedLatencyRatio'> {

@@ -1,10 +1,30 @@
 import { PrometheusQueryError } from './prometheus-query-error.js';
 
-/** One series of an instant vector: its labels and its value. */
+/** One bucket of a native histogram as the HTTP API gives it. */
+export interface PrometheusNativeBucket {
+  /** Which ends belong to the bucket: 0 open left, 1 open right, 2 open both, 3 closed both (the zero bucket). */
+  readonly boundaryRule: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly count: number;
+}
+
+/** A native histogram sample: its count, sum and occupied buckets. */
+export interface PrometheusNativeHistogram {
+  readonly count: number;
+  readonly sum: number;
+  readonly buckets: readonly PrometheusNativeBucket[];
+}
+
+/** One series of an instant vector: its labels and its value (NaN for a native histogram, given in `histogram`). */
 export interface PrometheusSample {
   readonly labels: Readonly<Record<string, string>>;
   readonly value: number;
+  /** The sample's native histogram, when the series holds native histograms. */
+  readonly histogram?: PrometheusNativeHistogram;
 }
+
+type ApiHistogram = { count?: string; sum?: string; buckets?: [number, string, string, string][] };
 
 /** How to reach Prometheus. */
 export interface PrometheusQueryTarget {
@@ -20,7 +40,7 @@ interface ApiAnswer {
   status?: string;
   errorType?: string;
   error?: string;
-  data?: { resultType?: string; result?: { metric?: Record<string, string>; value?: [number, string] }[] };
+  data?: { resultType?: string; result?: { metric?: Record<string, string>; value?: [number, string]; histogram?: [number, ApiHistogram] }[] };
 }
 
 /**
@@ -58,7 +78,19 @@ export async function queryPrometheus(target: PrometheusQueryTarget, query: stri
   if (answer.data?.resultType !== 'vector') {
     throw new PrometheusQueryError(`${where}: expected an instant vector, got ${answer.data?.resultType ?? 'nothing'}`);
   }
-  return (answer.data.result ?? []).map((series) => ({ labels: series.metric ?? {}, value: Number(series.value?.[1]) }));
+  return (answer.data.result ?? []).map((series) => {
+    const labels = series.metric ?? {};
+    const histogram = series.histogram?.[1];
+    return histogram ? { labels, value: NaN, histogram: nativeHistogramOf(histogram) } : { labels, value: Number(series.value?.[1]) };
+  });
+}
+
+function nativeHistogramOf(histogram: ApiHistogram): PrometheusNativeHistogram {
+  return {
+    count: Number(histogram.count),
+    sum: Number(histogram.sum),
+    buckets: (histogram.buckets ?? []).map(([boundaryRule, lower, upper, count]) => ({ boundaryRule, lower: Number(lower), upper: Number(upper), count: Number(count) })),
+  };
 }
 
 function describe(error: unknown): string {

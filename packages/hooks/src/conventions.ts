@@ -53,6 +53,14 @@ export const MIGRATION_METRICS = {
   calls: 'cutover_migration_calls_total',
   /** Histogram in seconds: duration of one implementation's call, by path. */
   duration: 'cutover_migration_duration_seconds',
+  /**
+   * Native histogram in seconds (schema 5, buckets 2.2 % apart): the same
+   * durations, served only by the protobuf exposition (`nativeExposition()`),
+   * which Prometheus scrapes with `--enable-feature=native-histograms`.
+   */
+  nativeDuration: 'cutover_migration_native_duration_seconds',
+  /** Counter, in the protobuf exposition beside {@link nativeDuration}: durations above its top bucket (68 minutes), counted in that bucket. */
+  nativeDurationClamped: 'cutover_migration_native_duration_clamped_total',
   /** Counter: comparisons of candidate against legacy, by result. */
   comparisons: 'cutover_migration_comparisons_total',
   /** Counter: rollbacks, by reason and status. */

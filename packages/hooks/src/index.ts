@@ -22,6 +22,8 @@ export { FlagSourceMetrics } from './flag-source/flag-source-metrics.js';
 export type { FlagSourceProvider } from './flag-source/flag-source-metrics.js';
 export { emptyCounts, subtractCounts } from './migration/migration-counts.js';
 export { LATENCY_SKETCH_BOUNDS, LatencySketch, sketchBuckets } from './migration/latency-sketch.js';
+export { NATIVE_SCHEMA, NATIVE_TOP_SECONDS, NATIVE_ZERO_THRESHOLD } from './native/native-durations.js';
+export { NATIVE_EXPOSITION_CONTENT_TYPE } from './native/native-exposition.js';
 export { pairedLatencyRatio } from './migration/paired-latency-ratios.js';
 export type { PairOutcome } from './migration/migration-series.js';
 export type { GuardCheckFigures, GuardState, GuardStateReport } from './migration/guard-state-cells.js';

@@ -22,6 +22,12 @@ export interface PathCounts {
    * non-cumulative; empty when the counts come from somewhere without one (PromQL).
    */
   readonly sketch?: ArrayLike<number>;
+  /**
+   * The durations in cumulative buckets a few percent apart from a source
+   * that has them (Prometheus native histograms, 2.2 % apart at schema 5),
+   * ending with `le: Infinity`; the guard prefers them to `sketch` and to `buckets`.
+   */
+  readonly precise?: readonly HistogramBucket[];
 }
 
 /**

@@ -9,6 +9,7 @@ describe(resolveMigrationMetricsConfig.name, () => {
     expect(config).toEqual(DEFAULT_MIGRATION_METRICS_CONFIG);
     expect(config.registry).toBe(register);
     expect(config.maxFlags).toBe(256);
+    expect(config.nativeMaxBuckets).toBe(160);
     const bounds = config.durationBuckets;
     expect(bounds[0]).toBe(0.0005);
     expect(bounds.at(-1)).toBeGreaterThan(20);
@@ -25,5 +26,6 @@ describe(resolveMigrationMetricsConfig.name, () => {
     expect(() => resolveMigrationMetricsConfig({ durationBuckets: [0.2, 0.1] }, {})).toThrow(/durationBuckets.*increase/);
     expect(() => resolveMigrationMetricsConfig({}, { CUTOVER_MIGRATION_METRICS_MAX_FLAGS: 'x' })).toThrow(/maxFlags.*CUTOVER_MIGRATION_METRICS_MAX_FLAGS/);
     expect(() => resolveMigrationMetricsConfig({ maxFlags: 0 }, {})).toThrow(InvalidOptionError);
+    expect(() => resolveMigrationMetricsConfig({ nativeMaxBuckets: 2 }, {})).toThrow(/nativeMaxBuckets/);
   });
 });

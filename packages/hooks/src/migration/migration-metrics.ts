@@ -5,6 +5,7 @@ import { InvalidOptionError, LogThrottle } from '@cutover/core';
 import type { Registry } from 'prom-client';
 import type { CounterCell } from '../metrics/counter-cell.js';
 import { registerMetric } from '../metrics/register-metric.js';
+import { encodeNativeExposition } from '../native/native-exposition.js';
 import { GuardStateCells } from './guard-state-cells.js';
 import type { GuardGauge, GuardStateReport } from './guard-state-cells.js';
 import { countsOf, emptyCounts } from './migration-counts.js';
@@ -39,6 +40,8 @@ export interface MigrationSource {
  * requests by how both paths ended and the ratio of their durations, the stage served,
  * values served that are not stages, evaluations of a missing key, and rollbacks by reason and status (names in `conventions.ts`). Fed by the runner's events
  * ({@link attach}), by tracking events (`TrackingOutcomes`) and by `Rollback`.
+ * The durations are also kept as native histograms, served apart in the
+ * protobuf format ({@link nativeExposition}).
  * Counts live in plain numbers and reach prom-client when it is read, so a
  * runner call costs a few field increments; the local guard source reads the
  * same numbers. A failing update is counted and logged, never thrown.
@@ -217,6 +220,26 @@ export class MigrationMetrics {
     gauge('observed', MIGRATION_METRICS.guardObserved, 'Observed value of each guard criterion at the last verdict.', byCriterion);
     gauge('eValue', MIGRATION_METRICS.guardEValue, 'E-value of each guard criterion at the last verdict; it rolls back at 1 / significance.', byCriterion);
     gauge('applied', MIGRATION_METRICS.guardApplied, 'Whether each guard criterion applied at the stages served at the last verdict.', byCriterion);
+  }
+
+  /**
+   * The call durations as Prometheus native histograms (schema 5, buckets
+   * 2.2 % apart, cumulative since each series was created), in the protobuf
+   * exposition format: serve it with `NATIVE_EXPOSITION_CONTENT_TYPE` on a
+   * path of its own (e.g. `/metrics/native`) for a scrape job of Prometheus
+   * started with `--enable-feature=native-histograms`. `registry.metrics()`
+   * is unchanged.
+   */
+  nativeExposition(): Uint8Array {
+    const series = this.all.flatMap((s) => [s.legacy, s.candidate]).map((path) => ({ labels: path.labels, durations: path.native }));
+    return encodeNativeExposition({
+      name: MIGRATION_METRICS.nativeDuration,
+      help: 'Duration of a migration implementation call, in seconds, by path (native histogram).',
+      clampedName: MIGRATION_METRICS.nativeDurationClamped,
+      clampedHelp: 'Calls of a migration implementation longer than the native histogram\'s top bucket, counted in it, by path.',
+      series,
+      maxBuckets: this.config.nativeMaxBuckets,
+    });
   }
 
   /** Metric updates that failed and were contained. */

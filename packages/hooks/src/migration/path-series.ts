@@ -1,6 +1,7 @@
 import { CALL_OUTCOMES, MIGRATION_LABELS } from '../conventions.js';
 import { CounterCell } from '../metrics/counter-cell.js';
 import { DurationCells } from '../metrics/duration-cells.js';
+import { NativeDurations } from '../native/native-durations.js';
 import { LatencySketch } from './latency-sketch.js';
 
 /** A value of the `outcome` label. */
@@ -25,6 +26,8 @@ export class PathSeries {
   readonly durations: DurationCells;
   /** Call durations since the series was created, 2 % precise, for the local guard's latency check. */
   readonly sketch = new LatencySketch();
+  /** Call durations since the series was created, in native histogram buckets, for the protobuf exposition. */
+  readonly native = new NativeDurations();
 
   /**
    * @param labels flag key and path labels
@@ -44,5 +47,6 @@ export class PathSeries {
   observe(seconds: number): void {
     this.bucketCounts[this.durations.observe(seconds)]!++;
     this.sketch.observe(seconds);
+    this.native.observe(seconds);
   }
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { NATIVE_FIRST_INDEX, NATIVE_LAST_INDEX, NATIVE_TOP_SECONDS, NATIVE_ZERO_THRESHOLD, NativeDurations } from './native-durations.js';
+
+/** The schema-5 index of the one bucket holding an observation. */
+function indexOf(durations: NativeDurations): number {
+  const slot = durations.counts.findIndex((n) => n > 0);
+  return slot + NATIVE_FIRST_INDEX;
+}
+
+describe(NativeDurations.name, () => {
+  describe('observe', () => {
+    it('puts a duration in bucket i when 2^((i-1)/32) < seconds <= 2^(i/32)', () => {
+      for (const seconds of [0.001, 0.0123, 0.05, 0.25, 1, 3.7, 100]) {
+        const durations = new NativeDurations();
+        durations.observe(seconds);
+        const i = indexOf(durations);
+        expect(2 ** ((i - 1) / 32)).toBeLessThan(seconds);
+        expect(2 ** (i / 32)).toBeGreaterThanOrEqual(seconds);
+      }
+    });
+
+    it('counts a duration exactly at a bound in the bucket it ends (upper bounds are inclusive)', () => {
+      for (const i of [-320, -1, 0, 1, 32, 33]) {
+        const durations = new NativeDurations();
+        durations.observe(2 ** (i / 32));
+        expect(indexOf(durations)).toBe(i);
+      }
+    });
+
+    it('counts durations at most the zero threshold in the zero bucket, and sums every duration', () => {
+      const durations = new NativeDurations();
+      durations.observe(0);
+      durations.observe(NATIVE_ZERO_THRESHOLD);
+      durations.observe(0.5);
+      expect(durations.zeroCount).toBe(2);
+      expect(durations.count).toBe(3);
+      expect(durations.sum).toBeCloseTo(0.5 + NATIVE_ZERO_THRESHOLD, 12);
+    });
+
+    it('counts durations above the top bucket in it, and as clamped, so no duration grows the memory', () => {
+      const durations = new NativeDurations();
+      const slots = durations.counts.length;
+      durations.observe(NATIVE_TOP_SECONDS * 10);
+      durations.observe(Number.MAX_VALUE);
+      durations.observe(NATIVE_TOP_SECONDS);
+      expect(durations.counts.length).toBe(slots);
+      expect(indexOf(durations)).toBe(NATIVE_LAST_INDEX);
+      expect(durations.counts.at(-1)).toBe(3);
+      expect(durations.clamped).toBe(2);
+    });
+  });
+});
