@@ -5,7 +5,7 @@
 // Seeded; called from guard-paired-precision.ts, printed in the same run.
 import { DEFAULT_GUARD_CONFIG, evaluateGuard, resolveGuardConfig } from '@cutover/guard';
 import type { GuardConfig, GuardCriterion, GuardSnapshot } from '@cutover/guard';
-import { LatencySketch, PAIRED_LATENCY_RATIO_BUCKETS, pairedLatencyRatio, sketchBuckets } from '@cutover/hooks';
+import { NativeDurations, nativeDurationBuckets, PAIRED_LATENCY_RATIO_BUCKETS, pairedLatencyRatio } from '@cutover/hooks';
 import { seededRandom as random } from './seeded-random.js';
 import { scaled } from './smoke.js';
 
@@ -37,8 +37,8 @@ function simulate(scenario: LatencyScenario): Outcome[] {
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
   const outcomes: Outcome[] = [];
   for (let run = 0; run < scenario.runs; run++) {
-    const legacy = new LatencySketch();
-    const candidate = new LatencySketch();
+    const legacy = new NativeDurations();
+    const candidate = new NativeDurations();
     const perRatioBucket = new Float64Array(PAIRED_LATENCY_RATIO_BUCKETS.length + 1);
     let outcome: Outcome = { tripAt: null, failed: [] };
     for (let request = 1; request <= scenario.requests; request++) {
@@ -55,8 +55,8 @@ function simulate(scenario: LatencyScenario): Outcome[] {
       if (request % EVERY !== 0) continue;
       let running = 0;
       const latencyRatio = [...PAIRED_LATENCY_RATIO_BUCKETS, Infinity].map((le, i) => ({ le, count: (running += perRatioBucket[i]!) }));
-      const path = (sketch: LatencySketch) => {
-        const precise = sketchBuckets(sketch.counts);
+      const path = (durations: NativeDurations) => {
+        const precise = nativeDurationBuckets(durations);
         return { calls: request, errors: 0, latency: { buckets: precise, precise }, share: 1, routed: request, unanswered: 0 };
       };
       const snapshot: GuardSnapshot = {
@@ -108,7 +108,7 @@ export function pairedLatency(): boolean {
   let ok = true;
   console.log(
     `\npaired latency test (live, both paths on every request; request size log-normal σ ${SHARED_SIGMA} shared by both paths, ` +
-      `each path's own noise σ ${OWN_SIGMA}, median 50 ms; latency on the 2 % sketch; 1.2× gate), guard every ${EVERY} requests`,
+      `each path's own noise σ ${OWN_SIGMA}, median 50 ms; latency on the native buckets, 2.2 % apart; 1.2× gate), guard every ${EVERY} requests`,
   );
   const detectRuns = scaled(300, 3);
   const horizon = scaled(20_000, 2_000);

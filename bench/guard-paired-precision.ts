@@ -1,11 +1,11 @@
 // Simulations of what the guard gains when both paths ran on the same request
-// and when latency comes from the 2 % sketch: paired vs independent error
+// and when latency comes from the native buckets (2.2 % apart): paired vs independent error
 // tests, a 20 % latency gate, the paired latency test (guard-paired-latency.ts),
 // and shadow-only slowness. Seeded; called from
 // guard.bench.ts, printed in the same run.
 import { DEFAULT_GUARD_CONFIG, evaluateGuard, resolveGuardConfig } from '@cutover/guard';
 import type { GuardConfig, GuardCriterion, GuardSnapshot, PathWindow } from '@cutover/guard';
-import { LatencySketch, sketchBuckets } from '@cutover/hooks';
+import { NativeDurations, nativeDurationBuckets } from '@cutover/hooks';
 import { exponentialBuckets } from 'prom-client';
 import { pairedLatency } from './guard-paired-latency.js';
 import { seededRandom as random } from './seeded-random.js';
@@ -34,8 +34,8 @@ interface PairedScenario {
   readonly config: GuardConfig;
   /** Give the guard the paired counts (both paths' outcomes per request). */
   readonly paired: boolean;
-  /** Latency from the sketch (2 % bins); otherwise the exported buckets, ×1.2 apart. */
-  readonly sketch: boolean;
+  /** Latency from the native buckets (2.2 % apart); otherwise the exported classic buckets, ×1.2 apart. */
+  readonly native: boolean;
   readonly seed: number;
 }
 
@@ -49,17 +49,17 @@ interface Outcome {
 
 const EXPORTED_BOUNDS = exponentialBuckets(0.0005, 1.2, 60);
 
-/** One path's counters, with the exported buckets and the sketch. */
+/** One path's counters, with the exported buckets or the native ones (2.2 % apart). */
 class PathCounts {
   calls = 0;
   errors = 0;
-  private readonly sketch = new LatencySketch();
+  private readonly nativeDurations = new NativeDurations();
   private readonly perBucket = new Float64Array(EXPORTED_BOUNDS.length + 1);
 
-  observe(seconds: number, failed: boolean, withSketch: boolean): void {
+  observe(seconds: number, failed: boolean, withNative: boolean): void {
     this.calls++;
     if (failed) this.errors++;
-    if (withSketch) this.sketch.observe(seconds);
+    if (withNative) this.nativeDurations.observe(seconds);
     else {
       let i = 0;
       while (i < EXPORTED_BOUNDS.length && seconds > EXPORTED_BOUNDS[i]!) i++;
@@ -67,10 +67,10 @@ class PathCounts {
     }
   }
 
-  window(withSketch: boolean): PathWindow {
+  window(withNative: boolean): PathWindow {
     let running = 0;
-    // As this process's registry gives them: the sketch's bins as `precise`; a fleet has the exported buckets only.
-    const precise = withSketch ? sketchBuckets(this.sketch.counts) : undefined;
+    // As the registry or a fleet's native histograms give them: the native buckets as `precise`; else the exported buckets only.
+    const precise = withNative ? nativeDurationBuckets(this.nativeDurations) : undefined;
     const latency = precise ? { buckets: precise, precise } : { buckets: [...EXPORTED_BOUNDS, Infinity].map((le, i) => ({ le, count: (running += this.perBucket[i]!) })) };
     return { calls: this.calls, errors: this.errors, latency, share: 1, routed: this.calls, unanswered: 0 };
   }
@@ -79,7 +79,7 @@ class PathCounts {
 function simulate(scenario: PairedScenario): Outcome[] {
   const next = random(scenario.seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-  const { errors, slowdown, sketch } = scenario;
+  const { errors, slowdown, native } = scenario;
   const outcomes: Outcome[] = [];
   for (let run = 0; run < scenario.runs; run++) {
     const legacy = new PathCounts();
@@ -94,13 +94,13 @@ function simulate(scenario: PairedScenario): Outcome[] {
       const candidateFails = both || (u >= errors.both + errors.legacyOnly && u < errors.both + errors.legacyOnly + errors.candidateOnly);
       if (legacyFails && !candidateFails) legacyOnly++;
       if (candidateFails && !legacyFails) candidateOnly++;
-      legacy.observe(0.05 * Math.exp(0.5 * normal()), legacyFails, sketch);
-      candidate.observe(0.05 * slowdown * Math.exp(0.5 * normal()), candidateFails, sketch);
+      legacy.observe(0.05 * Math.exp(0.5 * normal()), legacyFails, native);
+      candidate.observe(0.05 * slowdown * Math.exp(0.5 * normal()), candidateFails, native);
       if (request % scenario.every !== 0) continue;
       const snapshot: GuardSnapshot = {
         windowSeconds: request / 100,
-        legacy: legacy.window(sketch),
-        candidate: candidate.window(sketch),
+        legacy: legacy.window(native),
+        candidate: candidate.window(native),
         stages: [scenario.stage],
         ...(scenario.paired ? { pairs: { total: request, legacyOnlyErrors: legacyOnly, candidateOnlyErrors: candidateOnly } } : {}),
       };
@@ -144,7 +144,7 @@ const plusOnePoint = (errors: PairedErrors): PairedErrors => ({ ...errors, candi
 function pairedErrors(): boolean {
   // Any confident increase rolls back; the absolute limit and latency are out of the way.
   const config = resolveGuardConfig({ maxErrorRateIncrease: 0, maxErrorRate: 1, maxLatencyRatio: 100 });
-  const base = { slowdown: 1, stage: 'shadow', every: 100, config, sketch: false };
+  const base = { slowdown: 1, stage: 'shadow', every: 100, config, native: false };
   let ok = true;
   console.log(`\npaired vs independent error tests (shadow, both paths on every request, legacy 1 % errors, limit: any increase), guard every 100 requests`);
   for (const [name, errors, seed] of [['9 in 10 of legacy\'s errors shared', CORRELATED, 21], ['no error shared', INDEPENDENT, 23]] as const) {
@@ -160,13 +160,13 @@ function pairedErrors(): boolean {
   return ok;
 }
 
-/** The 20 % latency gate on the sketch: false alarms at parity, detection above the gate, and what ×1.2 buckets miss. */
+/** The 20 % latency gate on the native buckets: false alarms at parity, detection above the gate, and what ×1.2 buckets miss. */
 function latencyGate(): boolean {
   const errors: PairedErrors = CORRELATED;
   const gate = (maxLatencyRatio: number): GuardConfig => resolveGuardConfig({ maxLatencyRatio });
-  const base = { errors, stage: 'live', every: 100, paired: true, sketch: true, requests: scaled(10_000, 2_000) };
+  const base = { errors, stage: 'live', every: 100, paired: true, native: true, requests: scaled(10_000, 2_000) };
   let ok = true;
-  console.log(`\nlatency gate on the 2 % sketch (live, both paths on every request, log-normal latencies, median 50 ms, σ 0.5), guard every 100 requests; detection runs up to 20 000 requests`);
+  console.log(`\nlatency gate on the native buckets, 2.2 % apart (live, both paths on every request, log-normal latencies, median 50 ms, σ 0.5), guard every 100 requests; detection runs up to 20 000 requests`);
   const aa = simulate({ ...base, slowdown: 1, config: gate(1.2), runs: scaled(2000, 3), seed: 31 });
   const aaRate = trips(aa).length / aa.length;
   console.log(`  A/A at the default criteria with a 1.2× gate, paired errors, 2000 runs × 10 000 requests: ${trips(aa).length} false rollbacks`);
@@ -174,15 +174,15 @@ function latencyGate(): boolean {
   const aaTight = simulate({ ...base, slowdown: 1, config: gate(1.1), runs: scaled(1000, 3), seed: 32 });
   const aaTightRate = trips(aaTight).length / aaTight.length;
   ok = goal('A/A false rollbacks, 1.1× gate', percent(aaTightRate), aaTightRate <= DEFAULT_GUARD_CONFIG.significance, `≤ ${percent(DEFAULT_GUARD_CONFIG.significance)}`) && ok;
-  const detect = (slowdown: number, config: GuardConfig, sketch: boolean, seed: number): number[] =>
-    trips(simulate({ ...base, slowdown, config, sketch, runs: scaled(300, 3), requests: scaled(20_000, 2_000), seed }), 'latency');
+  const detect = (slowdown: number, config: GuardConfig, native: boolean, seed: number): number[] =>
+    trips(simulate({ ...base, slowdown, config, native, runs: scaled(300, 3), requests: scaled(20_000, 2_000), seed }), 'latency');
   const plus20 = detect(1.2, gate(1.1), true, 33);
   console.log(`  p95 +20 % against a 1.1× gate: caught in ${percent(plus20.length / 300)} of 300 runs, median ${median(plus20)} requests`);
-  ok = goal('p95 +20 % detected (1.1× gate, sketch)', percent(plus20.length / 300), plus20.length >= 0.99 * 300, '≥ 99.00 %') && ok;
+  ok = goal('p95 +20 % detected (1.1× gate, native buckets)', percent(plus20.length / 300), plus20.length >= 0.99 * 300, '≥ 99.00 %') && ok;
   const plus30 = detect(1.3, gate(1.2), true, 34);
   const plus30Buckets = detect(1.3, gate(1.2), false, 35);
-  console.log(`  p95 +30 % against a 1.2× gate: sketch caught in ${percent(plus30.length / 300)}, median ${median(plus30)} requests; exported buckets ×1.2 apart caught in ${percent(plus30Buckets.length / 300)}`);
-  ok = goal('p95 +30 % detected (1.2× gate, sketch)', percent(plus30.length / 300), plus30.length >= 0.99 * 300, '≥ 99.00 %') && ok;
+  console.log(`  p95 +30 % against a 1.2× gate: native buckets caught in ${percent(plus30.length / 300)}, median ${median(plus30)} requests; exported buckets ×1.2 apart caught in ${percent(plus30Buckets.length / 300)}`);
+  ok = goal('p95 +30 % detected (1.2× gate, native buckets)', percent(plus30.length / 300), plus30.length >= 0.99 * 300, '≥ 99.00 %') && ok;
   // Informative: at the limit itself the noise of legacy's measured p95 shows, at 2 % resolution.
   const atGate = detect(1.2, gate(1.2), true, 36);
   console.log(`  p95 exactly +20 % against the 1.2× gate (at the limit): tripped in ${percent(atGate.length / 300)} of 300 runs (informative: legacy's p95 is taken as measured)`);
@@ -192,7 +192,7 @@ function latencyGate(): boolean {
 /** A candidate 2.5× slower in shadow: reported, never rolled back, at the default criteria. */
 function shadowSlowness(): boolean {
   const outcomes = simulate({
-    errors: CORRELATED, slowdown: 2.5, stage: 'shadow', every: 100, paired: true, sketch: true, requests: scaled(5000, 2_000), runs: scaled(200, 3), seed: 41,
+    errors: CORRELATED, slowdown: 2.5, stage: 'shadow', every: 100, paired: true, native: true, requests: scaled(5000, 2_000), runs: scaled(200, 3), seed: 41,
     config: DEFAULT_GUARD_CONFIG,
   });
   const rolledBack = trips(outcomes).length;

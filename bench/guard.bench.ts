@@ -236,7 +236,7 @@ export async function run(): Promise<boolean> {
   ok = detection('20 % errors at low traffic', lowBroken, 2 * DEFAULT_GUARD_CONFIG.minSample, 0.99) && ok;
 
   ok = (await fullCutover()) && ok;
-  // Paired tests, the sketch's latency gate, stages and log volume: their own functions and files.
+  // Paired tests, the native buckets' latency gate, stages and log volume: their own functions and files.
   ok = runPairedPrecisionSimulations() && ok;
   ok = (await runLogVolume()) && ok;
 

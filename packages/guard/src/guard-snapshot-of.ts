@@ -1,5 +1,5 @@
 import type { MigrationCounts, PathCounts } from '@cutover/hooks';
-import { sketchBuckets } from '@cutover/hooks';
+import { nativeDurationBuckets } from '@cutover/hooks';
 import type { GuardSnapshot, PathWindow } from './guard-snapshot.js';
 
 /**
@@ -19,8 +19,8 @@ import type { GuardSnapshot, PathWindow } from './guard-snapshot.js';
  *   success rate is judged wherever outcomes are reported and skipped elsewhere;
  * - the exposure is the candidate's share of the calls served to callers.
  * - latency is the exported histogram buckets, plus precise ones when the
- *   counts have them: the native histograms' (PromQL, 2.2 % apart) or the
- *   2 % sketch's (this process's registry);
+ *   counts have them: the native histograms' buckets, 2.2 % apart, from
+ *   PromQL or from this process's registry;
  * - a path's unanswered calls are its timeouts and its shed runs;
  * - pairs, when counted, are the compared requests by how both paths ended,
  *   with the ratio of their durations where the source records them;
@@ -36,7 +36,7 @@ export function guardSnapshotOf(counts: MigrationCounts, windowSeconds: number):
       errors: Math.max(0, path.outcomes.error) + Math.max(0, path.outcomes.timeout),
       latency: {
         buckets: path.buckets.length > 0 ? path.buckets : [{ le: Infinity, count: 0 }],
-        ...(path.precise ? { precise: path.precise } : path.sketch ? { precise: sketchBuckets(path.sketch) } : {}),
+        ...(path.precise ? { precise: path.precise } : path.native ? { precise: nativeDurationBuckets(path.native) } : {}),
       },
       ...(share > 0 ? { share } : {}),
       ...outcomesOf(path),

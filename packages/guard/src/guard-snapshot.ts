@@ -13,8 +13,8 @@ export interface LatencyHistogram {
    */
   readonly buckets: readonly HistogramBucket[];
   /**
-   * The same calls in bins a few percent wide (this process's 2 % latency
-   * sketch, or the fleet's native histograms, 2.2 % apart at schema 5),
+   * The same calls in native histogram buckets, 2.2 % apart at schema 5
+   * (this process's, or a fleet's through Prometheus),
    * cumulative in the same shape; the latency check prefers them, since
    * exported buckets ×1.2 apart cannot resolve a 20 % regression.
    */

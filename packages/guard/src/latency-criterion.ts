@@ -18,9 +18,8 @@ import { sanitizeBuckets } from './sanitize-buckets.js';
  * with at least `minSample` calls its noise moves t far less than the margin
  * a limit of 1.5× leaves (the benchmark measures the false alarms with it).
  * Resolution is the bucket layout's: buckets spaced by 2× cannot see 1.5×.
- * On precise buckets (`latency.precise`: this process's 2 % sketch, or the
- * fleet's native histograms, 2.2 % apart) t is rounded up by at most that
- * much, so a 20 % gate is resolved; legacy's quantile is still taken as
+ * On precise buckets (`latency.precise`: native histogram buckets 2.2 %
+ * apart, this process's or a fleet's) t is rounded up by at most that much, so a 20 % gate is resolved; legacy's quantile is still taken as
  * measured (an anytime-valid upper bound of it cost about ten times the
  * requests in the simulations).
  *
@@ -34,7 +33,7 @@ export const latencyCriterion = criterionRule({
   direction: 'max',
   limit: 'maxLatencyRatio',
   read(snapshot, config) {
-    // Precise buckets (sketch or native histograms) when both paths have them: the threshold is then rounded up by at most 2.2 %.
+    // Native histogram buckets when both paths have them: the threshold is then rounded up by at most 2.2 %.
     const precise = snapshot.candidate.latency.precise !== undefined && snapshot.legacy.latency.precise !== undefined;
     const [candidate, legacy] = perPath(snapshot, (path) => sanitizeBuckets(precise ? { buckets: path.latency.precise! } : path.latency));
     const calls = candidate.at(-1)?.count ?? 0;

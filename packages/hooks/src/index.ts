@@ -21,8 +21,8 @@ export type { OutcomeResult, OutcomeTotals } from './migration/outcome-series.js
 export { FlagSourceMetrics } from './flag-source/flag-source-metrics.js';
 export type { FlagSourceProvider } from './flag-source/flag-source-metrics.js';
 export { emptyCounts, subtractCounts } from './migration/migration-counts.js';
-export { LATENCY_SKETCH_BOUNDS, LatencySketch, sketchBuckets } from './migration/latency-sketch.js';
-export { NATIVE_SCHEMA, NATIVE_TOP_SECONDS, NATIVE_ZERO_THRESHOLD } from './native/native-durations.js';
+export { NATIVE_SCHEMA, NATIVE_TOP_SECONDS, NATIVE_UPPER_BOUNDS, NATIVE_ZERO_THRESHOLD, NativeDurations, nativeDurationBuckets } from './native/native-durations.js';
+export type { NativeCounts } from './native/native-durations.js';
 export { NATIVE_EXPOSITION_CONTENT_TYPE } from './native/native-exposition.js';
 export { pairedLatencyRatio } from './migration/paired-latency-ratios.js';
 export type { PairOutcome } from './migration/migration-series.js';

@@ -1,4 +1,5 @@
 import { PAIRED_LATENCY_RATIO_BUCKETS } from '../conventions.js';
+import type { NativeCounts } from '../native/native-durations.js';
 import type { HistogramBucket } from './histogram-bucket.js';
 import type { ComparisonResult, PairOutcome } from './migration-series.js';
 import type { MigrationSeries } from './migration-series.js';
@@ -18,14 +19,15 @@ export interface PathCounts {
   /** Business outcomes reported through the Tracking API; absent where the source does not know. */
   readonly reported?: Readonly<OutcomeTotals>;
   /**
-   * Durations per bin of the 2 % precise latency sketch (`LATENCY_SKETCH_BOUNDS`),
-   * non-cumulative; empty when the counts come from somewhere without one (PromQL).
+   * The durations in this process's native histogram buckets (2.2 % apart),
+   * non-cumulative; absent when the counts come from PromQL, which gives
+   * {@link precise} instead.
    */
-  readonly sketch?: ArrayLike<number>;
+  readonly native?: NativeCounts;
   /**
    * The durations in cumulative buckets a few percent apart from a source
-   * that has them (Prometheus native histograms, 2.2 % apart at schema 5),
-   * ending with `le: Infinity`; the guard prefers them to `sketch` and to `buckets`.
+   * that has them (a fleet's Prometheus native histograms), ending with
+   * `le: Infinity`; the guard prefers them, or {@link native}, to `buckets`.
    */
   readonly precise?: readonly HistogramBucket[];
 }
@@ -82,7 +84,7 @@ export function subtractCounts(later: MigrationCounts, earlier: MigrationCounts)
     ...(a.reported === undefined
       ? {}
       : { reported: { success: a.reported.success - (b.reported?.success ?? 0), failure: a.reported.failure - (b.reported?.failure ?? 0) } }),
-    ...(a.sketch ? { sketch: Float64Array.from(a.sketch, (count, i) => count - (b.sketch?.[i] ?? 0)) } : {}),
+    ...(a.native ? { native: { zeroCount: a.native.zeroCount - (b.native?.zeroCount ?? 0), counts: Float64Array.from(a.native.counts, (count, i) => count - (b.native?.counts[i] ?? 0)) } } : {}),
   });
   const difference = <K extends string>(x: Readonly<Record<K, number>> | undefined, y: Readonly<Record<K, number>> | undefined): Record<K, number> | undefined =>
     x && (Object.fromEntries(Object.entries<number>(x).map(([k, v]) => [k, v - (y?.[k as K] ?? 0)])) as Record<K, number>);
@@ -121,6 +123,6 @@ function pathCounts(series: PathSeries, bounds: ArrayLike<number>): PathCounts {
     outcomes: Object.fromEntries(CALL_OUTCOME_ORDER.map((o, i) => [o, series.calls[i]!.value])) as Record<CallOutcome, number>,
     buckets: cumulative(series.bucketCounts, bounds),
     served: series.served.value,
-    sketch: series.sketch.counts.slice(),
+    native: { zeroCount: series.native.zeroCount, counts: series.native.counts.slice() },
   };
 }

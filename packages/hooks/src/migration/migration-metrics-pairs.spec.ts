@@ -67,14 +67,14 @@ describe(MigrationMetrics.name, () => {
     });
   });
 
-  describe('stages and latency sketch', () => {
-    it('counts calls per stage served and keeps every duration in the sketch', () => {
+  describe('stages and native durations', () => {
+    it('counts calls per stage served and keeps every duration in the native buckets', () => {
       const metrics = new MigrationMetrics({ registry: new Registry() });
       for (const stage of ['shadow', 'shadow', 'live'] as const) metrics.observe({ type: 'stage', flagKey: FLAG, operation: 'read', stage, raw: stage, known: true });
       metrics.recordCall(FLAG, 'candidate', 'success', 0.05);
       const counts = metrics.counts(FLAG);
       expect(counts.stages).toEqual({ shadow: 2, live: 1 });
-      expect(Array.from(counts.candidate.sketch ?? []).reduce((a, b) => a + b, 0)).toBe(1);
+      expect(Array.from(counts.candidate.native?.counts ?? []).reduce((a, b) => a + b, 0) + (counts.candidate.native?.zeroCount ?? 0)).toBe(1);
     });
   });
 });

@@ -2,7 +2,6 @@ import { CALL_OUTCOMES, MIGRATION_LABELS } from '../conventions.js';
 import { CounterCell } from '../metrics/counter-cell.js';
 import { DurationCells } from '../metrics/duration-cells.js';
 import { NativeDurations } from '../native/native-durations.js';
-import { LatencySketch } from './latency-sketch.js';
 
 /** A value of the `outcome` label. */
 export type CallOutcome = (typeof CALL_OUTCOMES)[keyof typeof CALL_OUTCOMES];
@@ -24,9 +23,7 @@ export class PathSeries {
   readonly bucketCounts: Float64Array;
   /** Call durations since the last scrape, for the exported histogram. */
   readonly durations: DurationCells;
-  /** Call durations since the series was created, 2 % precise, for the local guard's latency check. */
-  readonly sketch = new LatencySketch();
-  /** Call durations since the series was created, in native histogram buckets, for the protobuf exposition. */
+  /** Call durations since the series was created, in native histogram buckets: the local guard's precise latency and the protobuf exposition. */
   readonly native = new NativeDurations();
 
   /**
@@ -46,7 +43,6 @@ export class PathSeries {
   /** Records one call's duration, in seconds. */
   observe(seconds: number): void {
     this.bucketCounts[this.durations.observe(seconds)]!++;
-    this.sketch.observe(seconds);
     this.native.observe(seconds);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NATIVE_FIRST_INDEX, NATIVE_LAST_INDEX, NATIVE_TOP_SECONDS, NATIVE_ZERO_THRESHOLD, NativeDurations } from './native-durations.js';
+import { NATIVE_FIRST_INDEX, NATIVE_LAST_INDEX, NATIVE_TOP_SECONDS, NATIVE_ZERO_THRESHOLD, NativeDurations, nativeDurationBuckets } from './native-durations.js';
 
 /** The schema-5 index of the one bucket holding an observation. */
 function indexOf(durations: NativeDurations): number {
@@ -48,5 +48,29 @@ describe(NativeDurations.name, () => {
       expect(durations.counts.at(-1)).toBe(3);
       expect(durations.clamped).toBe(2);
     });
+  });
+});
+
+describe(nativeDurationBuckets.name, () => {
+  it('gives cumulative buckets over the occupied ones, 2.2 % apart, ending with +Inf', () => {
+    const durations = new NativeDurations();
+    for (const seconds of [0.05, 0.05, 0.1, 0]) durations.observe(seconds);
+    const buckets = nativeDurationBuckets(durations);
+    expect(buckets[0]).toEqual({ le: NATIVE_ZERO_THRESHOLD, count: 1 });
+    expect(buckets.at(-1)).toEqual({ le: Infinity, count: 4 });
+    const atFifty = buckets.find((b) => b.le >= 0.05)!;
+    expect(atFifty.count).toBe(3);
+    expect(atFifty.le / 0.05).toBeLessThan(1.022);
+    // Every threshold up to the range's top has a bound to be counted at.
+    expect(buckets.at(-2)).toEqual({ le: NATIVE_TOP_SECONDS, count: 4 });
+    for (let i = 1; i < buckets.length; i++) expect(buckets[i]!.count).toBeGreaterThanOrEqual(buckets[i - 1]!.count);
+  });
+
+  it('gives a single empty +Inf bucket without calls, and subtracts as a window', () => {
+    expect(nativeDurationBuckets(new NativeDurations())).toEqual([{ le: Infinity, count: 0 }]);
+    const later = new NativeDurations();
+    later.observe(0.2);
+    const window = nativeDurationBuckets({ zeroCount: 0, counts: later.counts.map((n) => n - n) });
+    expect(window).toEqual([{ le: Infinity, count: 0 }]);
   });
 });
