@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { MigrationMetrics, NATIVE_EXPOSITION_CONTENT_TYPE } from '@cutover/hooks';
+import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestDashboard, TEST_TOKEN } from './testing/start-test-dashboard.js';
 import type { TestDashboard } from './testing/start-test-dashboard.js';
@@ -77,6 +79,24 @@ describe(createRequestHandler.name, () => {
       expect((await fetch(`${dashboard.url}/nope`)).status).toBe(404);
       expect((await fetch(`${dashboard.url}/api/migrations`, { method: 'DELETE' })).status).toBe(405);
       expect((await fetch(`${dashboard.url}/api/migrations/search/rollback`)).status).toBe(405);
+    });
+
+    it('GET /metrics/native serves the migration metrics as protobuf native histograms, and is 404 without them', async () => {
+      expect((await fetch(`${dashboard.url}/metrics/native`)).status).toBe(404);
+      const registry = new Registry();
+      const migrationMetrics = new MigrationMetrics({ registry });
+      migrationMetrics.observe({ type: 'path', flagKey: 'search', operation: 'read', stage: 'shadow', path: 'candidate', authoritative: false, outcome: 'ok', durationMs: 12 });
+      const served = await startTestDashboard({ registry, migrationMetrics });
+      try {
+        const native = await fetch(`${served.url}/metrics/native`);
+        expect(native.status).toBe(200);
+        expect(native.headers.get('content-type')).toBe(NATIVE_EXPOSITION_CONTENT_TYPE);
+        const body = new Uint8Array(await native.arrayBuffer());
+        expect(body).toEqual(migrationMetrics.nativeExposition());
+        expect(Buffer.from(body).includes(Buffer.from('cutover_migration_native_duration_seconds'))).toBe(true);
+      } finally {
+        await served.remove();
+      }
     });
 
     it('refuses a Host it does not answer to (DNS rebinding)', async () => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { groupOf } from '@cutover/flag-model';
+import { NATIVE_EXPOSITION_CONTENT_TYPE } from '@cutover/hooks';
 import type { AuditAction } from '@cutover/rollback';
 import { approveRolloutStep } from './actions/approve-rollout-step.js';
 import { authorizeAction } from './actions/authorize-action.js';
@@ -85,6 +86,9 @@ async function route(context: DashboardContext, hosts: HostAllowlist, request: I
     }
     case '/metrics':
       return send(response, 200, context.registry.contentType, await context.registry.metrics());
+    case '/metrics/native':
+      if (!context.migrationMetrics) throw new HttpError(404, 'NOT_FOUND', 'no migration metrics to serve as native histograms (startDashboard({ migrationMetrics }))');
+      return send(response, 200, NATIVE_EXPOSITION_CONTENT_TYPE, context.migrationMetrics.nativeExposition());
     default:
       throw new HttpError(404, 'NOT_FOUND', `no such resource: ${path}`);
   }

@@ -3,6 +3,7 @@ import type { CutoverProvider } from '@cutover/provider';
 import type { AuditLog, Rollback } from '@cutover/rollback';
 import type { RolloutStateFile } from '@cutover/rollout';
 import type { Registry } from 'prom-client';
+import type { MigrationMetrics } from '@cutover/hooks';
 import type { MigrationDefinitions } from './api/migration-definitions.js';
 import type { DashboardGuard } from './api/dashboard-guard.js';
 import type { DashboardConfig } from './dashboard-config.js';
@@ -23,6 +24,8 @@ export interface DashboardContext {
   /** Rollbacks and their lifting: the emergency button, the rollbacks in force. */
   readonly rollback: Rollback;
   readonly registry: Registry;
+  /** Served at `/metrics/native` as native histograms, when given. */
+  readonly migrationMetrics: Pick<MigrationMetrics, 'nativeExposition'> | undefined;
   readonly token: string;
   /** Guards by the flag key they watch. */
   readonly guards: Readonly<Record<string, DashboardGuard>>;

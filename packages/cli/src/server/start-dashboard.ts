@@ -6,6 +6,7 @@ import type { ComparisonStore } from '@cutover/migrate';
 import type { CutoverProvider } from '@cutover/provider';
 import type { AuditLog, Rollback } from '@cutover/rollback';
 import type { Registry } from 'prom-client';
+import type { MigrationMetrics } from '@cutover/hooks';
 import { RefusalAudit } from './actions/refusal-audit.js';
 import type { DashboardGuard } from './api/dashboard-guard.js';
 import { MigrationDefinitions } from './api/migration-definitions.js';
@@ -41,6 +42,13 @@ export interface StartDashboardOptions extends DashboardOptions {
   readonly rollback: Rollback;
   /** Exposed at `/metrics`. */
   readonly registry: Registry;
+  /**
+   * The application's migration metrics, whose durations `/metrics/native`
+   * serves as Prometheus native histograms (protobuf, for a scrape job of a
+   * Prometheus with `--enable-feature=native-histograms`); without them that
+   * path answers 404.
+   */
+  readonly migrationMetrics?: Pick<MigrationMetrics, 'nativeExposition'>;
   /** Bearer token the quick actions require; at least {@link MIN_TOKEN_LENGTH} characters. */
   readonly token: string;
   /** Guards by the flag key they watch; the page and `/health` report their verdicts. @default {} */
@@ -69,7 +77,7 @@ export interface RunningDashboard {
  * @throws {DashboardError} for a port that cannot be bound, or a package built without the page's script
  */
 export async function startDashboard(options: StartDashboardOptions): Promise<RunningDashboard> {
-  const { provider, flagsDir, store, storeDirectory, auditLog, rollback, registry, token, guards = {}, rollouts = new RolloutStateFile(), checks = [], ...tunables } = options;
+  const { provider, flagsDir, store, storeDirectory, auditLog, rollback, registry, migrationMetrics, token, guards = {}, rollouts = new RolloutStateFile(), checks = [], ...tunables } = options;
   const config = resolveDashboardConfig(tunables);
   if (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH) {
     throw new InvalidOptionError({ component: 'Dashboard', option: 'token', reason: `at least ${MIN_TOKEN_LENGTH} characters are required` });
@@ -85,6 +93,7 @@ export async function startDashboard(options: StartDashboardOptions): Promise<Ru
     auditLog,
     rollback,
     registry,
+    migrationMetrics,
     token,
     guards,
     refusals: new RefusalAudit(auditLog),

@@ -6,7 +6,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 /** Answers with a body of the given content type. */
-export function send(response: ServerResponse, status: number, contentType: string, body: string): void {
+export function send(response: ServerResponse, status: number, contentType: string, body: string | Uint8Array): void {
   response.statusCode = status;
   response.setHeader('Content-Type', contentType);
   response.setHeader('Content-Length', Buffer.byteLength(body));
