@@ -2,17 +2,17 @@ import type { BucketingVersion } from '../hashing/bucketing.js';
 import { unknownFlagdProperties } from '../targeting/flagd-properties.js';
 import { TargetingRule } from '../targeting/targeting-rule.js';
 import { targetingVariants } from './targeting-variants.js';
-import type { VariantReference } from './targeting-variants.js';
 
 /**
  * One distinct targeting rule of a flag file: what it says of itself whatever
- * flag carries it (the variants it names literally, with paths relative to the
- * rule; the `$flagd` properties flagd does not set), judged once, and the one
+ * flag carries it (the variants it names literally; the `$flagd` properties
+ * flagd does not set), judged once, and the one
  * {@link TargetingRule} every flag with this rule shares.
  */
 export class DistinctRule {
   readonly unknownProperties: readonly string[];
-  readonly variants: readonly VariantReference[];
+  /** The variants it names literally, without where: `targetingVariants` with a path locates a wrong one. */
+  readonly variants: readonly string[];
   private shared: TargetingRule | undefined;
 
   constructor(
@@ -22,7 +22,7 @@ export class DistinctRule {
   ) {
     // Only a rule whose text names `$flagd` can read a property flagd does not set.
     this.unknownProperties = text.includes('$flagd') ? unknownFlagdProperties(logic) : [];
-    this.variants = targetingVariants(logic, '');
+    this.variants = targetingVariants(logic).map((reference) => reference.variant);
   }
 
   /** The shared rule; throws, at each call, when the rule uses an operator that does not exist. */

@@ -6,6 +6,7 @@ import type { FlagDefinition } from './flag-definition.js';
 import { flagEntries } from './flag-entries.js';
 import type { FlagEntry } from './flag-entries.js';
 import { FileRules } from './file-rules.js';
+import { targetingVariants } from './targeting-variants.js';
 import type { DistinctRule } from './file-rules.js';
 import { FLAG_FILE_LIMITS } from './flag-file-limits.js';
 import { FlagFileError } from './flag-file-error.js';
@@ -100,8 +101,10 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
     const distinct = logic === undefined || logicText === undefined ? undefined : rules.of(logic, logicText);
     const facts = distinct ?? NO_FACTS;
     for (const property of facts.unknownProperties) warn(`${pointerOf(entry)}/targeting`, `"${property}" is not a flagd property (flagd sets $flagd.flagKey and $flagd.timestamp); it reads as null`);
-    for (const ref of facts.variants) {
-      if (!Object.hasOwn(definition.variants, ref.variant)) fail(`${pointerOf(entry)}/targeting${ref.jsonPath}`, `targeting returns "${ref.variant}", which names no variant of the flag`);
+    for (const variant of facts.variants) {
+      if (Object.hasOwn(definition.variants, variant)) continue;
+      const at = targetingVariants(logic, `${pointerOf(entry)}/targeting`).find((reference) => reference.variant === variant);
+      fail(at?.jsonPath ?? `${pointerOf(entry)}/targeting`, `targeting returns "${variant}", which names no variant of the flag`);
     }
     const metadata = definition.metadata === undefined ? plainMetadata : intern(sharedMetadata, Object.freeze({ ...setMetadata, ...primitives(definition.metadata), source: 'file' }));
     const unusableTargeting = unresolved[0]?.reason;
