@@ -27,6 +27,15 @@ describe(NativeDurations.name, () => {
       }
     });
 
+    it('counts the shortest durations above the zero threshold in the first bucket, where the logarithm rounds to its lower edge', () => {
+      const durations = new NativeDurations();
+      // The next double above 2^-20: Math.log2 gives exactly -20, the zero bucket's edge.
+      durations.observe(NATIVE_ZERO_THRESHOLD * (1 + Number.EPSILON));
+      expect(durations.zeroCount).toBe(0);
+      expect(durations.count).toBe(1);
+      expect(indexOf(durations)).toBe(NATIVE_FIRST_INDEX);
+    });
+
     it('counts durations at most the zero threshold in the zero bucket, and sums every duration', () => {
       const durations = new NativeDurations();
       durations.observe(0);

@@ -58,7 +58,8 @@ export class NativeDurations {
       this.counts[SLOTS - 1]!++;
       return;
     }
-    let slot = Math.ceil(Math.log2(seconds) * PER_OCTAVE) - NATIVE_FIRST_INDEX;
+    // Just above the zero threshold the logarithm rounds down to its edge, one slot below the first.
+    let slot = Math.max(0, Math.ceil(Math.log2(seconds) * PER_OCTAVE) - NATIVE_FIRST_INDEX);
     if (slot < SLOTS - 1 && seconds > UPPER[slot]!) slot++;
     else if (slot > 0 && seconds <= UPPER[slot - 1]!) slot--;
     this.counts[slot]!++;
