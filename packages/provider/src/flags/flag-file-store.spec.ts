@@ -175,6 +175,37 @@ describe('FlagFileStore schema check after serving', () => {
   });
 });
 
+describe('FlagFileStore schema check after serving, with a listener that throws', () => {
+  it('keeps a throwing warned listener from rejecting schemaChecked() or escaping as an unhandled rejection', async () => {
+    const file = await dir.write('f.flagd.json', { one: { ...flag('a'), state: 'ON' } });
+    const rec = recorder();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      store = new FlagFileStore({
+        files: [file],
+        watch: false,
+        debounceMs: 10,
+        listener: {
+          ...rec.listener,
+          warned: () => {
+            throw new Error('logger down');
+          },
+        },
+      });
+      await store.load();
+      await expect(store.schemaChecked()).resolves.toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+      expect(store.warnings()).toMatchObject([{ file, jsonPath: '/flags/one/state' }]);
+      expect(store.flags().get('one')!.defaultVariant).toBe('a');
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
 /** Opens a FIFO for writing once a reader has it open (non-blocking opens fail with ENXIO until then). */
 async function openWhenRead(fifo: string): Promise<FileHandle> {
   for (;;) {

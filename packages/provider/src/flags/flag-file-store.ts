@@ -184,7 +184,12 @@ export class FlagFileStore {
       }
       if (warnings.length === 0) return;
       this.sets.set(file, { ...set, warnings: Object.freeze([...warnings, ...set.warnings]) });
-      this.options.listener.warned(warnings);
+      // Nothing awaits this turn but schemaChecked(): a listener's own bug must not become an unhandled rejection.
+      try {
+        this.options.listener.warned(warnings);
+      } catch (error) {
+        console.error(`cutover: reporting the schema warnings of ${file} failed: ${describe(error)}`);
+      }
     });
     this.schemaChecks.add(check);
     void check.finally(() => this.schemaChecks.delete(check));
