@@ -118,5 +118,18 @@ describe(MigrationMetrics.name, () => {
         { le: Infinity, count: 4 },
       ]);
     });
+
+    it('counts a runner call with an impossible duration (NaN, negative, infinite) but times only the possible ones, and keeps scraping', async () => {
+      const registry = new Registry();
+      const metrics = new MigrationMetrics({ registry });
+      for (const durationMs of [Number.NaN, -5, Infinity, 12]) {
+        metrics.observe({ type: 'path', flagKey: FLAG, operation: 'read', stage: 'shadow', path: 'candidate', authoritative: false, outcome: 'ok', durationMs });
+      }
+      await expect(registry.metrics()).resolves.toContain(MIGRATION_METRICS.duration);
+      expect(await value(registry, MIGRATION_METRICS.calls, { path: 'candidate', outcome: 'success' })).toBe(4);
+      expect(await value(registry, `${MIGRATION_METRICS.duration}_count`, { path: 'candidate' })).toBe(1);
+      expect(await value(registry, `${MIGRATION_METRICS.duration}_sum`, { path: 'candidate' })).toBeCloseTo(0.012, 9);
+      expect(metrics.counts(FLAG).candidate.native?.counts.reduce((a, b) => a + b, 0)).toBe(1);
+    });
   });
 });

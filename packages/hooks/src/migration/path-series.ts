@@ -40,8 +40,9 @@ export class PathSeries {
     this.durations = new DurationCells(labels, bounds);
   }
 
-  /** Records one call's duration, in seconds. */
+  /** Records one call's duration, in seconds; an impossible one (NaN, negative, infinite) is not timed, since one would poison every later sum and scrape. */
   observe(seconds: number): void {
+    if (!(seconds >= 0 && seconds < Infinity)) return;
     this.bucketCounts[this.durations.observe(seconds)]!++;
     this.native.observe(seconds);
   }
