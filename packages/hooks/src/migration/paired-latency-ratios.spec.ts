@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PAIRED_LATENCY_RATIO_BUCKETS } from '../conventions.js';
-import { PairedLatencyRatios } from './paired-latency-ratios.js';
+import { PairedLatencyRatios, pairedLatencyRatio } from './paired-latency-ratios.js';
 
 const bucketOf = (ratio: number): number => {
   const index = PAIRED_LATENCY_RATIO_BUCKETS.findIndex((le) => ratio <= le);
@@ -38,5 +39,37 @@ describe(PairedLatencyRatios.name, () => {
     ratios.observe(0, 1e9);
     expect(ratios.bucketCounts.at(-1)).toBe(1);
     expect(Number.isFinite(ratios.cells.sum)).toBe(true);
+  });
+});
+
+describe(pairedLatencyRatio.name, () => {
+  const duration = fc.oneof(
+    fc.double({ min: 0, max: 5, noNaN: true }),
+    fc.double({ min: 0, max: 1e6, noNaN: true }),
+    fc.constantFrom(0, -0, 5e-324, 1, 1e308, Number.NaN, Infinity, -1),
+  );
+  const limit = fc.oneof(fc.double({ min: 1, max: 2000, noNaN: true }), fc.constantFrom(...PAIRED_LATENCY_RATIO_BUCKETS.filter((le) => le >= 1)));
+
+  it('counts at most one of a pair and its swap above any limit r >= 1, so under A/A at most half the ratios are above r in expectation', () => {
+    fc.assert(
+      fc.property(duration, duration, limit, (legacy, candidate, r) => {
+        const above = (a: number, b: number) => ((pairedLatencyRatio(a, b) ?? 0) > r ? 1 : 0);
+        expect(above(legacy, candidate) + above(candidate, legacy)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('counts a pair above r >= 1 only when the candidate was slower, by r times and by more than the tolerance; the ratio is finite and not negative', () => {
+    fc.assert(
+      fc.property(duration, duration, limit, (legacy, candidate, r) => {
+        const ratio = pairedLatencyRatio(legacy, candidate);
+        if (ratio === undefined) return;
+        expect(ratio).toBeGreaterThanOrEqual(0);
+        expect(ratio).toBeLessThan(Infinity);
+        if (ratio > r) expect(candidate).toBeGreaterThan(Math.max(legacy, 1));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
