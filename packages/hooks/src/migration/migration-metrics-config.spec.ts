@@ -9,7 +9,7 @@ describe(resolveMigrationMetricsConfig.name, () => {
     expect(config).toEqual(DEFAULT_MIGRATION_METRICS_CONFIG);
     expect(config.registry).toBe(register);
     expect(config.maxFlags).toBe(256);
-    expect(config.nativeMaxBuckets).toBe(160);
+    expect(config.nativeMaxBuckets).toBe(320);
     const bounds = config.durationBuckets;
     expect(bounds[0]).toBe(0.0005);
     expect(bounds.at(-1)).toBeGreaterThan(20);

@@ -26,8 +26,10 @@ export interface MigrationMetricsConfig {
   /**
    * Most buckets per series in the native histogram exposition
    * (`nativeExposition()`); a series whose durations spread over more is
-   * written at a lower resolution (schema 4, 3 …: bounds 4.4 %, 9 % … apart). At least 3.
-   * @default 160
+   * written at a lower resolution (schema 4, 3 …: bounds 4.4 %, 9 % … apart).
+   * The default keeps schema 5 (2.2 %) for durations spanning up to ten
+   * octaves (×1 024, say 2 ms to 2 s), as a service's calls do. At least 3.
+   * @default 320
    */
   readonly nativeMaxBuckets: number;
   /**
@@ -58,7 +60,7 @@ export type MigrationMetricsOptions = Partial<MigrationMetricsConfig>;
 export const DEFAULT_MIGRATION_METRICS_CONFIG: MigrationMetricsConfig = Object.freeze({
   registry: register,
   durationBuckets: Object.freeze(exponentialBuckets(0.0005, 1.2, 60)),
-  nativeMaxBuckets: 160,
+  nativeMaxBuckets: 320,
   maxFlags: 256,
   maxOutcomeEvents: 16,
   logger: console,
