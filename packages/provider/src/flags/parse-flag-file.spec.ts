@@ -70,6 +70,20 @@ describe(parseFlagFile.name, () => {
     expect(inSplit.jsonPath).toBe('/flags/a/targeting/fractional/1/0');
   });
 
+  it('keeps apart two rules JSON.stringify would write alike (1e999 reads as Infinity, which it writes as null)', () => {
+    const flag = (operand: string) => `{ "state": "ENABLED", "variants": { "off": "off", "live": "live" }, "defaultVariant": "off", "targeting": { "if": [{ "==": [{ "var": "limit" }, ${operand}] }, "live", "off"] } }`;
+    const text = `{ "flags": { "infinite": ${flag('1e999')}, "unset": ${flag('null')} } }`;
+    for (const schemaWarnings of [true, false]) {
+      const set = parseFlagFile(text, 'f.json', { schemaWarnings });
+      expect(set.flags.get('unset')!.evaluate({ limit: null }).value).toBe('live');
+      expect(set.flags.get('infinite')!.evaluate({ limit: null }).value).toBe('off');
+      // Evaluated in the other order, each still answers for its own rule.
+      const again = parseFlagFile(text, 'f.json', { schemaWarnings });
+      expect(again.flags.get('infinite')!.evaluate({ limit: null }).value).toBe('off');
+      expect(again.flags.get('unset')!.evaluate({ limit: null }).value).toBe('live');
+    }
+  });
+
   it('resolves $ref to shared evaluators and rejects an unknown one', () => {
     const ok = parseFlagFile(
       file({ a: migration({ targeting: { if: [{ $ref: 'beta' }, 'live', null] } }) }, { $evaluators: { beta: { starts_with: [{ var: 'id' }, 'beta-'] } } }),

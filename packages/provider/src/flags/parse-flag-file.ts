@@ -13,7 +13,7 @@ import { FlagFileError } from './flag-file-error.js';
 import type { FlagFileProblem } from './flag-file-error.js';
 import type { FlagSet } from './flag-set.js';
 import { checkFlagdSchema } from './flagd-schema.js';
-import { JsonMemo } from './json-memo.js';
+import { JsonMemo, mayHoldInfinity } from './json-memo.js';
 import { findDeepNesting } from './find-deep-nesting.js';
 import { findSyntaxError, locateOffset, locatePointer, pointerSegment } from './json-location.js';
 import { checkMigrationConventions } from './migration-conventions.js';
@@ -70,8 +70,10 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
   const unservable = checkServable(document, entries);
   if (unservable) fail(unservable.jsonPath, unservable.reason);
   // The schema check and the compiler share each rule's text; alone, the compiler needs each text once.
-  const memo = options.schemaWarnings !== false || options.strict ? new JsonMemo() : undefined;
-  if (memo) for (const violation of checkFlagdSchema(document, memo, entries)) warn(violation.jsonPath, violation.reason);
+  const schema = options.schemaWarnings !== false || options.strict === true;
+  const overflows = mayHoldInfinity(text);
+  const memo = schema || overflows ? new JsonMemo(overflows) : undefined;
+  if (schema) for (const violation of checkFlagdSchema(document, memo, entries)) warn(violation.jsonPath, violation.reason);
   const json = memo ?? UNSHARED_JSON;
 
   const evaluators = document.$evaluators ?? {};
@@ -127,7 +129,7 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
  */
 export function flagdSchemaWarnings(text: string, file: string): FlagFileProblem[] {
   const document = parseJson(text, file);
-  return checkFlagdSchema(document).map((violation) => locateProblem(text, file, violation.jsonPath, violation.reason));
+  return checkFlagdSchema(document, new JsonMemo(mayHoldInfinity(text))).map((violation) => locateProblem(text, file, violation.jsonPath, violation.reason));
 }
 
 function locateProblem(text: string, file: string, jsonPath: string, reason: string): FlagFileProblem {
