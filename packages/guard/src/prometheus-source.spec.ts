@@ -200,6 +200,19 @@ describe(PrometheusSource.name, () => {
       await expect(failure).rejects.toThrow(/Prometheus at http:\/\/127\.0\.0\.1:\d+, query .*: HTTP 400, bad_data: parse error/);
     });
 
+    it('names the server and the query when a native histogram is malformed', async () => {
+      for (const histogram of [{ count: '1', sum: '1', buckets: 'nope' }, { count: '1', sum: '1', buckets: [null] }, { count: '1', sum: '1', buckets: [[0, '1']] }]) {
+        const prometheus = await fakePrometheus((query) =>
+          query.includes('cutover_migration_native_duration_seconds')
+            ? { status: 200, body: { status: 'success', data: { resultType: 'vector', result: [{ metric: { path: 'legacy' }, histogram: [0, histogram] }] } } }
+            : fleet(query),
+        );
+        const failure = new PrometheusSource({ url: prometheus.url, flagKey: 'search' }).snapshot();
+        await expect(failure).rejects.toThrow(PrometheusQueryError);
+        await expect(failure).rejects.toThrow(/Prometheus at http:\/\/127\.0\.0\.1:\d+, query .*cutover_migration_native_duration_seconds.*: a native histogram/);
+      }
+    });
+
     it('gives up after the timeout', async () => {
       const prometheus = await fakePrometheus(() => 'hang');
       const failure = new PrometheusSource({ url: prometheus.url, flagKey: 'search', timeoutMs: 100 }).snapshot();

@@ -25,6 +25,7 @@ export interface PrometheusSample {
 }
 
 type ApiHistogram = { count?: string; sum?: string; buckets?: [number, string, string, string][] };
+type ApiSeries = { metric?: Record<string, string>; value?: [number, string]; histogram?: [number, ApiHistogram] };
 
 /** How to reach Prometheus. */
 export interface PrometheusQueryTarget {
@@ -40,7 +41,7 @@ interface ApiAnswer {
   status?: string;
   errorType?: string;
   error?: string;
-  data?: { resultType?: string; result?: { metric?: Record<string, string>; value?: [number, string]; histogram?: [number, ApiHistogram] }[] };
+  data?: { resultType?: string; result?: (ApiSeries | null)[] };
 }
 
 /**
@@ -78,18 +79,26 @@ export async function queryPrometheus(target: PrometheusQueryTarget, query: stri
   if (answer.data?.resultType !== 'vector') {
     throw new PrometheusQueryError(`${where}: expected an instant vector, got ${answer.data?.resultType ?? 'nothing'}`);
   }
-  return (answer.data.result ?? []).map((series) => {
-    const labels = series.metric ?? {};
-    const histogram = series.histogram?.[1];
-    return histogram ? { labels, value: NaN, histogram: nativeHistogramOf(histogram) } : { labels, value: Number(series.value?.[1]) };
+  const result: unknown = answer.data.result ?? [];
+  if (!Array.isArray(result)) throw new PrometheusQueryError(`${where}: the vector's result is not a list`);
+  return (result as (ApiSeries | null)[]).map((series) => {
+    const labels = series?.metric ?? {};
+    const histogram = series?.histogram?.[1];
+    return histogram ? { labels, value: NaN, histogram: nativeHistogramOf(histogram, where) } : { labels, value: Number(series?.value?.[1]) };
   });
 }
 
-function nativeHistogramOf(histogram: ApiHistogram): PrometheusNativeHistogram {
+function nativeHistogramOf(histogram: ApiHistogram, where: string): PrometheusNativeHistogram {
+  const buckets: unknown = histogram.buckets ?? [];
+  if (!Array.isArray(buckets)) throw new PrometheusQueryError(`${where}: a native histogram's buckets are not a list`);
   return {
     count: Number(histogram.count),
     sum: Number(histogram.sum),
-    buckets: (histogram.buckets ?? []).map(([boundaryRule, lower, upper, count]) => ({ boundaryRule, lower: Number(lower), upper: Number(upper), count: Number(count) })),
+    buckets: buckets.map((bucket: unknown) => {
+      if (!Array.isArray(bucket) || bucket.length < 4) throw new PrometheusQueryError(`${where}: a native histogram bucket is not [rule, lower, upper, count]: ${JSON.stringify(bucket)}`);
+      const [boundaryRule, lower, upper, count] = bucket as [unknown, unknown, unknown, unknown];
+      return { boundaryRule: Number(boundaryRule), lower: Number(lower), upper: Number(upper), count: Number(count) };
+    }),
   };
 }
 
