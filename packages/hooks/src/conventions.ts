@@ -90,7 +90,7 @@ export const MIGRATION_METRICS = {
   guardStateSince: 'cutover_guard_state_since_seconds',
   /** Gauge: the observed value of each guard criterion at the last verdict (a rate, points of rate or a ratio). */
   guardObserved: 'cutover_guard_check_observed',
-  /** Gauge: the e-value of each guard criterion's sequential test at the last verdict (it rolls back at 1 / significance). */
+  /** Gauge: the e-value of each guard criterion's sequential test at the last verdict (it rolls back at its test's boundary: 1 / significance, or 2 / significance where a check splits its significance between two tests). */
   guardEValue: 'cutover_guard_check_e_value',
   /** Gauge: 1 for each guard criterion applied at the last verdict, 0 for one not applied at the stages served (shadow latency). */
   guardApplied: 'cutover_guard_check_applied',
@@ -170,11 +170,6 @@ export const PAIR_OUTCOMES = {
 } as const;
 
 /**
- * Upper bounds of the paired latency ratio histogram ({@link MIGRATION_METRICS.pairedLatencyRatio}),
- * dense around 1 where latency gates sit (1.1×, 1.2×, 1.5×, 2×), so a gate is
- * rounded up to a bound at most a few percent above it; `+Inf` is implied.
- */
-/**
  * Latency differences smaller than this are not judged, in seconds: a
  * function that takes 40 µs instead of 20 µs harms no caller, and at that
  * scale the scheduler, not the implementation, decides which path was
@@ -183,6 +178,11 @@ export const PAIR_OUTCOMES = {
  */
 export const LATENCY_TOLERANCE_SECONDS = 0.001;
 
+/**
+ * Upper bounds of the paired latency ratio histogram ({@link MIGRATION_METRICS.pairedLatencyRatio}),
+ * dense around 1 where latency gates sit (1.1×, 1.2×, 1.5×, 2×), so a gate is
+ * rounded up to a bound at most a few percent above it; `+Inf` is implied.
+ */
 export const PAIRED_LATENCY_RATIO_BUCKETS: readonly number[] = Object.freeze([
   0.25, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2, 2.5, 3, 5, 10,
 ]);

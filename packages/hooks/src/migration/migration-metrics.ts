@@ -218,7 +218,7 @@ export class MigrationMetrics {
     gauge('state', MIGRATION_METRICS.guardState, 'The guard state of a migration: 1 for the current one (healthy, degraded, holding), 0 for the others.', [key, MIGRATION_LABELS.guardState]);
     gauge('since', MIGRATION_METRICS.guardStateSince, 'Unix time in seconds since which the guard state of a migration is the current one.', [key]);
     gauge('observed', MIGRATION_METRICS.guardObserved, 'Observed value of each guard criterion at the last verdict.', byCriterion);
-    gauge('eValue', MIGRATION_METRICS.guardEValue, 'E-value of each guard criterion at the last verdict; it rolls back at 1 / significance.', byCriterion);
+    gauge('eValue', MIGRATION_METRICS.guardEValue, 'E-value of each guard criterion at the last verdict; it rolls back at its boundary, 1 / significance (2 / significance where a check splits it between two tests).', byCriterion);
     gauge('applied', MIGRATION_METRICS.guardApplied, 'Whether each guard criterion applied at the stages served at the last verdict.', byCriterion);
   }
 
