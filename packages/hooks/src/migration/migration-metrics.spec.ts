@@ -129,7 +129,7 @@ describe(MigrationMetrics.name, () => {
       expect(await value(registry, MIGRATION_METRICS.calls, { path: 'candidate', outcome: 'success' })).toBe(4);
       expect(await value(registry, `${MIGRATION_METRICS.duration}_count`, { path: 'candidate' })).toBe(1);
       expect(await value(registry, `${MIGRATION_METRICS.duration}_sum`, { path: 'candidate' })).toBeCloseTo(0.012, 9);
-      expect(metrics.counts(FLAG).candidate.native?.counts.reduce((a, b) => a + b, 0)).toBe(1);
+      expect(Array.from(metrics.counts(FLAG).candidate.native?.counts ?? []).reduce((a, b) => a + b, 0)).toBe(1);
     });
   });
 });
