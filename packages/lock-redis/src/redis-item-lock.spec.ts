@@ -54,8 +54,9 @@ describe(RedisItemLock.name, () => {
   describe('lease', () => {
     it('is renewed while the work runs, so it outlives its TTL', async () => {
       const { lock } = setup();
-      const lease = await lock.acquire('a', { ttlMs: 60, waitMs: 0 });
-      await sleep(200);
+      // Five TTLs: renewed every third of one, so a loaded machine's late timers still renew in time.
+      const lease = await lock.acquire('a', { ttlMs: 300, waitMs: 0 });
+      await sleep(1500);
       expect(await lock.acquire('a', once)).toBeUndefined();
       await lease?.release();
       expect(await lock.acquire('a', once)).toBeDefined();

@@ -1,7 +1,7 @@
 import { Migration } from '@cutover/migrate';
 import type { PathEvent } from '@cutover/migrate';
 import { Registry } from 'prom-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MIGRATION_METRICS } from '../conventions.js';
 import { InvalidOptionError } from '@cutover/core';
 import { createMigrationFlags, memoryLogger, migrationFlag } from '../testing/migration-flags.js';
@@ -31,8 +31,6 @@ async function shadowMigration(candidate: (n: number) => number | Promise<number
   return { registry, metrics, migration };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-
 describe(MigrationMetrics.name, () => {
   describe('runner events', () => {
     it('counts calls per path and outcome, durations per path, comparisons by result and the stage served', async () => {
@@ -41,8 +39,9 @@ describe(MigrationMetrics.name, () => {
         return n % 3 === 0 ? n + 1 : n;
       });
       for (let n = 1; n <= 12; n++) await migration.read(n);
-      await settle();
       const calls = (path: string, outcome: string) => value(registry, MIGRATION_METRICS.calls, { feature_flag_key: FLAG, path, outcome });
+      // The candidate runs off the caller's path: wait for its twelve runs, however loaded the machine.
+      await vi.waitFor(async () => expect((await calls('candidate', 'success')) + (await calls('candidate', 'error'))).toBe(12), { timeout: 5000 });
       expect(await calls('legacy', 'success')).toBe(12);
       expect(await calls('candidate', 'success')).toBe(9);
       expect(await calls('candidate', 'error')).toBe(3);
