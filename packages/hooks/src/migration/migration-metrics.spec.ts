@@ -41,7 +41,7 @@ describe(MigrationMetrics.name, () => {
       for (let n = 1; n <= 12; n++) await migration.read(n);
       const calls = (path: string, outcome: string) => value(registry, MIGRATION_METRICS.calls, { feature_flag_key: FLAG, path, outcome });
       // The candidate runs off the caller's path: wait for its twelve runs, however loaded the machine.
-      await vi.waitFor(async () => expect((await calls('candidate', 'success')) + (await calls('candidate', 'error'))).toBe(12), { timeout: 5000 });
+      await vi.waitFor(async () => expect(((await calls('candidate', 'success')) ?? 0) + ((await calls('candidate', 'error')) ?? 0)).toBe(12), { timeout: 5000 });
       expect(await calls('legacy', 'success')).toBe(12);
       expect(await calls('candidate', 'success')).toBe(9);
       expect(await calls('candidate', 'error')).toBe(3);
