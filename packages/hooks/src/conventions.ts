@@ -61,6 +61,13 @@ export const MIGRATION_METRICS = {
   nativeDuration: 'cutover_migration_native_duration_seconds',
   /** Counter, in the protobuf exposition beside {@link nativeDuration}: durations above its top bucket (68 minutes), counted in that bucket. */
   nativeDurationClamped: 'cutover_migration_native_duration_clamped_total',
+  /**
+   * Counter: runs of a path the stage called for that did not happen, by path
+   * and reason (`unsampled`, `in-flight-limit`, `authoritative-failed`,
+   * `lock-unavailable`, `read-only`): a fleet whose item lock is down shows up
+   * here as `lock-unavailable`.
+   */
+  skipped: 'cutover_migration_skipped_total',
   /** Counter: comparisons of candidate against legacy, by result. */
   comparisons: 'cutover_migration_comparisons_total',
   /** Counter: rollbacks, by reason and status. */

@@ -18,6 +18,7 @@ export type {
   SkipReason,
   StageEvent,
 } from './runner/migration-events.js';
+export { SKIP_REASONS } from './runner/migration-events.js';
 export type { Implementations, ItemLock, MigrationInit, StageClient } from './runner/migration-init.js';
 export type { ItemIdOf } from './runner/item-id-of.js';
 export type { ReadOnlySwitch } from './runner/read-only-switch.js';

@@ -33,6 +33,23 @@ async function shadowMigration(candidate: (n: number) => number | Promise<number
 
 describe(MigrationMetrics.name, () => {
   describe('runner events', () => {
+    it('counts the runs that did not happen by path and reason: a lock that cannot make its lease exclusive shows as lock-unavailable', async () => {
+      flags = await createMigrationFlags({ [FLAG]: migrationFlag('shadow') });
+      const { client } = await flags.connect();
+      const registry = new Registry();
+      const metrics = new MigrationMetrics({ registry });
+      // As RedisItemLock answers while Redis is down under the fail-open policy: a lease, not exclusive.
+      const lock = { acquire: async (key: string) => ({ key, exclusive: false, release: async () => {} }) };
+      const migration = new Migration<number, number>({ flagKey: FLAG, client, read: { legacy: (n) => n, candidate: (n) => n }, lock: { lock, key: String }, logger: memoryLogger() });
+      metrics.attach(migration);
+      for (let n = 1; n <= 3; n++) await migration.read(n);
+      const skipped = (path: string, reason: string) => value(registry, MIGRATION_METRICS.skipped, { feature_flag_key: FLAG, path, reason });
+      expect(await skipped('candidate', 'lock-unavailable')).toBe(3);
+      expect(await skipped('candidate', 'unsampled')).toBe(0);
+      expect(await skipped('legacy', 'lock-unavailable')).toBe(0);
+      expect(migration.stats().lockUnavailable).toBe(3);
+    });
+
     it('counts calls per path and outcome, durations per path, comparisons by result and the stage served', async () => {
       const { registry, migration } = await shadowMigration((n) => {
         if (n % 4 === 0) throw new Error('candidate bug');

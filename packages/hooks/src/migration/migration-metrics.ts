@@ -1,4 +1,5 @@
 import { ErrorCode } from '@openfeature/server-sdk';
+import { SKIP_REASONS } from '@cutover/migrate';
 import type { MigrationEvent, MigrationListener, Path } from '@cutover/migrate';
 import { CALL_OUTCOMES, COMPARISON_RESULTS, MIGRATION_LABELS, MIGRATION_METRICS, OUTCOME_LABELS, OUTCOME_METRICS, OVERFLOW_LABEL_VALUE, PAIRED_LATENCY_RATIO_BUCKETS } from '../conventions.js';
 import { InvalidOptionError, LogThrottle } from '@cutover/core';
@@ -97,6 +98,7 @@ export class MigrationMetrics {
         for (const s of all) for (const path of [s.legacy, s.candidate]) path.durations.drainInto(histogram);
       },
     });
+    counter(MIGRATION_METRICS.skipped, 'Runs of a migration path the stage called for that did not happen, by path and reason.', [key, MIGRATION_LABELS.path, MIGRATION_LABELS.reason], (s) => [...s.legacy.skipped, ...s.candidate.skipped]);
     counter(MIGRATION_METRICS.comparisons, 'Comparisons of the candidate result with legacy, by result.', [key, MIGRATION_LABELS.result], (s) => s.comparisons);
     counter(MIGRATION_METRICS.pairedCalls, 'Compared requests on which both paths ran, by how the pair ended.', [key, MIGRATION_LABELS.pair], (s) => s.pairs);
     registerMetric(registry, 'histogram', {
@@ -153,6 +155,8 @@ export class MigrationMetrics {
         if (event.outcome === 'skipped') {
           // A run shed by the in-flight bound was routed to the path; other skips were not.
           if (event.skipReason === 'in-flight-limit') path.calls[REJECTED]!.value++;
+          const reason = event.skipReason === undefined ? -1 : SKIP_REASONS.indexOf(event.skipReason);
+          if (reason >= 0) path.skipped[reason]!.value++;
           return;
         }
         path.calls[event.outcome === 'ok' ? SUCCESS : event.outcome === 'error' ? ERROR : TIMEOUT]!.value++;

@@ -1,3 +1,4 @@
+import { SKIP_REASONS } from '@cutover/migrate';
 import { CALL_OUTCOMES, MIGRATION_LABELS } from '../conventions.js';
 import { CounterCell } from '../metrics/counter-cell.js';
 import { DurationCells } from '../metrics/duration-cells.js';
@@ -19,6 +20,8 @@ export class PathSeries {
   readonly calls: readonly CounterCell[];
   /** Calls whose outcome went to the caller (the authoritative run, a fallback included). */
   readonly served: CounterCell;
+  /** Runs the stage called for that did not happen, one cell per reason in `SKIP_REASONS` order. */
+  readonly skipped: readonly CounterCell[];
   /** Non-cumulative bucket counts since the series was created, as the local guard reads them; the last slot is `+Inf`. */
   readonly bucketCounts: Float64Array;
   /** Call durations since the last scrape, for the exported histogram. */
@@ -36,6 +39,7 @@ export class PathSeries {
   ) {
     this.calls = CALL_OUTCOME_ORDER.map((outcome) => new CounterCell({ ...labels, [MIGRATION_LABELS.outcome]: outcome }));
     this.served = new CounterCell(labels);
+    this.skipped = SKIP_REASONS.map((reason) => new CounterCell({ ...labels, [MIGRATION_LABELS.reason]: reason }));
     this.bucketCounts = new Float64Array(bounds.length + 1);
     this.durations = new DurationCells(labels, bounds);
   }

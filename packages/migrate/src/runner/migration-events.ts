@@ -27,7 +27,10 @@ export type PathOutcome = 'ok' | 'error' | 'timeout' | 'skipped';
  * item lock could not make its lease exclusive, so only the authoritative path ran.
  * `read-only`: a write in read-only mode, simulated.
  */
-export type SkipReason = 'unsampled' | 'in-flight-limit' | 'authoritative-failed' | 'lock-unavailable' | 'read-only';
+export const SKIP_REASONS = Object.freeze(['unsampled', 'in-flight-limit', 'authoritative-failed', 'lock-unavailable', 'read-only'] as const);
+
+/** One of {@link SKIP_REASONS}. */
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** One path of one call: ok, error, timeout or skipped, with its duration. */
 export interface PathEvent {
