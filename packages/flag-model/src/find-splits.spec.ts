@@ -23,6 +23,13 @@ describe('readSplit of computed buckets (flagd 0.15 and later)', () => {
   });
 });
 
+describe('readSplit of hostile buckets', () => {
+  it('reads a weight that is an object as computed (NaN), even one whose String() would throw', () => {
+    const weight = JSON.parse('{"toString": {}, "valueOf": {}}') as unknown;
+    expect(readSplit([['live', weight], ['off', 90]]).buckets.map((b) => b.weight)).toEqual([NaN, 90]);
+  });
+});
+
 describe(findSplits.name, () => {
   it('finds a top-level split', () => {
     expect(findSplits({ fractional: [['live', 10], ['shadow', 90]] })).toEqual([

@@ -34,12 +34,20 @@ export interface Split extends SplitArguments {
 export function readSplit(args: readonly unknown[]): SplitArguments {
   const keyed = args.length > 0 && !Array.isArray(args[0]);
   const buckets = (keyed ? args.slice(1) : args).filter(Array.isArray).map((entry: unknown[]): SplitBucket => {
-    const weight = entry.length > 1 ? Number(entry[1]) : 1;
+    const weight = entry.length > 1 ? weightOf(entry[1]) : 1;
     const named = entry[0];
     // null names no variant (flagd serves the default): it reads as a rule that returns nothing.
     return typeof named === 'object' ? { variant: '', weight, variantRule: named } : { variant: String(named), weight };
   });
   return keyed ? { bucketBy: args[0], buckets } : { buckets };
+}
+
+/**
+ * A bucket's weight as written: a rule (any object) computes it, so it is not
+ * known here; `Number` of an object could even throw (`{"toString": {}}`).
+ */
+function weightOf(value: unknown): number {
+  return typeof value === 'object' && value !== null ? NaN : Number(value);
 }
 
 /** Every `fractional` split in a targeting rule, depth first; `$ref`s are not followed. */

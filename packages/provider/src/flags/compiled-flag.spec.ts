@@ -23,6 +23,17 @@ describe(CompiledFlag.name, () => {
     expect(f.evaluate({ tier: 'tin' })).toMatchObject({ value: 'off', reason: 'DEFAULT' });
   });
 
+  it('answers an error, never throws, for hostile context values: an object as the result, an unprintable value in a rule', () => {
+    // Parsed JSON may carry own `toString` / `valueOf` properties that are not functions: String() of it throws.
+    const hostile = JSON.parse('{"toString": {}, "valueOf": {}}') as object;
+    const direct = flag({ targeting: { var: 'v' } });
+    expect(direct.evaluate({ v: hostile })).toMatchObject({ reason: 'ERROR', errorCode: 'GENERAL', errorMessage: 'targeting of "f" returned an object, not a variant name' });
+    expect(direct.evaluate({ v: ['live'] })).toMatchObject({ reason: 'ERROR', errorMessage: 'targeting of "f" returned an array, not a variant name' });
+    const joined = flag({ targeting: { if: [{ '==': [{ cat: [{ var: 'v' }, 'x'] }, 'livex'] }, 'live', null] } });
+    expect(joined.evaluate({ v: hostile })).toMatchObject({ reason: 'ERROR', errorCode: 'GENERAL' });
+    expect(joined.evaluate({ v: 'live' })).toMatchObject({ value: 'live' });
+  });
+
   it('reports SPLIT when a fractional chose the variant', () => {
     const f = flag({ targeting: { fractional: [['live', 50], ['shadow', 50]] } });
     expect(f.evaluate({ targetingKey: 'a' }).reason).toBe('SPLIT');

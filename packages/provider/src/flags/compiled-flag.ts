@@ -95,7 +95,7 @@ export class CompiledFlag {
     try {
       outcome = this.targeting.evaluate(this.key, context);
     } catch (error) {
-      return this.error(ErrorCode.GENERAL, `targeting of "${this.key}" failed: ${(error as Error).message}`);
+      return this.error(ErrorCode.GENERAL, `targeting of "${this.key}" failed: ${reasonOf(error)}`);
     }
     const { result } = outcome;
     if (result === null || result === undefined) {
@@ -103,6 +103,8 @@ export class CompiledFlag {
       if (!outcome.targetingKeyMissing) return byDefault;
       return freeze({ ...byDefault, flagMetadata: { ...this.metadata, warning: 'TARGETING_KEY_MISSING: fractional needs a targeting key; served the default variant' } });
     }
+    // A rule can hand back an object from the context, which names no variant (and whose String() may throw).
+    if (typeof result === 'object') return this.error(ErrorCode.GENERAL, `targeting of "${this.key}" returned ${Array.isArray(result) ? 'an array' : 'an object'}, not a variant name`);
     const variant = String(result);
     const results = outcome.split ? (this.splits ??= new Map()) : (this.matches ??= new Map());
     let resolved = results.get(variant);
@@ -144,4 +146,14 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+/** What a failed evaluation threw, in words; never throws itself (the engine may throw a plain object, or one that cannot be printed). */
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
+  } catch {
+    return 'an unprintable value';
+  }
 }
