@@ -57,6 +57,18 @@ describe('cutover phase', () => {
     expect(shown.stdout).toContain('  phase2: clambake.planner=live, clambake.bundler=shadow, clambake.executor=shadow');
   });
 
+  it('is in `cutover status` too: the phase, and each member in or out of step', async () => {
+    const shown = await ok('status');
+    expect(shown.stdout).toContain('clambake.migration-phase  phase phase1  of legacy → phase1 → phase2 → phase3 → cleanup');
+    expect(shown.stdout).toContain('  clambake.planner dualwrite');
+    await ok('stage', 'clambake.planner', 'shadow');
+    const moved = await ok('status', '--json');
+    const phase = (JSON.parse(moved.stdout) as { phases: { flagKey: string; current: string; members: { flagKey: string; stage: string; declared: string; inStep: boolean }[] }[] }).phases[0]!;
+    expect(phase).toMatchObject({ flagKey: PHASE, current: 'phase1' });
+    expect(phase.members.find((m) => m.flagKey === 'clambake.planner')).toEqual(expect.objectContaining({ stage: 'shadow', declared: 'dualwrite', inStep: false }));
+    expect((await ok('status')).stdout).toContain('  clambake.planner shadow, the phase declares dualwrite');
+  });
+
   it('refuses a phase that would make a member skip a stage, naming it, and writes nothing', async () => {
     const before = await readFile(clambake(), 'utf8');
     const refused = await cli('phase', PHASE, 'phase2');

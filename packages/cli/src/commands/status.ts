@@ -16,7 +16,7 @@ import type { DriftFinding } from '../status/overlay-drift.js';
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .description('every migration flag with its stage or split, file, rollbacks in force, and drift between git and the rollback overlay')
+    .description('every migration flag with its stage or split, file, rollbacks in force, phase flags and their members, and drift between git and the rollback overlay')
     .option('--overlay <file>', 'rollback overlay (default: <flags>/rollbacks.flagd.json)')
     .option('--json', 'print the report as JSON')
     .option('--state-dir <dir>', 'rollout controllers\' state', DEFAULT_PATHS.rollouts)
@@ -41,12 +41,17 @@ export function registerStatus(program: Command): void {
           const rollout = rollouts.find((r) => r.flagKey === m.flagKey);
           if (rollout) out.line(yellow(`  rollout ${described.get(rollout)} (overlay serves ${rollout.target} ${rollout.servingPercent} %)`));
         }
+        for (const p of report.phases) {
+          out.line(`${bold(p.flagKey)}  ${bold(`phase ${p.current ?? '(no default)'}`)}  ${dim(`of ${p.phases.join(' → ')}`)}`);
+          for (const problem of p.problems) out.line(red(`  ${problem}`));
+          for (const m of p.members) out.line(m.inStep ? dim(`  ${m.flagKey} ${m.stage}`) : yellow(`  ${m.flagKey} ${m.stage}, the phase declares ${m.declared}`));
+        }
         for (const e of report.envFlags) {
           out.line(`${bold(e.flagKey)}  ${bold('env')}  ${Object.entries(e.variables).map(([name, value]) => `${name}=${value ?? '(unset)'}`).join(' ')}`);
           out.line(dim(`  ${e.summary}`));
         }
         for (const m of report.stageMappings) out.line(`${bold(m.flagKey)}  ${bold(m.stage)}  ${dim(`stage from ${m.stageFrom} (${m.source})`)}`);
-        if (report.migrations.length === 0 && report.stageMappings.length === 0) out.line(`no migration flags in ${flags}`);
+        if (report.migrations.length === 0 && report.stageMappings.length === 0 && report.phases.length === 0) out.line(`no migration flags in ${flags}`);
         for (const d of report.drift) out.line(yellow(`drift: ${d.flagKey}: ${d.message}`));
         for (const i of report.invalid) out.line(red(`invalid: ${i.message}`));
         if (report.envInvalid !== undefined) out.line(red(`invalid: ${report.envInvalid}`));

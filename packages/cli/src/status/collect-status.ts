@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { groupOf, isMigrationFlag, MIGRATION_METADATA, stageOf } from '@cutover/flag-model';
+import { groupOf, isMigrationFlag, isPhaseFlag, MIGRATION_METADATA, readPhaseSet, stageOf } from '@cutover/flag-model';
 import type { MigrationStage } from '@cutover/flag-model';
 import { parseFlagFile, ROLLED_BACK } from '@cutover/provider';
 import type { FlagDefinition } from '@cutover/provider';
 import { OverlayFile } from '@cutover/rollback';
 import { describeTargeting, targetingShape } from '../flag-editing/describe-targeting.js';
 import type { TargetingShape } from '../flag-editing/describe-targeting.js';
+import { describePhase } from '../phases/describe-phase.js';
+import type { PhaseView } from '../phases/describe-phase.js';
 import { overlayDrift } from './overlay-drift.js';
 import type { DriftFinding } from './overlay-drift.js';
 
@@ -25,11 +27,19 @@ export interface MigrationStatus {
   readonly rollback?: { readonly variant: string; readonly reason: string; readonly at: string; readonly by: string };
 }
 
+/** One phase flag as `cutover status` shows it: its phase and whether each member stands where the phase declares. */
+export type PhaseStatus = PhaseView & {
+  /** What makes the phase flag unusable (`metadata.phases` and friends), if anything. */
+  readonly problems: readonly string[];
+};
+
 /** What `cutover status` reports. */
 export interface StatusReport {
   readonly files: readonly string[];
   readonly overlay: string;
   readonly migrations: readonly MigrationStatus[];
+  /** The phase flags (`metadata.kind = "phase"`) and their members. */
+  readonly phases: readonly PhaseStatus[];
   readonly drift: readonly DriftFinding[];
   /** Files that could not be read: their flags are missing from the report. */
   readonly invalid: readonly { readonly file: string; readonly message: string }[];
@@ -51,8 +61,15 @@ export async function collectStatus(files: readonly string[], overlay: string): 
   const migrations = [...git]
     .filter(([, { flag }]) => isMigrationFlag(flag))
     .map(([flagKey, { flag, file }]) => migrationStatus(flagKey, flag, file, overlayFlags[flagKey]));
+  const located = new Map([...git].map(([key, { flag, file }]) => [key, { file, definition: flag }]));
+  const phases = [...git].filter(([, { flag }]) => isPhaseFlag(flag)).map(([flagKey, { flag, file }]): PhaseStatus => {
+    const set = readPhaseSet(flag);
+    const current = typeof flag.defaultVariant === 'string' ? flag.defaultVariant : undefined;
+    const problems = set.problems.map((problem) => `${problem.reason} (metadata.${problem.key})`);
+    return { ...describePhase({ flagKey, file, definition: flag, set, current, flags: located, unreadable: [] }), problems };
+  });
   const drift = overlayDrift(new Map([...git].map(([key, { flag }]) => [key, flag])), overlayFlags);
-  return { files, overlay, migrations, drift, invalid };
+  return { files, overlay, migrations, phases, drift, invalid };
 }
 
 function migrationStatus(flagKey: string, flag: FlagDefinition, file: string, entry: FlagDefinition | undefined): MigrationStatus {
