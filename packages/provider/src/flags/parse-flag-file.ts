@@ -6,7 +6,6 @@ import type { FlagDefinition } from './flag-definition.js';
 import { flagEntries } from './flag-entries.js';
 import type { FlagEntry } from './flag-entries.js';
 import { FileRules } from './file-rules.js';
-import { targetingVariants } from './targeting-variants.js';
 import type { DistinctRule } from './file-rules.js';
 import { FLAG_FILE_LIMITS } from './flag-file-limits.js';
 import { FlagFileError } from './flag-file-error.js';
@@ -20,6 +19,7 @@ import { checkMigrationConventions } from './migration-conventions.js';
 import { ReferencedSize } from './referenced-size.js';
 import { resolveEvaluators } from './resolve-evaluators.js';
 import { checkServable } from './servable-structure.js';
+import { targetingVariants } from './targeting-variants.js';
 
 /** How {@link parseFlagFile} reads a file. */
 export interface ParseFlagFileOptions {
@@ -111,7 +111,7 @@ export function parseFlagFile(text: string, file: string, options: ParseFlagFile
     const metadata = definition.metadata === undefined ? plainMetadata : intern(sharedMetadata, Object.freeze({ ...setMetadata, ...primitives(definition.metadata), source: 'file' }));
     const unusableTargeting = unresolved[0]?.reason;
     try {
-      const rule = unusableTargeting === undefined && hasTargeting(logic) ? (distinct ?? rules.of(logic, json.of(logic))).rule() : undefined;
+      const rule = unusableTargeting === undefined && hasTargeting(logic) ? distinct?.rule() : undefined;
       flags.set(key, new CompiledFlag(key, definition, { logic, metadata, bucketing: options.bucketing, ...(rule && { rule }), ...(unusableTargeting === undefined ? {} : { unusableTargeting }) }));
     } catch (error) {
       fail(`${pointerOf(entry)}/targeting`, `targeting does not compile: ${error instanceof Error ? error.message : JSON.stringify(error)}`, error);
