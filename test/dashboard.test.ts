@@ -112,6 +112,27 @@ describe.skipIf(!chromiumPath)('the migration dashboard in a real browser (chrom
     await expect.poll(() => card('nutribot.food-detection').locator('.stats').innerText()).toMatch(/Top differences: \$\.items\[\*\]\.grams ×\d+ \(chat-\d+, chat-\d+, chat-\d+\)/);
   });
 
+  it('keeps the focus and what the operator types in a reason across refreshes', async () => {
+    const reason = card('journalist.follow-up').locator('input.reason');
+    await reason.focus();
+    await page.keyboard.type('half ');
+    const refreshed = async () => {
+      let listed = 0;
+      const count = (request: { url(): string }) => {
+        if (new URL(request.url()).pathname === '/api/migrations') listed += 1;
+      };
+      page.on('requestfinished', count);
+      // Two answers, so at least one full redraw ran while the field had the focus.
+      await expect.poll(() => listed, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+      page.off('requestfinished', count);
+    };
+    await refreshed();
+    expect(await reason.evaluate((el) => el.ownerDocument.activeElement === el)).toBe(true);
+    await page.keyboard.type('typed');
+    expect(await reason.inputValue()).toBe('half typed');
+    await reason.fill('');
+  });
+
   it('changes a stage through the flag file with the token, and keeps a screenshot', async () => {
     const follow = card('journalist.follow-up');
     await follow.locator('select.stage-select').selectOption('shadow');

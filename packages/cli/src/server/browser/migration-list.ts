@@ -27,12 +27,17 @@ export class MigrationList {
       data.problems.map((p) => h('div', { class: 'problem', text: p.message })),
     );
     const seen = new Set<string>();
+    // The cards keep their place unless the order changed: moving a node blurs
+    // the input the operator is typing a reason into, and the keys go nowhere.
+    let previous: Element | null = null;
     for (const m of data.migrations) {
       seen.add(m.flagKey);
       const card = this.cards.get(m.flagKey) ?? this.createCard(m);
       this.cards.set(m.flagKey, card);
       updateCard(card, m);
-      list.append(card.root);
+      const expected: Element | null = previous ? previous.nextElementSibling : list.firstElementChild;
+      if (expected !== card.root) list.insertBefore(card.root, expected);
+      previous = card.root;
     }
     for (const [key, card] of this.cards) {
       if (seen.has(key)) continue;
