@@ -5,7 +5,8 @@
 // candidate of a canary split is 30 % slower; PrometheusSource reads the
 // fleet and the guard judges latency against a 1.2× gate on the native
 // buckets, 2.2 % apart, where the classic ones, 1.2× apart, round the
-// threshold up too far to see it.
+// threshold up too far to see it. One instance then widens its series (more
+// buckets than it may write), and the window across the change still reads.
 // Without prometheus on PATH (or PROMETHEUS) the suite is skipped locally and fails in CI.
 import { evaluateGuard, PrometheusSource, queryPrometheus, resolveGuardConfig } from '@cutover/guard';
 import type { GuardCheck, GuardSnapshot } from '@cutover/guard';
@@ -91,5 +92,43 @@ describe.skipIf(!prometheusBinary)('native histograms over a fleet through Prome
     // The classic buckets alone round it up far enough that no candidate call lies above the bound.
     expect(rounding(classic)).toBeGreaterThan(rounding(native));
     expect(classic.status).not.toBe('fail');
+  });
+
+  it('reads a window in which one instance widened its series: Prometheus adds the two resolutions at the coarser one, and every call is counted', async () => {
+    const target = { url: prometheus!.url, timeoutMs: 2000, fetch };
+    const series = `${MIGRATION_METRICS.nativeDuration}{feature_flag_key="${FLAG}", path="candidate"}`;
+    const schemaOf = (upper: number[]): number => Math.round(-Math.log2(Math.log2(upper[1]! / upper[0]!)));
+    const [wide, narrow] = services;
+    const instance = (service: ChildService) => `127.0.0.1:${service.port}`;
+    const source = new PrometheusSource({ url: prometheus!.url, flagKey: FLAG, timeoutMs: 2000 });
+    // A scrape inside the window before the calls, then more traffic on one instance and a spread of durations on the other.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const post = async (service: ChildService, action: string): Promise<number> =>
+      ((await (await fetch(`http://127.0.0.1:${service.port}/${action}`, { method: 'POST' })).json()) as { calls: number }).calls;
+    const [calls, spread] = await Promise.all([post(narrow!, 'traffic'), post(wide!, 'spread')]);
+    // The widened instance's series is stored at a lower schema from its next scrape on; the other stays at schema 5.
+    const stored = await until('both instances scraped', async () => {
+      const samples = await queryPrometheus(target, series, Date.now() / 1000);
+      const count = (service: ChildService) => samples.find((s) => s.labels.instance === instance(service))?.histogram?.count;
+      return count(wide!) === CALLS + spread && count(narrow!) === CALLS + calls ? samples : undefined;
+    }, 20_000);
+    const schemas = new Map(stored.map((s) => [s.labels.instance, schemaOf(s.histogram!.buckets.map((b) => b.upper).filter((u) => u > 0.001))]));
+    expect(schemas.get(instance(narrow!))).toBe(5);
+    const widenedSchema = schemas.get(instance(wide!))!;
+    expect(widenedSchema).toBeLessThan(5);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+
+    // The window spans the change on one instance and sums both: its buckets come at the coarser schema.
+    const snapshot = await source.snapshot();
+    const precise = snapshot.candidate.latency.precise!;
+    expect(precise).toBeDefined();
+    expect(schemaOf(precise.map((b) => b.le).filter((le) => le > 0.002 && le < 4))).toBe(widenedSchema);
+    // Every call of the window is counted, and none twice: increase() extrapolates to the window's edges, by at most 5/3 here.
+    const counted = precise.at(-1)!.count;
+    expect(counted).toBeGreaterThanOrEqual(calls + spread);
+    expect(counted).toBeLessThan(1.8 * (calls + spread));
+    const check = latencyCheck(snapshot);
+    expect(check.status).toBe('fail');
+    expect(rounding(check)).toBeLessThan(2 ** (2 ** -widenedSchema));
   });
 });

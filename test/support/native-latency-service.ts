@@ -5,6 +5,9 @@
 //   GET  /metrics/native  the native histograms, protobuf exposition
 //   POST /traffic         records NATIVE_CALLS calls per path in ten batches
 //                         100 ms apart, then answers {"calls": n}
+//   POST /spread          records SPREAD_CALLS candidate calls from 1 ms to
+//                         4 s, more buckets than a series may write at schema
+//                         5, so its exposition widens; answers {"calls": n}
 // The durations are given, not timed: legacy's spread evenly over 10–20 ms,
 // the candidate's exactly 1.3× as long, so the slowdown is the one asked for
 // on a loaded machine too. Prints {"port": n} once listening.
@@ -38,6 +41,13 @@ async function traffic(): Promise<number> {
   return perPath;
 }
 
+// Candidate durations 1 ms × 4096^(i / (n - 1)): about one per schema-5 bucket over twelve octaves.
+const SPREAD_CALLS = 400;
+function spread(): number {
+  for (let i = 0; i < SPREAD_CALLS; i++) metrics.recordCall(flagKey!, 'candidate', 'success', 0.001 * 4096 ** (i / (SPREAD_CALLS - 1)));
+  return SPREAD_CALLS;
+}
+
 const server = createServer((req, res) => {
   if (req.url === '/metrics') {
     void registry.metrics().then((text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text));
@@ -45,6 +55,8 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': NATIVE_EXPOSITION_CONTENT_TYPE }).end(metrics.nativeExposition());
   } else if (req.url === '/traffic' && req.method === 'POST') {
     void traffic().then((calls) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ calls })));
+  } else if (req.url === '/spread' && req.method === 'POST') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ calls: spread() }));
   } else {
     res.writeHead(404).end();
   }
