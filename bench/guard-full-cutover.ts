@@ -10,6 +10,7 @@ import { Migration } from '@cutover/migrate';
 import { InMemoryProvider, OpenFeature } from '@openfeature/server-sdk';
 import { scaled } from './smoke.js';
 import { Registry } from 'prom-client';
+import { median } from './summary-figures.js';
 
 const FLAG = 'agent.planner';
 const RUNS = scaled(100, 3);
@@ -78,10 +79,6 @@ async function once(c: Case, run: number): Promise<Outcome> {
   return { calls: MAX_CALLS, visible };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
 
 function p95(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -8,6 +8,7 @@ import type { GuardConfig, GuardCriterion, GuardSnapshot } from '@cutover/guard'
 import { NativeDurations, nativeDurationBuckets, PAIRED_LATENCY_RATIO_BUCKETS, pairedLatencyRatio } from '@cutover/hooks';
 import { seededRandom as random } from './seeded-random.js';
 import { scaled } from './smoke.js';
+import { median, percent } from './summary-figures.js';
 
 /** One simulated migration at `live`, both paths on every request. */
 interface LatencyScenario {
@@ -78,14 +79,10 @@ function simulate(scenario: LatencyScenario): Outcome[] {
   return outcomes;
 }
 
-function percent(value: number): string {
-  return `${(value * 100).toFixed(2)} %`;
-}
 
 // Over every run, a run never caught counting as slower than any caught one.
 function medianRequests(outcomes: readonly Outcome[]): number {
-  const sorted = outcomes.map((o) => o.tripAt ?? Infinity).sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(sorted.length / 2) - 1)] ?? Infinity;
+  return median(outcomes.map((o) => o.tripAt ?? Infinity));
 }
 
 function requests(count: number, horizon: number): string {

@@ -10,6 +10,7 @@ import { exponentialBuckets } from 'prom-client';
 import { pairedLatency } from './guard-paired-latency.js';
 import { seededRandom as random } from './seeded-random.js';
 import { scaled } from './smoke.js';
+import { median, percent } from './summary-figures.js';
 
 /**
  * How the two paths fail on one request: a share of failures is the
@@ -116,14 +117,7 @@ function simulate(scenario: PairedScenario): Outcome[] {
   return outcomes;
 }
 
-function percent(value: number): string {
-  return `${(value * 100).toFixed(2)} %`;
-}
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(sorted.length / 2) - 1)] ?? NaN;
-}
 
 function goal(label: string, measured: string, ok: boolean, wanted: string): boolean {
   console.log(`  target ${label}: ${measured} (goal ${wanted}) ${ok ? 'PASS' : 'MISS'}`);

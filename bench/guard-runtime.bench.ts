@@ -14,6 +14,7 @@ import type { MigrationEvent } from '@cutover/migrate';
 import { InMemoryProvider, OpenFeature } from '@openfeature/server-sdk';
 import { Registry } from 'prom-client';
 import { compare, target } from './compare.js';
+import { median } from './summary-figures.js';
 
 const FLAG = 'bench-guard';
 const ROUNDS = 5;
@@ -28,10 +29,6 @@ async function migrationAt(stage: string, listening: Listening): Promise<Migrati
   return migration;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] ?? Number.NaN;
-}
 
 /** The events one call at `stage` emits, captured from a real runner. */
 async function eventsOfOneCall(stage: string): Promise<MigrationEvent[]> {

@@ -9,6 +9,7 @@ import { runLogVolume } from './guard-log-volume.js';
 import { runPairedPrecisionSimulations } from './guard-paired-precision.js';
 import { seededRandom as random } from './seeded-random.js';
 import { scaled } from './smoke.js';
+import { percent } from './summary-figures.js';
 
 /** Behaviour of one simulated path. */
 interface PathModel {
@@ -133,9 +134,6 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 }
 
-function percent(value: number): string {
-  return `${(value * 100).toFixed(2)} %`;
-}
 
 /** Prints a measured figure against its goal; returns whether it is met. */
 function goal(label: string, measured: string, ok: boolean, wanted: string): boolean {

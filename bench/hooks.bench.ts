@@ -7,6 +7,7 @@ import type { Client, EvaluationDetails, FlagValue, Hook, HookContext } from '@o
 import { MetricsHook } from '@cutover/hooks';
 import { Registry } from 'prom-client';
 import { compare, target } from './compare.js';
+import { median } from './summary-figures.js';
 
 const FLAGS = {
   'new-planner': {
@@ -24,10 +25,6 @@ async function client(domain: string, ...hooks: Hook[]): Promise<Client> {
 
 const ROUNDS = 11;
 
-function median(values: readonly number[]): number | undefined {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
 
 /** The same stages MetricsHook implements, doing nothing. */
 const emptyHook: Hook = { before() {}, finally() {} };
