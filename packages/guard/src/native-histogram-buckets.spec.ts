@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countAbove } from './count-above.js';
+import { histogramQuantile } from './histogram-quantile.js';
 import { nativeHistogramBuckets } from './native-histogram-buckets.js';
 import type { PrometheusNativeBucket } from './query-prometheus.js';
 
@@ -21,6 +22,16 @@ describe(nativeHistogramBuckets.name, () => {
       { le: 4096, count: 6 },
       { le: Infinity, count: 6 },
     ]);
+  });
+
+  it('keeps the lower boundary of a bucket after a run of empty ones: a quantile is interpolated inside its own bucket, as Prometheus does', () => {
+    // 94 calls just above 0.5 s, then 6 just below 1 s; the buckets between are empty and PromQL leaves them out.
+    const [slow] = schema5(0, 0, 6);
+    const buckets = nativeHistogramBuckets({ count: 100, sum: 53, buckets: [...schema5(-31, -31, 94), slow!] });
+    expect(buckets).toContainEqual({ le: slow!.lower, count: 94 });
+    const p95 = histogramQuantile(0.95, buckets)!;
+    expect(p95).toBeGreaterThan(slow!.lower);
+    expect(p95).toBeLessThanOrEqual(slow!.upper);
   });
 
   it('counts a negative extrapolated count as 0, and an empty histogram as one +Inf bucket above the top', () => {

@@ -5,18 +5,20 @@ import type { PrometheusNativeHistogram } from './query-prometheus.js';
 /**
  * A native histogram from PromQL as cumulative buckets, the shape the latency
  * check reads: each bucket's upper boundary as `le` (the zero bucket's is the
- * zero threshold), preceded by the lower boundary of the lowest bucket at
- * count 0 so the lower edge is known, followed by the top of the exposition's
- * range (so every threshold up to it has a bound to count at) and `+Inf`.
- * Fractional counts from `increase()` are kept; negative ones count as 0.
+ * zero threshold), preceded by its lower boundary at the count below it
+ * wherever empty buckets lie between (PromQL lists occupied buckets only), so
+ * a quantile is interpolated inside its own bucket as Prometheus's
+ * `histogram_quantile` does, never across the gap; then the top of the
+ * exposition's range (so every threshold up to it has a bound to count at)
+ * and `+Inf`. Fractional counts from `increase()` are kept; negative ones
+ * count as 0.
  */
 export function nativeHistogramBuckets(histogram: PrometheusNativeHistogram): HistogramBucket[] {
   const occupied = histogram.buckets.filter((b) => Number.isFinite(b.upper) && Number.isFinite(b.count)).sort((a, b) => a.upper - b.upper);
   const buckets: HistogramBucket[] = [];
-  const lowest = occupied[0];
-  if (lowest && lowest.lower > 0) buckets.push({ le: lowest.lower, count: 0 });
   let cumulative = 0;
   for (const bucket of occupied) {
+    if (bucket.lower > (buckets.at(-1)?.le ?? 0)) buckets.push({ le: bucket.lower, count: cumulative });
     cumulative += Math.max(0, bucket.count);
     buckets.push({ le: bucket.upper, count: cumulative });
   }

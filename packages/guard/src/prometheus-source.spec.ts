@@ -165,9 +165,11 @@ describe(PrometheusSource.name, () => {
         { le: 4096, count: 300.5 },
         { le: Infinity, count: 300.5 },
       ]);
-      // The zero bucket ends at the zero threshold; no lower edge below it.
+      // The zero bucket ends at the zero threshold; no lower edge below it. The empty buckets after it
+      // are left out by PromQL: the next bucket's lower edge keeps the quantile from interpolating across them.
       expect(snapshot.legacy.latency.precise).toEqual([
         { le: 2 ** -20, count: 1 },
+        { le: 2 ** (-107 / 32), count: 1 },
         { le: 2 ** (-106 / 32), count: 300 },
         { le: 4096, count: 300 },
         { le: Infinity, count: 300 },
